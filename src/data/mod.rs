@@ -1,0 +1,7 @@
+//! Data for the playground: generated toy sets (seeded) and their train/test split.
+
+pub mod generate;
+pub mod split;
+
+pub use generate::circle;
+pub use split::split;

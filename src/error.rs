@@ -1,0 +1,46 @@
+//! One error type for the whole core. Every message names the field and the value at fault,
+//! because the page shows it verbatim and the person must be able to find what to fix.
+
+use thiserror::Error;
+
+/// Everything that can go wrong with user input: settings, session files, data.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum Error {
+    /// A setting or a session-file field holds a value outside what it accepts.
+    #[error("{field} must be {expected}, got {got}")]
+    Invalid {
+        /// Path of the field, e.g. `training.learning_rate` or `network.layers[1].units`.
+        field: String,
+        /// What the field accepts, in words.
+        expected: String,
+        /// The offending value as written (shortened if long).
+        got: String,
+    },
+    /// The text is not JSON at all.
+    #[error("the session is not valid JSON: {0}")]
+    Json(String),
+    /// A CSV file could not be read; line and column are 1-based.
+    #[error("CSV line {line}, column {column}: {message}")]
+    Csv {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A request that makes no sense in the current state (e.g. an unknown step unit).
+    #[error("{0}")]
+    State(String),
+}
+
+impl Error {
+    /// Builds an [`Error::Invalid`], shortening the value so a huge paste stays readable.
+    pub fn invalid(field: impl Into<String>, expected: impl Into<String>, got: impl ToString) -> Self {
+        let mut got = got.to_string();
+        if got.chars().count() > 60 {
+            got = got.chars().take(57).collect::<String>() + "...";
+        }
+        Error::Invalid { field: field.into(), expected: expected.into(), got }
+    }
+}
+
+/// The core's result type.
+pub type Result<T> = std::result::Result<T, Error>;

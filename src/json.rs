@@ -1,0 +1,134 @@
+//! Reading typed values out of a parsed JSON document, with errors that name the field's path
+//! (`training.learning_rate`, `data.train.x[3][1]`) and the value found there.
+
+use crate::error::{Error, Result};
+use ndarray::{Array1, Array2};
+use serde_json::{Map, Value};
+
+/// A short rendering of a JSON value for an error message.
+pub fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(a) => format!("a list of {}", a.len()),
+        Value::Object(_) => "an object".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The object at `field`.
+pub fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>> {
+    v.as_object().ok_or_else(|| Error::invalid(field, "an object { … }", show(v)))
+}
+
+/// Refuses keys other than `known`, so that a misspelt setting is reported, not ignored.
+pub fn known_keys(map: &Map<String, Value>, field: &str, known: &[&str]) -> Result<()> {
+    match map.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(k) => Err(Error::invalid(
+            if field.is_empty() { k.clone() } else { format!("{field}.{k}") },
+            format!("one of the known fields ({})", known.join(", ")),
+            "an unknown field",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `parent.key`, or just `key` at the top level.
+pub fn path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// The value of a required key.
+pub fn required<'a>(map: &'a Map<String, Value>, parent: &str, key: &str) -> Result<&'a Value> {
+    map.get(key).ok_or_else(|| Error::invalid(path(parent, key), "present", "nothing (the field is missing)"))
+}
+
+/// The value of an optional key; `null` counts as absent.
+pub fn optional<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+/// A finite number.
+pub fn number(v: &Value, field: &str) -> Result<f64> {
+    match v.as_f64() {
+        Some(x) if x.is_finite() => Ok(x),
+        _ => Err(Error::invalid(field, "a finite number", show(v))),
+    }
+}
+
+/// A whole number in `lo..=hi`.
+pub fn whole(v: &Value, field: &str, lo: u64, hi: u64) -> Result<u64> {
+    match v.as_u64() {
+        Some(n) if (lo..=hi).contains(&n) => Ok(n),
+        _ => Err(Error::invalid(field, format!("a whole number from {lo} to {hi}"), show(v))),
+    }
+}
+
+/// A string.
+pub fn string<'a>(v: &'a Value, field: &str) -> Result<&'a str> {
+    v.as_str().ok_or_else(|| Error::invalid(field, "a string", show(v)))
+}
+
+/// true or false.
+pub fn boolean(v: &Value, field: &str) -> Result<bool> {
+    v.as_bool().ok_or_else(|| Error::invalid(field, "true or false", show(v)))
+}
+
+/// A list of numbers.
+pub fn vector(v: &Value, field: &str) -> Result<Array1<f64>> {
+    let items = v.as_array().ok_or_else(|| Error::invalid(field, "a list of numbers", show(v)))?;
+    items.iter().enumerate().map(|(i, x)| number(x, &format!("{field}[{i}]"))).collect::<Result<Vec<_>>>().map(Array1::from)
+}
+
+/// A list of equally long rows of numbers; a bare number stands for a one-value row.
+pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
+    let rows = v.as_array().ok_or_else(|| Error::invalid(field, "a list of rows", show(v)))?;
+    let mut cols = None;
+    let mut flat = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let row_field = format!("{field}[{i}]");
+        let values = match row {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(j, x)| number(x, &format!("{row_field}[{j}]")))
+                .collect::<Result<Vec<_>>>()?,
+            other => vec![number(other, &row_field)?],
+        };
+        match cols {
+            None => cols = Some(values.len()),
+            Some(c) if c != values.len() => {
+                return Err(Error::invalid(row_field, format!("a row of {c} numbers like the first row"), format!("{} numbers", values.len())))
+            }
+            _ => {}
+        }
+        flat.extend(values);
+    }
+    let cols = cols.unwrap_or(0);
+    Array2::from_shape_vec((rows.len(), cols), flat).map_err(|e| Error::invalid(field, "a rectangular table", e))
+}
+
+/// A number as JSON; NaN and infinities (which JSON lacks) become the strings "NaN", "Infinity", "-Infinity".
+pub fn num(x: f64) -> Value {
+    serde_json::Number::from_f64(x).map(Value::Number).unwrap_or_else(|| {
+        Value::String(if x.is_nan() { "NaN" } else if x > 0.0 { "Infinity" } else { "-Infinity" }.into())
+    })
+}
+
+/// A vector as a JSON list.
+pub fn vec_json<'a>(v: impl IntoIterator<Item = &'a f64>) -> Value {
+    Value::Array(v.into_iter().map(|&x| num(x)).collect())
+}
+
+/// A matrix as a JSON list of rows.
+pub fn matrix_json(m: ndarray::ArrayView2<f64>) -> Value {
+    Value::Array(m.rows().into_iter().map(|r| vec_json(r.iter())).collect())
+}
+
+/// An optional number: null when absent.
+pub fn opt_num(x: Option<f64>) -> Value {
+    x.map_or(Value::Null, num)
+}

@@ -1,0 +1,194 @@
+//! A dense network: layers of weights W⁽ˡ⁾, biases b⁽ˡ⁾ and an activation, one row per sample.
+
+use crate::activation::Activation;
+use crate::dense;
+use crate::error::{Error, Result};
+use crate::init::{init_rng, Init};
+use ndarray::{s, Array1, Array2, ArrayView2};
+
+/// Largest number of inputs a network may have.
+pub const MAX_INPUTS: usize = 1024;
+/// Largest number of units in one layer.
+pub const MAX_UNITS: usize = 256;
+/// Largest number of hidden layers (the output layer comes on top).
+pub const MAX_HIDDEN: usize = 8;
+
+/// The shape of one layer: its unit count and activation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayerSpec {
+    pub units: usize,
+    pub activation: Activation,
+}
+
+/// The architecture of a network: input count and layers (the last is the output layer).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Architecture {
+    pub inputs: usize,
+    pub layers: Vec<LayerSpec>,
+}
+
+impl Architecture {
+    /// Checks the limits: 1–1024 inputs, 1–9 layers of 1–256 units, softmax only at the output.
+    pub fn validate(&self) -> Result<()> {
+        if !(1..=MAX_INPUTS).contains(&self.inputs) {
+            return Err(Error::invalid("network.inputs", format!("an integer from 1 to {MAX_INPUTS}"), self.inputs));
+        }
+        if self.layers.is_empty() || self.layers.len() > MAX_HIDDEN + 1 {
+            return Err(Error::invalid(
+                "network.layers",
+                format!("a list of 1 to {} layers (up to {MAX_HIDDEN} hidden and the output)", MAX_HIDDEN + 1),
+                format!("{} layers", self.layers.len()),
+            ));
+        }
+        for (l, spec) in self.layers.iter().enumerate() {
+            if !(1..=MAX_UNITS).contains(&spec.units) {
+                return Err(Error::invalid(
+                    format!("network.layers[{l}].units"),
+                    format!("an integer from 1 to {MAX_UNITS}"),
+                    spec.units,
+                ));
+            }
+            if spec.activation == Activation::Softmax && l + 1 != self.layers.len() {
+                return Err(Error::invalid(
+                    format!("network.layers[{l}].activation"),
+                    "identity, sigmoid, tanh or relu on a hidden layer (softmax belongs to the output layer)",
+                    "\"softmax\"",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Units of the output layer.
+    pub fn outputs(&self) -> usize {
+        self.layers.last().map_or(0, |l| l.units)
+    }
+
+    /// Input count of layer l (0-based): the previous layer's units, or the network's inputs.
+    pub fn fan_in(&self, l: usize) -> usize {
+        if l == 0 {
+            self.inputs
+        } else {
+            self.layers[l - 1].units
+        }
+    }
+}
+
+/// One dense layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layer {
+    /// W⁽ˡ⁾, inputs_l × units_l.
+    pub w: Array2<f64>,
+    /// b⁽ˡ⁾, units_l.
+    pub b: Array1<f64>,
+    /// f⁽ˡ⁾.
+    pub activation: Activation,
+}
+
+impl Layer {
+    /// Number of units (columns of W).
+    pub fn units(&self) -> usize {
+        self.w.ncols()
+    }
+    /// Number of inputs (rows of W).
+    pub fn inputs(&self) -> usize {
+        self.w.nrows()
+    }
+}
+
+/// A dense network; `layers[l]` is layer l + 1 in the notation (layer 0 would be the input X).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    pub layers: Vec<Layer>,
+}
+
+impl Network {
+    /// Draws every layer's parameters from `init`, seeded by `seed`.
+    pub fn init(arch: &Architecture, init: &Init, seed: u64) -> Result<Self> {
+        arch.validate()?;
+        let mut rng = init_rng(seed);
+        let layers = arch
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(l, spec)| {
+                let (w, b) = init.draw(arch.fan_in(l), spec.units, &mut rng);
+                Layer { w, b, activation: spec.activation }
+            })
+            .collect();
+        Ok(Network { layers })
+    }
+
+    /// The architecture these layers have.
+    pub fn architecture(&self) -> Architecture {
+        Architecture {
+            inputs: self.inputs(),
+            layers: self.layers.iter().map(|l| LayerSpec { units: l.units(), activation: l.activation }).collect(),
+        }
+    }
+
+    /// Number of inputs of the first layer.
+    pub fn inputs(&self) -> usize {
+        self.layers[0].inputs()
+    }
+
+    /// Number of units of the output layer.
+    pub fn outputs(&self) -> usize {
+        self.layers[self.layers.len() - 1].units()
+    }
+
+    /// Number of layers L (hidden and output).
+    pub fn depth(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// Σ over layers of ‖W⁽ˡ⁾‖², for the L2 penalty (biases are not penalised).
+    pub fn weight_norm2(&self) -> f64 {
+        self.layers.iter().map(|l| l.w.iter().map(|w| w * w).sum::<f64>()).sum()
+    }
+
+    /// Whether every weight and bias is a finite number.
+    pub fn is_finite(&self) -> bool {
+        self.layers.iter().all(|l| l.w.iter().chain(l.b.iter()).all(|v| v.is_finite()))
+    }
+
+    /// Copies the parameters of `other` (same architecture) without allocating.
+    pub fn assign(&mut self, other: &Network) {
+        for (l, o) in self.layers.iter_mut().zip(&other.layers) {
+            l.w.assign(&o.w);
+            l.b.assign(&o.b);
+        }
+    }
+
+    /// Every layer's A for the rows of `x` (m × inputs): `result[l]` is A⁽ˡ⁺¹⁾, m × units.
+    pub fn activations(&self, x: ArrayView2<f64>) -> Vec<Array2<f64>> {
+        let m = x.nrows();
+        let x = x.as_standard_layout();
+        let mut out: Vec<Array2<f64>> = Vec::with_capacity(self.depth());
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (n, u) = (layer.inputs(), layer.units());
+            let mut z = Array2::zeros((m, u));
+            {
+                let a_prev = if l == 0 { x.view() } else { out[l - 1].view() };
+                dense::affine(
+                    a_prev.as_slice().expect("standard layout"),
+                    layer.w.as_slice().expect("standard layout"),
+                    layer.b.as_slice().expect("standard layout"),
+                    z.as_slice_mut().expect("standard layout"),
+                    m,
+                    n,
+                    u,
+                );
+            }
+            let mut a = Array2::zeros((m, u));
+            layer.activation.apply(z.view(), a.view_mut());
+            out.push(a);
+        }
+        out
+    }
+
+    /// ŷ for the rows of `x`.
+    pub fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
+        self.activations(x).pop().unwrap_or_else(|| x.slice(s![.., ..0]).to_owned())
+    }
+}

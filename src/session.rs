@@ -1,0 +1,332 @@
+//! Session files, version 1: one JSON document with the network, loss, initialisation, training
+//! settings, data, current parameters, position in training and history. See `docs/session-format.md`.
+//!
+//! Numbers are written in shortest round-trip form and read back exactly, so export → import →
+//! export gives the same text.
+
+use crate::activation::Activation;
+use crate::error::{Error, Result};
+use crate::init::{Init, WeightInit};
+use crate::json::*;
+use crate::loss::Loss;
+use crate::network::{Architecture, Layer, LayerSpec, Network, MAX_HIDDEN, MAX_INPUTS, MAX_UNITS};
+use crate::settings::{BatchSize, Data, Dataset, Settings};
+use crate::trace::{phases_per_batch, Step};
+use crate::trainer::{History, Phase, Status, Trainer};
+use ndarray::Array2;
+use serde_json::{json, Map, Value};
+
+/// The only version this code reads and writes.
+pub const VERSION: u64 = 1;
+
+/// Free-text fields kept with a session (a preset's title and note).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub name: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Reads a session file into a ready trainer.
+pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))?;
+    let top = object(&doc, "session")?;
+    known_keys(
+        top,
+        "",
+        &["version", "name", "description", "network", "loss", "init", "training", "data", "params", "position", "history"],
+    )?;
+    let version = required(top, "", "version")?;
+    if version.as_u64() != Some(VERSION) {
+        return Err(Error::invalid("version", "1", show(version)));
+    }
+    let meta = Meta {
+        name: optional(top, "name").map(|v| string(v, "name").map(str::to_string)).transpose()?,
+        description: optional(top, "description").map(|v| string(v, "description").map(str::to_string)).transpose()?,
+    };
+    let arch = read_network(required(top, "", "network")?)?;
+    let loss = Loss::parse(string(required(top, "", "loss")?, "loss")?, "loss")?;
+    let init = match optional(top, "init") {
+        Some(v) => read_init(v)?,
+        None => Init::default(),
+    };
+    let settings = read_training(required(top, "", "training")?)?;
+    let data = read_data(required(top, "", "data")?, &arch, loss)?;
+    let params = optional(top, "params").map(|v| read_params(v, &arch)).transpose()?;
+    let mut trainer = Trainer::new(arch, loss, init, settings, data, params)?;
+    if let Some(pos) = optional(top, "position") {
+        let history = optional(top, "history").map(read_history).transpose()?.unwrap_or_default();
+        read_position(pos, &mut trainer, history)?;
+    } else if let Some(h) = optional(top, "history") {
+        read_position(&json!({}), &mut trainer, read_history(h)?)?;
+    }
+    Ok((trainer, meta))
+}
+
+fn read_network(v: &Value) -> Result<Architecture> {
+    let map = object(v, "network")?;
+    known_keys(map, "network", &["inputs", "layers"])?;
+    let inputs = whole(required(map, "network", "inputs")?, "network.inputs", 1, MAX_INPUTS as u64)? as usize;
+    let list = required(map, "network", "layers")?;
+    let items = list.as_array().ok_or_else(|| Error::invalid("network.layers", "a list of layers", show(list)))?;
+    if items.is_empty() || items.len() > MAX_HIDDEN + 1 {
+        return Err(Error::invalid(
+            "network.layers",
+            format!("a list of 1 to {} layers (the last is the output layer)", MAX_HIDDEN + 1),
+            format!("{} layers", items.len()),
+        ));
+    }
+    let layers = items
+        .iter()
+        .enumerate()
+        .map(|(l, item)| {
+            let field = format!("network.layers[{l}]");
+            let m = object(item, &field)?;
+            known_keys(m, &field, &["units", "activation"])?;
+            let units = whole(required(m, &field, "units")?, &format!("{field}.units"), 1, MAX_UNITS as u64)? as usize;
+            let act_field = format!("{field}.activation");
+            let activation = Activation::parse(string(required(m, &field, "activation")?, &act_field)?, &act_field)?;
+            Ok(LayerSpec { units, activation })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let arch = Architecture { inputs, layers };
+    arch.validate()?;
+    Ok(arch)
+}
+
+fn read_init(v: &Value) -> Result<Init> {
+    // A bare name is shorthand for { "weights": name }.
+    if let Some(name) = v.as_str() {
+        return Ok(Init { weights: WeightInit::parse(name, 0.5, "init")?, bias: 0.0 });
+    }
+    let map = object(v, "init")?;
+    known_keys(map, "init", &["weights", "value", "bias"])?;
+    let value = optional(map, "value").map(|v| number(v, "init.value")).transpose()?.unwrap_or(0.5);
+    let weights = match optional(map, "weights") {
+        Some(w) => WeightInit::parse(string(w, "init.weights")?, value, "init.weights")?,
+        None => Init::default().weights,
+    };
+    let bias = optional(map, "bias").map(|v| number(v, "init.bias")).transpose()?.unwrap_or(0.0);
+    Ok(Init { weights, bias })
+}
+
+fn read_training(v: &Value) -> Result<Settings> {
+    let map = object(v, "training")?;
+    known_keys(
+        map,
+        "training",
+        &["learning_rate", "batch_size", "shuffle", "seed", "l2", "target_loss", "max_epochs"],
+    )?;
+    let d = Settings::default();
+    let batch_size = match optional(map, "batch_size") {
+        None => d.batch_size,
+        Some(Value::String(s)) if s == "all" => BatchSize::All,
+        Some(b) => BatchSize::Rows(
+            b.as_u64()
+                .filter(|&k| k >= 1)
+                .ok_or_else(|| Error::invalid("training.batch_size", "a whole number ≥ 1 or \"all\"", show(b)))? as usize,
+        ),
+    };
+    let settings = Settings {
+        learning_rate: number(required(map, "training", "learning_rate")?, "training.learning_rate")?,
+        batch_size,
+        shuffle: optional(map, "shuffle").map(|v| boolean(v, "training.shuffle")).transpose()?.unwrap_or(d.shuffle),
+        seed: optional(map, "seed").map(|v| whole(v, "training.seed", 0, u64::MAX)).transpose()?.unwrap_or(d.seed),
+        l2: optional(map, "l2").map(|v| number(v, "training.l2")).transpose()?.unwrap_or(d.l2),
+        target_loss: optional(map, "target_loss").map(|v| number(v, "training.target_loss")).transpose()?,
+        max_epochs: optional(map, "max_epochs")
+            .map(|v| whole(v, "training.max_epochs", 1, u32::MAX as u64).map(|n| n as usize))
+            .transpose()?,
+    };
+    settings.validate()?;
+    Ok(settings)
+}
+
+fn read_data(v: &Value, arch: &Architecture, loss: Loss) -> Result<Data> {
+    let map = object(v, "data")?;
+    known_keys(map, "data", &["train", "test"])?;
+    let set = |name: &str, v: &Value| -> Result<Dataset> {
+        let field = format!("data.{name}");
+        let m = object(v, &field)?;
+        known_keys(m, &field, &["x", "y"])?;
+        let x = matrix(required(m, &field, "x")?, &format!("{field}.x"))?;
+        let y = matrix(required(m, &field, "y")?, &format!("{field}.y"))?;
+        let y = class_labels_to_one_hot(y, arch.outputs(), loss, &format!("{field}.y"))?;
+        Ok(Dataset { x, y })
+    };
+    let train = set("train", required(map, "data", "train")?)?;
+    let test = optional(map, "test").map(|t| set("test", t)).transpose()?;
+    Ok(Data { train, test })
+}
+
+/// With CCE, a single column of class numbers 0…k−1 is accepted for k outputs and one-hot encoded.
+fn class_labels_to_one_hot(y: Array2<f64>, outputs: usize, loss: Loss, field: &str) -> Result<Array2<f64>> {
+    if loss != Loss::Cce || y.ncols() != 1 || outputs < 2 {
+        return Ok(y);
+    }
+    let mut one_hot = Array2::zeros((y.nrows(), outputs));
+    for (i, &c) in y.column(0).iter().enumerate() {
+        if c.fract() != 0.0 || c < 0.0 || c >= outputs as f64 {
+            return Err(Error::invalid(format!("{field}[{i}]"), format!("a class number from 0 to {}", outputs - 1), c));
+        }
+        one_hot[(i, c as usize)] = 1.0;
+    }
+    Ok(one_hot)
+}
+
+fn read_params(v: &Value, arch: &Architecture) -> Result<Network> {
+    let items = v.as_array().ok_or_else(|| Error::invalid("params", "a list with one {w, b} per layer", show(v)))?;
+    if items.len() != arch.layers.len() {
+        return Err(Error::invalid(
+            "params",
+            format!("a list of {} entries, one per layer", arch.layers.len()),
+            format!("{} entries", items.len()),
+        ));
+    }
+    let layers = items
+        .iter()
+        .enumerate()
+        .map(|(l, item)| {
+            let field = format!("params[{l}]");
+            let m = object(item, &field)?;
+            known_keys(m, &field, &["w", "b"])?;
+            let w = matrix(required(m, &field, "w")?, &format!("{field}.w"))?;
+            let (n, u) = (arch.fan_in(l), arch.layers[l].units);
+            if w.dim() != (n, u) {
+                return Err(Error::invalid(
+                    format!("{field}.w"),
+                    format!("{n} rows (inputs) of {u} numbers (units)"),
+                    format!("{} rows of {}", w.nrows(), w.ncols()),
+                ));
+            }
+            let b = vector(required(m, &field, "b")?, &format!("{field}.b"))?;
+            if b.len() != u {
+                return Err(Error::invalid(format!("{field}.b"), format!("{u} numbers (one per unit)"), format!("{} numbers", b.len())));
+            }
+            Ok(Layer { w, b, activation: arch.layers[l].activation })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Network { layers })
+}
+
+fn read_history(v: &Value) -> Result<History> {
+    let map = object(v, "history")?;
+    known_keys(map, "history", &["train_loss", "test_loss", "train_accuracy", "test_accuracy"])?;
+    let list = |key: &str| -> Result<Vec<Option<f64>>> {
+        let field = format!("history.{key}");
+        match optional(map, key) {
+            None => Ok(Vec::new()),
+            Some(v) => v
+                .as_array()
+                .ok_or_else(|| Error::invalid(&field, "a list of numbers or nulls", show(v)))?
+                .iter()
+                .enumerate()
+                .map(|(i, x)| if x.is_null() { Ok(None) } else { number(x, &format!("{field}[{i}]")).map(Some) })
+                .collect(),
+        }
+    };
+    Ok(History {
+        train_loss: list("train_loss")?.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
+        test_loss: list("test_loss")?,
+        train_accuracy: list("train_accuracy")?,
+        test_accuracy: list("test_accuracy")?,
+        batch_loss: Vec::new(),
+    })
+}
+
+fn read_position(v: &Value, trainer: &mut Trainer, history: History) -> Result<()> {
+    let map = object(v, "position")?;
+    known_keys(map, "position", &["epoch", "batch", "phase"])?;
+    let epoch = optional(map, "epoch").map(|v| whole(v, "position.epoch", 0, u32::MAX as u64)).transpose()?.unwrap_or(0) as usize;
+    let batch = optional(map, "batch").map(|v| whole(v, "position.batch", 0, u32::MAX as u64)).transpose()?.unwrap_or(0) as usize;
+    let depth = trainer.arch.layers.len();
+    let (done, status) = match optional(map, "phase") {
+        None => (0, Status::Running),
+        Some(p) => {
+            let name = string(p, "position.phase")?;
+            match Status::parse(name) {
+                Some(status) if status != Status::Running => (0, status),
+                _ => {
+                    let done = (0..phases_per_batch(depth)).find(|&k| Step::at(k, depth).name() == name).ok_or_else(|| {
+                        Error::invalid(
+                            "position.phase",
+                            format!("a phase such as Forward(1), Loss, Backward({depth}), Update, or TargetReached, MaxEpochs, Diverged"),
+                            format!("{name:?}"),
+                        )
+                    })?;
+                    (done, Status::Running)
+                }
+            }
+        }
+    };
+    trainer.restore_position(epoch, batch, done, status, history)
+}
+
+/// Writes a trainer as a session file (pretty-printed, numbers in shortest round-trip form).
+pub fn to_json(trainer: &Trainer, meta: &Meta) -> String {
+    let mut top = Map::new();
+    top.insert("version".into(), json!(VERSION));
+    if let Some(name) = &meta.name {
+        top.insert("name".into(), json!(name));
+    }
+    if let Some(d) = &meta.description {
+        top.insert("description".into(), json!(d));
+    }
+    let arch = &trainer.arch;
+    top.insert(
+        "network".into(),
+        json!({
+            "inputs": arch.inputs,
+            "layers": arch.layers.iter().map(|l| json!({"units": l.units, "activation": l.activation.name()})).collect::<Vec<_>>(),
+        }),
+    );
+    top.insert("loss".into(), json!(trainer.loss.name()));
+    let mut init = json!({"weights": trainer.init.weights.name(), "bias": num(trainer.init.bias)});
+    if let WeightInit::Constant(c) = trainer.init.weights {
+        init["value"] = num(c);
+    }
+    top.insert("init".into(), init);
+    let s = &trainer.settings;
+    top.insert(
+        "training".into(),
+        json!({
+            "learning_rate": num(s.learning_rate),
+            "batch_size": match s.batch_size { BatchSize::All => json!("all"), BatchSize::Rows(k) => json!(k) },
+            "shuffle": s.shuffle,
+            "seed": s.seed,
+            "l2": num(s.l2),
+            "target_loss": opt_num(s.target_loss),
+            "max_epochs": s.max_epochs,
+        }),
+    );
+    let set = |d: &Dataset| json!({"x": matrix_json(d.x.view()), "y": matrix_json(d.y.view())});
+    let mut data = json!({"train": set(&trainer.data.train)});
+    if let Some(test) = &trainer.data.test {
+        data["test"] = set(test);
+    }
+    top.insert("data".into(), data);
+    // Mid-batch the parameters are those the batch started with; the batch's values are recomputed on load.
+    let params = trainer.network();
+    top.insert(
+        "params".into(),
+        Value::Array(params.layers.iter().map(|l| json!({"w": matrix_json(l.w.view()), "b": vec_json(l.b.iter())})).collect()),
+    );
+    top.insert(
+        "position".into(),
+        json!({"epoch": trainer.epoch(), "batch": trainer.batch(), "phase": match trainer.phase() {
+            Phase::Stopped(status) => status.name().to_string(),
+            Phase::Next(step) => step.name(),
+        }}),
+    );
+    let h = trainer.history();
+    let opt_list = |v: &[Option<f64>]| Value::Array(v.iter().map(|&x| opt_num(x)).collect());
+    top.insert(
+        "history".into(),
+        json!({
+            "train_loss": vec_json(h.train_loss.iter()),
+            "test_loss": opt_list(&h.test_loss),
+            "train_accuracy": opt_list(&h.train_accuracy),
+            "test_accuracy": opt_list(&h.test_accuracy),
+        }),
+    );
+    serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
+}

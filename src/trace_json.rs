@@ -1,0 +1,70 @@
+//! The trace as JSON for the page: what has been computed so far in the current batch.
+//! Values a phase has not produced yet are `null`, never stale numbers from an earlier batch.
+
+use crate::json::{matrix_json, num, vec_json};
+use crate::trainer::Trainer;
+use serde_json::{json, Value};
+
+/// The trace of the current batch; keys per layer: z, a, delta, dw, db, w, b, w_new, b_new.
+pub fn trace_json(t: &Trainer) -> Value {
+    let trace = t.trace();
+    let depth = t.network().depth();
+    let active = t.traced().is_some();
+    let done = if active { trace.done } else { 0 };
+    let (epoch, batch) = t.traced().unwrap_or((t.epoch(), t.batch()));
+    let updated = done == 2 * depth + 2;
+    let layers: Vec<Value> = (0..depth)
+        .map(|l| {
+            let before = &t.start_network().layers[l];
+            let values = &trace.layers[l];
+            let forward = done > l;
+            let backward = done > 2 * depth - l;
+            let when = |ok: bool, v: Value| if ok { v } else { Value::Null };
+            json!({
+                "units": before.units(),
+                "inputs": before.inputs(),
+                "activation": before.activation.name(),
+                "z": when(forward, matrix_json(trace.z(l))),
+                "a": when(forward, matrix_json(trace.a(l))),
+                "delta": when(backward, matrix_json(trace.delta(l))),
+                "dw": when(backward, matrix_json(values.dw.view())),
+                "db": when(backward, vec_json(values.db.iter())),
+                "w": matrix_json(before.w.view()),
+                "b": vec_json(before.b.iter()),
+                "w_new": when(updated, matrix_json(t.network().layers[l].w.view())),
+                "b_new": when(updated, vec_json(t.network().layers[l].b.iter())),
+            })
+        })
+        .collect();
+    json!({
+        "phase": t.phase().name(),
+        "last_phase": t.last_step().filter(|_| active).map(|s| s.name()),
+        "status": t.status().name(),
+        "epoch": epoch,
+        "batch": batch,
+        "epochs_done": t.epoch(),
+        "batches": t.batches(),
+        "batch_size": t.batch_rows(),
+        "learning_rate": num(t.settings.learning_rate),
+        "loss_name": t.loss.name(),
+        "rows": if active { json!(trace.rows) } else { json!([]) },
+        "x": if active { matrix_json(trace.x()) } else { json!([]) },
+        "y": if active { matrix_json(trace.y()) } else { json!([]) },
+        "loss": if done > depth { num(trace.loss) } else { Value::Null },
+        "layers": layers,
+        "undo_depth": t.undo_depth(),
+    })
+}
+
+/// The per-epoch history (and every batch's J) as JSON.
+pub fn history_json(t: &Trainer) -> Value {
+    let h = t.history();
+    let opt = |v: &[Option<f64>]| Value::Array(v.iter().map(|x| x.map_or(Value::Null, num)).collect());
+    json!({
+        "train_loss": vec_json(h.train_loss.iter()),
+        "test_loss": opt(&h.test_loss),
+        "train_accuracy": opt(&h.train_accuracy),
+        "test_accuracy": opt(&h.test_accuracy),
+        "batch_loss": vec_json(h.batch_loss.iter()),
+    })
+}

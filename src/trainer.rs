@@ -1,0 +1,643 @@
+//! The training loop as an explicit state machine.
+//!
+//! A batch goes through `Forward(1) … Forward(L)`, `Loss`, `Backward(L) … Backward(1)`, `Update`;
+//! the `Update` of an epoch's last batch also evaluates the epoch (train and test loss, accuracy)
+//! and checks the stopping rule. One `step(Unit::Phase)` performs exactly one phase.
+//!
+//! Undo keeps small checkpoints (parameters and cursor, not the batch's matrices): the batch's
+//! values are recomputed on restore, which gives the same bits because the math is deterministic.
+
+use crate::error::{Error, Result};
+use crate::gradcheck::{self, LayerCheck};
+use ndarray::Axis;
+use crate::init::Init;
+use crate::loss::{correct_count, Loss};
+use crate::network::{Architecture, Network};
+use crate::settings::{check_learning_rate, check_loss_pairing, Data, Settings};
+use crate::trace::{apply_update, phases_per_batch, Step, Trace};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::VecDeque;
+
+/// Undo depth kept at most (the page promises at least 200).
+pub const UNDO_DEPTH: usize = 256;
+/// Memory the undo checkpoints may use together, in bytes; the oldest go first beyond it.
+pub const UNDO_BYTES: usize = 256 << 20;
+/// Rows evaluated at a time at the end of an epoch.
+const EVAL_CHUNK: usize = 256;
+
+/// Where training stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Running,
+    /// The epoch's training loss reached `target_loss`.
+    TargetReached,
+    /// `max_epochs` epochs are done.
+    MaxEpochs,
+    /// J or a parameter became NaN or infinite; the last finite state is one `back()` away.
+    Diverged,
+}
+
+impl Status {
+    /// The name shown by `phase()` when training has stopped.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Running => "Running",
+            Status::TargetReached => "TargetReached",
+            Status::MaxEpochs => "MaxEpochs",
+            Status::Diverged => "Diverged",
+        }
+    }
+
+    /// Parses a name written by `name`.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Status::Running, Status::TargetReached, Status::MaxEpochs, Status::Diverged]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+}
+
+/// The next thing a phase step will do: a computation, or nothing because training stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Next(Step),
+    Stopped(Status),
+}
+
+impl Phase {
+    /// `Forward(1)`, `Loss`, `Backward(2)`, `Update`, or `TargetReached`, `MaxEpochs`, `Diverged`.
+    pub fn name(self) -> String {
+        match self {
+            Phase::Next(step) => step.name(),
+            Phase::Stopped(status) => status.name().into(),
+        }
+    }
+}
+
+/// How far one call advances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Phase,
+    Batch,
+    Epoch,
+}
+
+impl Unit {
+    /// Parses `"phase"`, `"batch"` or `"epoch"`.
+    pub fn parse(name: &str) -> Result<Self> {
+        match name {
+            "phase" => Ok(Unit::Phase),
+            "batch" => Ok(Unit::Batch),
+            "epoch" => Ok(Unit::Epoch),
+            _ => Err(Error::invalid("step unit", "\"phase\", \"batch\" or \"epoch\"", format!("{name:?}"))),
+        }
+    }
+}
+
+/// Per-epoch measurements (index e is epoch e + 1), and every batch's J.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// J over the whole training set after the epoch's last update.
+    pub train_loss: Vec<f64>,
+    /// J over the test set, when there is one.
+    pub test_loss: Vec<Option<f64>>,
+    /// Fraction of training rows classified right (classification losses only).
+    pub train_accuracy: Vec<Option<f64>>,
+    /// Fraction of test rows classified right.
+    pub test_accuracy: Vec<Option<f64>>,
+    /// J of every batch, in training order.
+    pub batch_loss: Vec<f64>,
+}
+
+impl History {
+    fn truncate(&mut self, epochs: usize, batches: usize) {
+        self.train_loss.truncate(epochs);
+        self.test_loss.truncate(epochs);
+        self.train_accuracy.truncate(epochs);
+        self.test_accuracy.truncate(epochs);
+        self.batch_loss.truncate(batches);
+    }
+}
+
+/// Enough to restore a moment exactly: the traced batch's values are recomputed from it.
+#[derive(Debug, Clone)]
+struct Checkpoint {
+    /// Parameters at the start of the traced batch.
+    start: Network,
+    /// Parameters after the update, when the traced batch is complete.
+    updated: Option<Network>,
+    epoch: usize,
+    batch: usize,
+    status: Status,
+    traced: Option<(usize, usize)>,
+    rows: Vec<usize>,
+    done: usize,
+    l2: f64,
+    epochs_logged: usize,
+    batches_logged: usize,
+}
+
+impl Checkpoint {
+    fn bytes(&self) -> usize {
+        let params = |n: &Network| n.layers.iter().map(|l| (l.w.len() + l.b.len()) * 8).sum::<usize>();
+        params(&self.start) + self.updated.as_ref().map_or(0, params) + self.rows.len() * 8 + 128
+    }
+}
+
+/// A training session: the network, its data and settings, and the position in the loop.
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    pub arch: Architecture,
+    pub loss: Loss,
+    pub init: Init,
+    pub settings: Settings,
+    pub data: Data,
+    /// The current parameters.
+    net: Network,
+    /// Parameters at the start of the traced batch (W and b "before" the update).
+    start: Network,
+    trace: Trace,
+    /// (epoch, batch) of the traced batch; None before the first phase.
+    traced: Option<(usize, usize)>,
+    /// Completed epochs; the next phase belongs to epoch `epoch + 1`.
+    epoch: usize,
+    /// Index (0-based) of the batch the next phase belongs to.
+    batch: usize,
+    status: Status,
+    history: History,
+    /// Row order of the current epoch.
+    order: Vec<usize>,
+    undo: VecDeque<Checkpoint>,
+    undo_bytes: usize,
+    eval: Option<Trace>,
+}
+
+impl Trainer {
+    /// Starts a session; `params` are the initial parameters, or None to draw them from `init`.
+    pub fn new(
+        arch: Architecture,
+        loss: Loss,
+        init: Init,
+        settings: Settings,
+        data: Data,
+        params: Option<Network>,
+    ) -> Result<Self> {
+        arch.validate()?;
+        check_loss_pairing(&arch, loss)?;
+        settings.validate()?;
+        data.validate(&arch, loss)?;
+        let net = match params {
+            Some(net) => {
+                if net.architecture() != arch {
+                    return Err(Error::invalid("params", "one {w, b} per layer, shaped as the network", "other shapes"));
+                }
+                net
+            }
+            None => Network::init(&arch, &init, settings.seed)?,
+        };
+        let capacity = settings.batch_size.rows(data.train.len());
+        let trace = Trace::new(&net, capacity);
+        let mut trainer = Trainer {
+            arch,
+            loss,
+            init,
+            settings,
+            data,
+            start: net.clone(),
+            net,
+            trace,
+            traced: None,
+            epoch: 0,
+            batch: 0,
+            status: Status::Running,
+            history: History::default(),
+            order: Vec::new(),
+            undo: VecDeque::new(),
+            undo_bytes: 0,
+            eval: None,
+        };
+        trainer.order = trainer.epoch_order(0);
+        Ok(trainer)
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    /// The current parameters.
+    pub fn network(&self) -> &Network {
+        &self.net
+    }
+
+    /// Parameters at the start of the traced batch (equal to `network()` until `Update`).
+    pub fn start_network(&self) -> &Network {
+        &self.start
+    }
+
+    /// The traced batch's values; `trace().done` tells how many phases are valid.
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// (epoch, batch), 0-based, of the traced batch, or None before the first phase.
+    pub fn traced(&self) -> Option<(usize, usize)> {
+        self.traced
+    }
+
+    /// Completed epochs.
+    pub fn epoch(&self) -> usize {
+        self.epoch
+    }
+
+    /// Index of the batch the next phase belongs to.
+    pub fn batch(&self) -> usize {
+        self.batch
+    }
+
+    /// Batches per epoch.
+    pub fn batches(&self) -> usize {
+        self.data.train.len().div_ceil(self.batch_rows())
+    }
+
+    /// Rows of a full batch.
+    pub fn batch_rows(&self) -> usize {
+        self.settings.batch_size.rows(self.data.train.len())
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Steps that `back()` can undo.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// The phase the next `step(Unit::Phase)` performs.
+    pub fn phase(&self) -> Phase {
+        if self.status != Status::Running {
+            return Phase::Stopped(self.status);
+        }
+        if self.needs_new_batch() {
+            Phase::Next(Step::Forward(1))
+        } else {
+            Phase::Next(Step::at(self.trace.done, self.net.depth()))
+        }
+    }
+
+    /// Whether the next phase starts a batch (nothing traced yet, or the traced one is complete).
+    fn needs_new_batch(&self) -> bool {
+        self.traced != Some((self.epoch, self.batch)) || self.trace.done >= self.total()
+    }
+
+    /// The phase performed last in the traced batch, if any.
+    pub fn last_step(&self) -> Option<Step> {
+        match (self.traced, self.trace.done) {
+            (Some(_), done) if done > 0 => Some(Step::at(done - 1, self.net.depth())),
+            _ => None,
+        }
+    }
+
+    fn total(&self) -> usize {
+        phases_per_batch(self.net.depth())
+    }
+
+    // ---- stepping ------------------------------------------------------------------------
+
+    /// Advances one phase, or to the end of the current batch or epoch; returns the next phase.
+    ///
+    /// Does nothing once training has stopped (target reached, epochs done, or diverged).
+    pub fn step(&mut self, unit: Unit) -> Phase {
+        if self.status != Status::Running {
+            return self.phase();
+        }
+        self.push_checkpoint();
+        match unit {
+            Unit::Phase => {
+                self.advance();
+            }
+            Unit::Batch => {
+                while self.status == Status::Running && !self.advance() {}
+            }
+            Unit::Epoch => self.finish_epoch(),
+        }
+        self.phase()
+    }
+
+    /// Runs `epochs` epochs (the first one finishes the current epoch) or until training stops.
+    pub fn run(&mut self, epochs: usize) -> Phase {
+        if self.status != Status::Running || epochs == 0 {
+            return self.phase();
+        }
+        self.push_checkpoint();
+        for _ in 0..epochs {
+            if self.status != Status::Running {
+                break;
+            }
+            self.finish_epoch();
+        }
+        self.phase()
+    }
+
+    fn finish_epoch(&mut self) {
+        let epoch = self.epoch;
+        while self.status == Status::Running && self.epoch == epoch {
+            self.advance();
+        }
+    }
+
+    /// Performs one phase; returns true when it completed a batch (an `Update`).
+    fn advance(&mut self) -> bool {
+        if self.needs_new_batch() {
+            self.begin_batch();
+        }
+        let k = self.trace.done;
+        let (loss, l2, lr) = (self.loss, self.settings.l2, self.settings.learning_rate);
+        match Step::at(k, self.net.depth()) {
+            Step::Update => {
+                apply_update(&mut self.net, &self.trace, lr);
+                self.trace.done += 1;
+                if !self.net.is_finite() {
+                    self.diverge(k);
+                    return true;
+                }
+                self.batch += 1;
+                if self.batch == self.batches() {
+                    self.end_epoch();
+                }
+                true
+            }
+            Step::Loss => {
+                let j = self.trace.compute_loss(&self.net, loss, l2);
+                self.trace.done += 1;
+                self.history.batch_loss.push(j);
+                if !j.is_finite() {
+                    self.diverge(k);
+                }
+                false
+            }
+            _ => {
+                self.trace.compute(&self.net, loss, l2, k);
+                self.trace.done += 1;
+                false
+            }
+        }
+    }
+
+    /// Loads the rows of batch `self.batch` of the current epoch and remembers W, b before it.
+    fn begin_batch(&mut self) {
+        let rows_per = self.batch_rows();
+        let from = self.batch * rows_per;
+        let to = (from + rows_per).min(self.order.len());
+        self.trace.load(&self.order[from..to], self.data.train.x.view(), self.data.train.y.view());
+        self.start.assign(&self.net);
+        self.traced = Some((self.epoch, self.batch));
+    }
+
+    /// Stops at a non-finite value; the state before phase `k` becomes the top undo entry.
+    fn diverge(&mut self, k: usize) {
+        let mut before = self.checkpoint();
+        before.done = k;
+        before.updated = None;
+        before.batches_logged = self.history.batch_loss.len() - usize::from(k == self.net.depth());
+        // A single-phase step has already pushed this very state.
+        let same = |c: &Checkpoint| (c.traced, c.done, c.epoch, c.batch) == (before.traced, before.done, before.epoch, before.batch);
+        if !self.undo.back().is_some_and(same) {
+            self.push(before);
+        }
+        self.status = Status::Diverged;
+    }
+
+    /// The end of an epoch: measure it, log it, check the stopping rule, reshuffle.
+    fn end_epoch(&mut self) {
+        let (train_loss, train_acc) = self.evaluate(true);
+        let (test_loss, test_acc) = if self.data.test.is_some() { self.evaluate(false) } else { (None, None) };
+        let train_loss = train_loss.unwrap_or(f64::NAN);
+        self.history.train_loss.push(train_loss);
+        self.history.test_loss.push(test_loss);
+        self.history.train_accuracy.push(train_acc);
+        self.history.test_accuracy.push(test_acc);
+        self.epoch += 1;
+        self.batch = 0;
+        self.order = self.epoch_order(self.epoch);
+        if !train_loss.is_finite() {
+            self.status = Status::Diverged;
+        } else if self.settings.target_loss.is_some_and(|t| train_loss <= t) {
+            self.status = Status::TargetReached;
+        } else if self.settings.max_epochs.is_some_and(|m| self.epoch >= m) {
+            self.status = Status::MaxEpochs;
+        }
+    }
+
+    /// J (with the L2 penalty) and accuracy of the current parameters over a whole set.
+    fn evaluate(&mut self, train: bool) -> (Option<f64>, Option<f64>) {
+        let set = match (train, &self.data.test) {
+            (true, _) => &self.data.train,
+            (false, Some(test)) => test,
+            (false, None) => return (None, None),
+        };
+        let n = set.len();
+        if n == 0 {
+            return (None, None);
+        }
+        let eval = self.eval.get_or_insert_with(|| Trace::new(&self.net, EVAL_CHUNK));
+        let rows: Vec<usize> = (0..n).collect();
+        let last = self.net.depth() - 1;
+        let (mut sum, mut correct) = (0.0, 0);
+        for chunk in rows.chunks(EVAL_CHUNK) {
+            eval.load(chunk, set.x.view(), set.y.view());
+            for l in 0..=last {
+                eval.forward(&self.net, l);
+            }
+            sum += self.loss.sum(eval.z(last), eval.a(last), eval.y());
+            if self.loss.is_classification() {
+                correct += correct_count(eval.a(last), eval.y());
+            }
+        }
+        let penalty = if self.settings.l2 > 0.0 { 0.5 * self.settings.l2 * self.net.weight_norm2() } else { 0.0 };
+        let accuracy = self.loss.is_classification().then(|| correct as f64 / n as f64);
+        (Some(sum / n as f64 + penalty), accuracy)
+    }
+
+    /// The row order of an epoch: 0..n, or a permutation drawn from the seed and the epoch.
+    fn epoch_order(&self, epoch: usize) -> Vec<usize> {
+        let n = self.data.train.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        if self.settings.shuffle {
+            // Each epoch has its own stream, so any epoch's order can be rebuilt on its own.
+            let mut rng = ChaCha8Rng::seed_from_u64(self.settings.seed);
+            rng.set_stream(epoch as u64 + 1);
+            for i in (1..n).rev() {
+                let j = rng.random_range(0..=i);
+                order.swap(i, j);
+            }
+        }
+        order
+    }
+
+    // ---- undo ----------------------------------------------------------------------------
+
+    fn checkpoint(&self) -> Checkpoint {
+        let complete = self.trace.done == self.total();
+        Checkpoint {
+            start: self.start.clone(),
+            updated: complete.then(|| self.net.clone()),
+            epoch: self.epoch,
+            batch: self.batch,
+            status: self.status,
+            traced: self.traced,
+            rows: self.trace.rows.clone(),
+            done: self.trace.done,
+            l2: self.settings.l2,
+            epochs_logged: self.history.train_loss.len(),
+            batches_logged: self.history.batch_loss.len(),
+        }
+    }
+
+    fn push_checkpoint(&mut self) {
+        let c = self.checkpoint();
+        self.push(c);
+    }
+
+    fn push(&mut self, c: Checkpoint) {
+        self.undo_bytes += c.bytes();
+        self.undo.push_back(c);
+        while self.undo.len() > UNDO_DEPTH || (self.undo_bytes > UNDO_BYTES && self.undo.len() > 1) {
+            if let Some(old) = self.undo.pop_front() {
+                self.undo_bytes -= old.bytes();
+            }
+        }
+    }
+
+    /// Undoes the last step (a phase, a batch, an epoch or a run); false if there is none.
+    pub fn back(&mut self) -> bool {
+        let Some(c) = self.undo.pop_back() else { return false };
+        self.undo_bytes -= c.bytes();
+        self.restore(c);
+        true
+    }
+
+    fn restore(&mut self, c: Checkpoint) {
+        self.epoch = c.epoch;
+        self.batch = c.batch;
+        self.status = c.status;
+        self.traced = c.traced;
+        self.history.truncate(c.epochs_logged, c.batches_logged);
+        self.order = self.epoch_order(self.epoch);
+        self.start = c.start;
+        self.net = self.start.clone();
+        self.trace.rows.clear();
+        if self.traced.is_some() {
+            let (x, y) = (self.data.train.x.view(), self.data.train.y.view());
+            self.trace.load(&c.rows, x, y);
+            let computed = c.done.min(self.total() - 1);
+            for k in 0..computed {
+                self.trace.compute(&self.net, self.loss, c.l2, k);
+            }
+            self.trace.done = c.done;
+        } else {
+            self.trace.done = 0;
+        }
+        if let Some(updated) = c.updated {
+            self.net = updated;
+        }
+    }
+
+    /// Forgets every undo step (after a change that makes them meaningless).
+    pub fn clear_undo(&mut self) {
+        self.undo.clear();
+        self.undo_bytes = 0;
+    }
+
+    /// Backprop against central differences on the traced batch (or the batch about to start),
+    /// with the parameters that batch started from: the largest relative error per layer.
+    pub fn gradient_check(&self) -> Vec<LayerCheck> {
+        let (x, y) = if self.traced.is_some() && self.trace.m() > 0 {
+            (self.trace.x().to_owned(), self.trace.y().to_owned())
+        } else {
+            let rows = self.batch_rows();
+            let from = (self.batch * rows).min(self.order.len());
+            let to = (from + rows).min(self.order.len());
+            let idx = &self.order[from..to];
+            (self.data.train.x.select(Axis(0), idx), self.data.train.y.select(Axis(0), idx))
+        };
+        gradcheck::check(&self.start, self.loss, self.settings.l2, x.view(), y.view())
+    }
+
+    // ---- changing settings ---------------------------------------------------------------
+
+    /// Changes α; the trace stays valid (α is used only by the next `Update`).
+    pub fn set_learning_rate(&mut self, lr: f64) -> Result<()> {
+        check_learning_rate(lr)?;
+        self.settings.learning_rate = lr;
+        Ok(())
+    }
+
+    /// Sets a weight by hand: layer l (0-based), row i, column j. The traced batch restarts.
+    pub fn set_weight(&mut self, l: usize, i: usize, j: usize, value: f64) -> Result<()> {
+        let field = format!("params[{l}].w[{i}][{j}]");
+        self.check_param_edit(&field, value)?;
+        let cell = self.net.layers.get_mut(l).and_then(|layer| layer.w.get_mut((i, j)));
+        *cell.ok_or_else(|| Error::invalid(&field, "an existing weight", "out of range"))? = value;
+        self.restart_batch();
+        Ok(())
+    }
+
+    /// Sets a bias by hand: layer l (0-based), unit j. The traced batch restarts.
+    pub fn set_bias(&mut self, l: usize, j: usize, value: f64) -> Result<()> {
+        let field = format!("params[{l}].b[{j}]");
+        self.check_param_edit(&field, value)?;
+        let cell = self.net.layers.get_mut(l).and_then(|layer| layer.b.get_mut(j));
+        *cell.ok_or_else(|| Error::invalid(&field, "an existing bias", "out of range"))? = value;
+        self.restart_batch();
+        Ok(())
+    }
+
+    fn check_param_edit(&self, field: &str, value: f64) -> Result<()> {
+        if !value.is_finite() {
+            return Err(Error::invalid(field, "a finite number", value));
+        }
+        if self.status == Status::Diverged {
+            return Err(Error::State("training diverged: step back or reset before editing".into()));
+        }
+        Ok(())
+    }
+
+    /// After a hand edit the traced batch's values are stale: start the current batch afresh.
+    fn restart_batch(&mut self) {
+        self.clear_undo();
+        self.traced = None;
+        self.trace.rows.clear();
+        self.trace.done = 0;
+        self.start.assign(&self.net);
+    }
+
+    /// Sets the position and history directly (used when a session file is loaded).
+    pub fn restore_position(&mut self, epoch: usize, batch: usize, done: usize, status: Status, history: History) -> Result<()> {
+        if batch >= self.batches() {
+            return Err(Error::invalid("position.batch", format!("a batch index from 0 to {}", self.batches() - 1), batch));
+        }
+        if done >= self.total() {
+            return Err(Error::invalid("position.phase", "a phase of the batch before Update is done", done));
+        }
+        self.epoch = epoch;
+        self.batch = batch;
+        self.status = status;
+        self.history = history;
+        self.order = self.epoch_order(epoch);
+        self.traced = None;
+        self.trace.rows.clear();
+        self.trace.done = 0;
+        if done > 0 {
+            self.begin_batch();
+            for k in 0..done {
+                self.trace.compute(&self.net, self.loss, self.settings.l2, k);
+            }
+            self.trace.done = done;
+        }
+        self.clear_undo();
+        Ok(())
+    }
+}

@@ -1,0 +1,120 @@
+//! The JavaScript face of the core: a `Playground` handle living in wasm memory.
+//!
+//! Each method converts its arguments, calls the core and converts the result; errors become
+//! JavaScript `Error`s whose message names the field and the value. Nothing here panics on input.
+
+use crate::error::Error;
+use crate::session::{self, Meta};
+use crate::trace_json::{history_json, trace_json};
+use crate::trainer::{Trainer, Unit};
+use crate::presets;
+use wasm_bindgen::prelude::*;
+
+fn to_js(e: Error) -> JsValue {
+    js_sys::Error::new(&e.to_string()).into()
+}
+
+/// A training session, driven step by step from JavaScript.
+#[wasm_bindgen]
+pub struct Playground {
+    trainer: Trainer,
+    meta: Meta,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Loads a session file (JSON text); throws an Error naming the bad field and value.
+    #[wasm_bindgen(js_name = fromSession)]
+    pub fn from_session(json: &str) -> Result<Playground, JsValue> {
+        let (trainer, meta) = session::from_json(json).map_err(to_js)?;
+        Ok(Playground { trainer, meta })
+    }
+
+    /// The session file of a built-in preset ("circle", "worked-example").
+    #[wasm_bindgen(js_name = defaultSession)]
+    pub fn default_session(name: &str) -> Result<String, JsValue> {
+        presets::session(name).map_err(to_js)
+    }
+
+    /// Names of the built-in presets.
+    pub fn presets() -> Vec<String> {
+        presets::NAMES.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The whole session as a JSON session file.
+    #[wasm_bindgen(js_name = toSession)]
+    pub fn to_session(&self) -> String {
+        session::to_json(&self.trainer, &self.meta)
+    }
+
+    /// Advances one "phase", or to the end of the current "batch" or "epoch"; returns the next phase.
+    pub fn step(&mut self, unit: &str) -> Result<String, JsValue> {
+        let unit = Unit::parse(unit).map_err(to_js)?;
+        Ok(self.trainer.step(unit).name())
+    }
+
+    /// Runs a number of epochs (or until the stopping rule holds); returns the next phase.
+    pub fn run(&mut self, epochs: u32) -> String {
+        self.trainer.run(epochs as usize).name()
+    }
+
+    /// Undoes the last step; false when there is nothing to undo.
+    pub fn back(&mut self) -> bool {
+        self.trainer.back()
+    }
+
+    /// The phase the next step("phase") performs, e.g. "Forward(1)", "Loss", "Backward(2)",
+    /// "Update", or "TargetReached", "MaxEpochs", "Diverged" once training has stopped.
+    pub fn phase(&self) -> String {
+        self.trainer.phase().name()
+    }
+
+    /// JSON of the current batch's values: z, a, delta, dw, db, w, b, w_new, b_new per layer.
+    pub fn trace(&self) -> String {
+        trace_json(&self.trainer).to_string()
+    }
+
+    /// JSON of the per-epoch history.
+    pub fn history(&self) -> String {
+        history_json(&self.trainer).to_string()
+    }
+
+    /// JSON list, per layer, of the largest relative error {w, b} between backprop and central differences.
+    #[wasm_bindgen(js_name = gradientCheck)]
+    pub fn gradient_check(&self) -> String {
+        let checks = self.trainer.gradient_check();
+        serde_json::Value::Array(
+            checks.iter().map(|c| serde_json::json!({"w": crate::json::num(c.w), "b": crate::json::num(c.b)})).collect(),
+        )
+        .to_string()
+    }
+
+    /// Changes the learning rate α without touching the trace.
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsValue> {
+        self.trainer.set_learning_rate(lr).map_err(to_js)
+    }
+
+    /// Sets W⁽ˡ⁺¹⁾[i][j] by hand (layer l is 0-based); the current batch restarts.
+    #[wasm_bindgen(js_name = setWeight)]
+    pub fn set_weight(&mut self, layer: usize, i: usize, j: usize, value: f64) -> Result<(), JsValue> {
+        self.trainer.set_weight(layer, i, j, value).map_err(to_js)
+    }
+
+    /// Sets b⁽ˡ⁺¹⁾[j] by hand; the current batch restarts.
+    #[wasm_bindgen(js_name = setBias)]
+    pub fn set_bias(&mut self, layer: usize, j: usize, value: f64) -> Result<(), JsValue> {
+        self.trainer.set_bias(layer, j, value).map_err(to_js)
+    }
+
+    /// Network outputs ŷ for the given rows (JSON list of rows), as JSON.
+    pub fn predict(&self, x_json: &str) -> Result<String, JsValue> {
+        let v: serde_json::Value = serde_json::from_str(x_json).map_err(|e| to_js(Error::Json(e.to_string())))?;
+        let x = crate::json::matrix(&v, "x").map_err(to_js)?;
+        if x.ncols() != self.trainer.arch.inputs {
+            return Err(to_js(Error::invalid("x", format!("rows of {} inputs", self.trainer.arch.inputs), x.ncols())));
+        }
+        Ok(crate::json::matrix_json(self.trainer.network().predict(x.view()).view()).to_string())
+    }
+}
+

@@ -10,7 +10,7 @@ use crate::init::{Init, WeightInit};
 use crate::json::*;
 use crate::loss::Loss;
 use crate::network::{Architecture, Layer, LayerSpec, Network, MAX_HIDDEN, MAX_INPUTS, MAX_UNITS};
-use crate::settings::{BatchSize, Data, Dataset, Settings};
+use crate::settings::{check_loss_pairing, BatchSize, Data, Dataset, Settings};
 use crate::trace::{phases_per_batch, Step};
 use crate::trainer::{History, Phase, Status, Trainer};
 use ndarray::Array2;
@@ -50,7 +50,9 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
         None => Init::default(),
     };
     let settings = read_training(required(top, "", "training")?)?;
+    check_loss_pairing(&arch, loss)?;
     let data = read_data(required(top, "", "data")?, &arch, loss)?;
+    data.validate(&arch, loss)?;
     let params = optional(top, "params").map(|v| read_params(v, &arch)).transpose()?;
     let mut trainer = Trainer::new(arch, loss, init, settings, data, params)?;
     if let Some(pos) = optional(top, "position") {

@@ -359,13 +359,18 @@ impl Trainer {
             Step::Update => {
                 apply_update(&mut self.net, &self.trace, lr);
                 self.trace.done += 1;
-                if !self.net.is_finite() {
+                let last_batch = self.batch + 1 == self.batches();
+                // The epoch is measured here so that a loss that overflows only on the whole
+                // training set also counts as divergence of this Update.
+                let measured = last_batch.then(|| self.measure_epoch());
+                let finite = self.net.is_finite() && measured.as_ref().is_none_or(|m| m.0.is_finite());
+                if !finite {
                     self.diverge(k);
                     return true;
                 }
                 self.batch += 1;
-                if self.batch == self.batches() {
-                    self.end_epoch();
+                if let Some(m) = measured {
+                    self.end_epoch(m);
                 }
                 true
             }
@@ -410,11 +415,15 @@ impl Trainer {
         self.status = Status::Diverged;
     }
 
-    /// The end of an epoch: measure it, log it, check the stopping rule, reshuffle.
-    fn end_epoch(&mut self) {
+    /// Train loss, test loss and accuracies of the current parameters.
+    fn measure_epoch(&mut self) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
         let (train_loss, train_acc) = self.evaluate(true);
-        let (test_loss, test_acc) = if self.data.test.is_some() { self.evaluate(false) } else { (None, None) };
-        let train_loss = train_loss.unwrap_or(f64::NAN);
+        let (test_loss, test_acc) = self.evaluate(false);
+        (train_loss.unwrap_or(f64::NAN), test_loss, train_acc, test_acc)
+    }
+
+    /// The end of an epoch: log its measurements, check the stopping rule, reshuffle.
+    fn end_epoch(&mut self, (train_loss, test_loss, train_acc, test_acc): (f64, Option<f64>, Option<f64>, Option<f64>)) {
         self.history.train_loss.push(train_loss);
         self.history.test_loss.push(test_loss);
         self.history.train_accuracy.push(train_acc);
@@ -422,9 +431,7 @@ impl Trainer {
         self.epoch += 1;
         self.batch = 0;
         self.order = self.epoch_order(self.epoch);
-        if !train_loss.is_finite() {
-            self.status = Status::Diverged;
-        } else if self.settings.target_loss.is_some_and(|t| train_loss <= t) {
+        if self.settings.target_loss.is_some_and(|t| train_loss <= t) {
             self.status = Status::TargetReached;
         } else if self.settings.max_epochs.is_some_and(|m| self.epoch >= m) {
             self.status = Status::MaxEpochs;

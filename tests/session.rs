@@ -1,0 +1,154 @@
+//! Session files: the minimal hand-written form, exact round trips, and every rejected input.
+
+mod common;
+use backprop_playground::session::{from_json, to_json};
+use backprop_playground::{Error, Phase, Step, Unit};
+use common::*;
+
+const MINIMAL: &str = r#"{"version":1, "network":{"inputs":2, "layers":[{"units":2,"activation":"identity"}]}, "loss":"mse",
+"training":{"learning_rate":0.1, "batch_size":1, "shuffle":false}, "data":{"train":{"x":[[1,2],[3,4]],
+"y":[[3,4],[6,8]]}}, "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]}"#;
+
+#[test]
+fn the_minimal_hand_written_file_of_the_issue_loads_and_trains() {
+    let (mut t, _) = from_json(MINIMAL).unwrap();
+    t.step(Unit::Batch);
+    assert_matrix(t.network().layers[0].w.view(), &[&[0.65, 0.75], &[0.80, 1.00]]);
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_numbers_at_every_phase() {
+    let text = r#"{"version":1,"network":{"inputs":2,"layers":[{"units":3,"activation":"relu"},{"units":3,"activation":"softmax"}]},
+      "loss":"cce","init":"he_normal","training":{"learning_rate":0.37,"batch_size":2,"shuffle":true,"seed":9,"l2":0.001,"max_epochs":50},
+      "data":{"train":{"x":[[0.1,0.2],[0.3,-0.7],[1e-300,2.5e17],[0.1,0.30000000000000004],[5,6]],"y":[0,1,2,1,0]},
+              "test":{"x":[[1,1]],"y":[[0,0,1]]}}}"#;
+    let (mut t, meta) = from_json(text).unwrap();
+    for _ in 0..23 {
+        let exported = to_json(&t, &meta);
+        let (again, meta2) = from_json(&exported).unwrap();
+        assert_eq!(to_json(&again, &meta2), exported);
+        assert_eq!(again.network(), t.network());
+        assert_eq!(again.phase(), t.phase());
+        // Mid-batch the batch's values are recomputed on import, bit for bit.
+        if again.trace().done > 0 {
+            assert_eq!(again.trace().loss.to_bits(), t.trace().loss.to_bits());
+        }
+        t.step(Unit::Phase);
+    }
+    t.run(3);
+    let exported = to_json(&t, &meta);
+    let (mut again, _) = from_json(&exported).unwrap();
+    assert_eq!(again.history(), &{
+        let mut h = t.history().clone();
+        h.batch_loss.clear();
+        h
+    });
+    // Both continue identically.
+    t.run(2);
+    again.run(2);
+    assert_eq!(t.network(), again.network());
+}
+
+#[test]
+fn class_numbers_are_one_hot_encoded_for_cross_entropy() {
+    let text = MINIMAL
+        .replace(r#"{"units":2,"activation":"identity"}"#, r#"{"units":3,"activation":"softmax"}"#)
+        .replace(r#""mse""#, r#""cce""#)
+        .replace(r#""y":[[3,4],[6,8]]"#, r#""y":[2,0]"#)
+        .replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
+    let (t, _) = from_json(&text).unwrap();
+    assert_matrix(t.data.train.y.view(), &[&[0.0, 0.0, 1.0], &[1.0, 0.0, 0.0]]);
+}
+
+#[test]
+fn params_may_be_omitted_and_are_then_drawn_from_the_seed() {
+    let text = MINIMAL.replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
+    let a = from_json(&text).unwrap().0;
+    let b = from_json(&text).unwrap().0;
+    assert_eq!(a.network(), b.network());
+    assert_ne!(a.network().layers[0].w[(0, 0)], 0.5);
+}
+
+#[test]
+fn a_position_in_the_middle_of_a_batch_is_restored() {
+    let text = MINIMAL.replace(r#""params""#, r#""position":{"epoch":0,"batch":1,"phase":"Backward(1)"},"params""#);
+    let (t, _) = from_json(&text).unwrap();
+    assert_eq!(t.phase(), Phase::Next(Step::Backward(1)));
+    assert_eq!(t.trace().rows, vec![1]);
+    // ŷ₂ with the starting W: [3·0.5 + 4·0.5, same] = [3.5, 3.5]
+    assert_matrix(t.trace().a(0), &[&[3.5, 3.5]]);
+}
+
+/// Loads `text` and returns the error message.
+fn error(text: &str) -> String {
+    match from_json(text) {
+        Ok(_) => panic!("should be rejected: {text}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn with(from: &str, to: &str) -> String {
+    assert!(MINIMAL.contains(from), "{from}");
+    MINIMAL.replace(from, to)
+}
+
+#[test]
+fn every_invalid_setting_is_rejected_with_its_field_and_value() {
+    let cases = [
+        (with(r#""learning_rate":0.1"#, r#""learning_rate":0"#), "training.learning_rate", "got 0"),
+        (with(r#""learning_rate":0.1"#, r#""learning_rate":-1"#), "training.learning_rate", "got -1"),
+        (with(r#""learning_rate":0.1"#, r#""learning_rate":"fast""#), "training.learning_rate", "\"fast\""),
+        (with(r#""batch_size":1"#, r#""batch_size":0"#), "training.batch_size", "got 0"),
+        (with(r#""units":2"#, r#""units":0"#), "network.layers[0].units", "got 0"),
+        (with(r#""units":2"#, r#""units":257"#), "network.layers[0].units", "got 257"),
+        (with(r#""inputs":2"#, r#""inputs":3"#), "data.train.x", "rows of 2"),
+        (with(r#""activation":"identity""#, r#""activation":"swish""#), "network.layers[0].activation", "\"swish\""),
+        (with(r#""loss":"mse""#, r#""loss":"hinge""#), "loss", "\"hinge\""),
+        (with(r#""loss":"mse""#, r#""loss":"bce""#), "network.layers[0].activation", "sigmoid"),
+        (with(r#""x":[[1,2],[3,4]]"#, r#""x":[[1,2],[3]]"#), "data.train.x[1]", "1 numbers"),
+        (with(r#""x":[[1,2],[3,4]]"#, r#""x":[[1,2],[3,"NaN"]]"#), "data.train.x[1][1]", "\"NaN\""),
+        (with(r#""x":[[1,2],[3,4]]"#, r#""x":[[1,2]]"#), "data.train.y", "2 rows"),
+        (with(r#""y":[[3,4],[6,8]]"#, r#""y":[[3,4,5],[6,8,9]]"#), "data.train.y", "rows of 3"),
+        (with(r#""w":[[0.5,0.5],[0.5,0.5]]"#, r#""w":[[0.5,0.5]]"#), "params[0].w", "1 rows of 2"),
+        (with(r#""b":[0,0]"#, r#""b":[0]"#), "params[0].b", "1 numbers"),
+        (with(r#""version":1"#, r#""version":2"#), "version", "got 2"),
+        (with(r#""shuffle":false"#, r#""shufle":false"#), "training.shufle", "unknown"),
+        (with(r#""layers":[{"units":2,"activation":"identity"}]"#, r#""layers":[]"#), "network.layers", "0 layers"),
+        (
+            with(r#""layers":[{"units":2,"activation":"identity"}]"#, r#""layers":[{"units":2,"activation":"softmax"},{"units":2,"activation":"identity"}]"#),
+            "network.layers[0].activation",
+            "softmax",
+        ),
+        (with(r#""inputs":2"#, r#""inputs":1025"#), "network.inputs", "1025"),
+        (with(r#", "batch_size":1"#, r#", "batch_size":1, "max_epochs":0"#), "training.max_epochs", "got 0"),
+        (with(r#""train":{"x":[[1,2],[3,4]],"#, r#""train":{"x":[],"#), "data.train", ""),
+    ];
+    for (text, field, value) in cases {
+        let message = error(&text);
+        assert!(message.contains(field), "{message:?} should name {field}");
+        assert!(message.contains(value), "{message:?} should show {value}");
+    }
+}
+
+#[test]
+fn malformed_json_of_any_shape_is_an_error_not_a_panic() {
+    let deep = "[".repeat(100_000);
+    let cases = ["", "{", "[]", "null", "{\"version\":1}", "{bad json", &deep, "\u{feff}{}", "{\"version\":1,\"network\":7}"];
+    for text in cases {
+        assert!(from_json(text).is_err(), "{text:.20}");
+    }
+    assert!(matches!(from_json("{bad"), Err(Error::Json(_))));
+    let big = format!("{{\"version\":1,\"x\":[{}1]}}", "1,".repeat(1_000_000));
+    assert!(from_json(&big).is_err());
+}
+
+#[test]
+fn too_many_hidden_layers_are_rejected() {
+    let layers = vec![r#"{"units":1,"activation":"tanh"}"#; 9].join(",");
+    let text = with(r#""layers":[{"units":2,"activation":"identity"}]"#, &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#));
+    assert!(error(&text).contains("network.layers"));
+    let layers = vec![r#"{"units":1,"activation":"tanh"}"#; 8].join(",");
+    let text = with(r#""layers":[{"units":2,"activation":"identity"}]"#, &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#))
+        .replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
+    assert!(from_json(&text).is_ok(), "8 hidden layers are allowed");
+}

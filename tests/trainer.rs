@@ -1,0 +1,242 @@
+//! The phase machine: order of phases, batches and epochs, undo, determinism, divergence,
+//! the stopping rule.
+
+mod common;
+use backprop_playground::session::{from_json, to_json};
+use backprop_playground::{Phase, Status, Step, Trainer, Unit};
+use common::*;
+
+/// A session on 6 rows of 2 inputs, with the given hidden layers (tanh) and a sigmoid output.
+fn session(hidden: &[usize], batch_size: &str, shuffle: bool, extra: &str) -> Trainer {
+    let mut layers: Vec<String> = hidden.iter().map(|u| format!(r#"{{"units":{u},"activation":"tanh"}}"#)).collect();
+    layers.push(r#"{"units":1,"activation":"sigmoid"}"#.into());
+    let text = format!(
+        r#"{{"version":1,"network":{{"inputs":2,"layers":[{}]}},"loss":"bce",
+        "training":{{"learning_rate":0.5,"batch_size":{batch_size},"shuffle":{shuffle},"seed":42{extra}}},
+        "data":{{"train":{{"x":[[0,0],[0,1],[1,0],[1,1],[0.5,0.2],[0.1,0.9]],"y":[[0],[1],[1],[0],[1],[0]]}},
+                 "test":{{"x":[[0.2,0.2],[0.8,0.9]],"y":[[0],[0]]}}}}}}"#,
+        layers.join(",")
+    );
+    from_json(&text).unwrap().0
+}
+
+fn phase_names(t: &mut Trainer, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|_| {
+            let p = t.phase().name();
+            t.step(Unit::Phase);
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn phases_run_forward_loss_backward_update_for_one_two_and_three_layers() {
+    for depth in 1..=3 {
+        let hidden = vec![3; depth - 1];
+        let mut t = session(&hidden, "4", false, "");
+        let mut expected: Vec<String> = (1..=depth).map(|l| format!("Forward({l})")).collect();
+        expected.push("Loss".into());
+        expected.extend((1..=depth).rev().map(|l| format!("Backward({l})")));
+        expected.push("Update".into());
+        let per_batch = expected.len();
+        // Two batches (4 rows, then the short last batch of 2), then the next epoch's first.
+        let names = phase_names(&mut t, 3 * per_batch);
+        for (b, chunk) in names.chunks(per_batch).enumerate() {
+            assert_eq!(chunk, expected.as_slice(), "batch {b} of a {depth}-layer network");
+        }
+        assert_eq!(t.epoch(), 1);
+    }
+}
+
+#[test]
+fn a_short_last_batch_is_averaged_over_its_own_rows() {
+    let mut t = session(&[], "4", false, "");
+    t.step(Unit::Batch);
+    t.step(Unit::Phase);
+    assert_eq!(t.trace().m(), 2);
+    assert_eq!(t.trace().rows, vec![4, 5]);
+    t.step(Unit::Phase);
+    let by_hand = backprop_playground::gradcheck::batch_loss(
+        t.start_network(),
+        t.loss,
+        0.0,
+        ndarray::array![[0.5, 0.2], [0.1, 0.9]].view(),
+        ndarray::array![[1.0], [0.0]].view(),
+    );
+    assert_eq!(t.trace().loss, by_hand);
+}
+
+#[test]
+fn batch_and_epoch_steps_end_where_they_say() {
+    let mut t = session(&[3], "2", false, "");
+    t.step(Unit::Phase);
+    t.step(Unit::Batch);
+    assert_eq!((t.epoch(), t.batch()), (0, 1));
+    assert_eq!(t.phase(), Phase::Next(Step::Forward(1)));
+    t.step(Unit::Epoch);
+    assert_eq!((t.epoch(), t.batch()), (1, 0));
+    assert_eq!(t.history().train_loss.len(), 1);
+    assert_eq!(t.history().test_loss.len(), 1);
+    assert!(t.history().train_accuracy[0].is_some());
+    t.run(3);
+    assert_eq!(t.epoch(), 4);
+    assert_eq!(t.history().batch_loss.len(), 4 * 3);
+}
+
+#[test]
+fn the_phase_path_and_the_fast_path_give_the_same_bits() {
+    let mut slow = session(&[3, 2], "4", true, "");
+    let mut fast = slow.clone();
+    for _ in 0..3 * 2 * 8 {
+        slow.step(Unit::Phase);
+    }
+    fast.run(3);
+    assert_eq!(slow.network(), fast.network());
+    assert_eq!(slow.history(), fast.history());
+}
+
+#[test]
+fn back_restores_the_exact_earlier_state_at_every_phase() {
+    let mut t = session(&[3, 2], "4", true, "");
+    let mut states = Vec::new();
+    for _ in 0..40 {
+        states.push((to_json(&t, &Default::default()), trace_text(&t)));
+        t.step(Unit::Phase);
+    }
+    t.step(Unit::Epoch);
+    t.run(2);
+    assert!(t.back());
+    assert!(t.back());
+    for (session, trace) in states.iter().rev() {
+        assert!(t.back());
+        assert_eq!(&to_json(&t, &Default::default()), session);
+        assert_eq!(&trace_text(&t), trace);
+    }
+    assert!(!t.back(), "nothing left to undo");
+}
+
+fn trace_text(t: &Trainer) -> String {
+    backprop_playground::trace_json::trace_json(t).to_string()
+}
+
+#[test]
+fn undo_reaches_at_least_two_hundred_steps_back() {
+    let mut t = session(&[3], "1", true, "");
+    let first = to_json(&t, &Default::default());
+    for _ in 0..200 {
+        t.step(Unit::Phase);
+    }
+    for _ in 0..200 {
+        assert!(t.back());
+    }
+    assert_eq!(to_json(&t, &Default::default()), first);
+}
+
+#[test]
+fn the_same_seed_gives_bit_identical_parameters_after_three_epochs() {
+    for shuffle in [false, true] {
+        let mut a = session(&[4, 2], "2", shuffle, "");
+        let mut b = session(&[4, 2], "2", shuffle, "");
+        a.run(3);
+        b.run(3);
+        assert_eq!(a.network(), b.network(), "shuffle {shuffle}");
+    }
+    // A different seed shuffles differently.
+    let mut a = session(&[4, 2], "2", true, "");
+    let mut c = from_json(&to_json(&a, &Default::default()).replace("\"seed\": 42", "\"seed\": 43")).unwrap().0;
+    a.run(3);
+    c.run(3);
+    assert_ne!(a.network(), c.network());
+}
+
+#[test]
+fn reshuffling_changes_the_row_order_between_epochs() {
+    let mut t = session(&[], "6", true, "");
+    t.step(Unit::Phase);
+    let first = t.trace().rows.clone();
+    t.step(Unit::Batch);
+    t.step(Unit::Phase);
+    let second = t.trace().rows.clone();
+    assert_ne!(first, second);
+    let mut sorted = second.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec![0, 1, 2, 3, 4, 5]);
+}
+
+#[test]
+fn training_stops_at_the_target_loss_or_the_epoch_limit() {
+    let mut t = session(&[4], "2", false, ",\"max_epochs\":5");
+    t.run(100);
+    assert_eq!(t.epoch(), 5);
+    assert_eq!(t.phase(), Phase::Stopped(Status::MaxEpochs));
+    let before = t.network().clone();
+    t.step(Unit::Phase);
+    assert_eq!(t.network(), &before, "a stopped session does not move");
+
+    let mut t = session(&[4], "2", false, ",\"target_loss\":0.69");
+    t.run(1000);
+    assert_eq!(t.status(), Status::TargetReached);
+    assert!(*t.history().train_loss.last().unwrap() <= 0.69);
+    assert!(t.history().train_loss[..t.history().train_loss.len() - 1].iter().all(|&j| j > 0.69));
+}
+
+#[test]
+fn a_diverging_run_stops_with_the_last_finite_state_one_step_back() {
+    // Identity output with MSE and a huge learning rate: the parameters blow up.
+    let text = r#"{"version":1,"network":{"inputs":1,"layers":[{"units":1,"activation":"identity"}]},"loss":"mse",
+        "training":{"learning_rate":1e6,"batch_size":1},"data":{"train":{"x":[[3],[4]],"y":[[1],[2]]}}}"#;
+    let mut t = from_json(text).unwrap().0;
+    t.run(1000);
+    assert_eq!(t.phase(), Phase::Stopped(Status::Diverged));
+    assert!(t.epoch() < 1000);
+    assert!(t.back());
+    assert!(t.network().is_finite());
+    assert_eq!(t.status(), Status::Running);
+    // Stepping phase by phase from there diverges again at the same phase.
+    let next = t.phase();
+    t.step(Unit::Phase);
+    assert_eq!(t.phase(), Phase::Stopped(Status::Diverged), "after {}", next.name());
+}
+
+#[test]
+fn changing_the_learning_rate_keeps_the_trace() {
+    let mut t = session(&[3], "2", false, "");
+    for _ in 0..3 {
+        t.step(Unit::Phase);
+    }
+    let before = t.trace().loss;
+    t.set_learning_rate(0.01).unwrap();
+    assert_eq!(t.trace().loss, before);
+    assert_eq!(t.trace().done, 3);
+    assert!(t.set_learning_rate(0.0).is_err());
+    assert!(t.set_learning_rate(f64::NAN).is_err());
+    assert_eq!(t.settings.learning_rate, 0.01);
+}
+
+#[test]
+fn a_weight_edited_by_hand_enters_the_next_forward_pass() {
+    let mut t = worked_example("1");
+    t.step(Unit::Phase);
+    t.set_weight(0, 1, 0, 2.0).unwrap();
+    assert_eq!(t.phase(), Phase::Next(Step::Forward(1)));
+    t.step(Unit::Phase);
+    // z₁ = 1·0.5 + 2·2 + 0 = 4.5, z₂ = 1·0.5 + 2·0.5 = 1.5
+    assert_matrix(t.trace().z(0), &[&[4.5, 1.5]]);
+    t.set_bias(0, 1, -1.0).unwrap();
+    t.step(Unit::Phase);
+    assert_matrix(t.trace().z(0), &[&[4.5, 0.5]]);
+    assert!(t.set_weight(0, 5, 0, 1.0).is_err());
+    assert!(t.set_weight(0, 0, 0, f64::INFINITY).is_err());
+}
+
+#[test]
+fn the_gradient_check_of_a_session_is_tiny() {
+    let mut t = session(&[4, 3], "3", true, "");
+    for c in t.gradient_check() {
+        assert!(c.w < 1e-6 && c.b < 1e-6, "{c:?}");
+    }
+    t.run(2);
+    t.step(Unit::Phase);
+    assert_eq!(t.gradient_check().len(), 3);
+}

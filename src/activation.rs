@@ -46,7 +46,7 @@ impl Activation {
         match self {
             Activation::Identity => a.assign(&z),
             Activation::Sigmoid => Zip::from(&mut a).and(&z).for_each(|a, &z| *a = sigmoid(z)),
-            Activation::Tanh => Zip::from(&mut a).and(&z).for_each(|a, &z| *a = libm::tanh(z)),
+            Activation::Tanh => Zip::from(&mut a).and(&z).for_each(|a, &z| *a = crate::fastmath::tanh(z)),
             Activation::Relu => Zip::from(&mut a).and(&z).for_each(|a, &z| *a = z.max(0.0)),
             Activation::Softmax => {
                 for (z_row, mut a_row) in z.rows().into_iter().zip(a.rows_mut()) {

@@ -10,9 +10,11 @@
 //! This crate knows nothing of the web; `web` (built only for wasm32) wraps it for JavaScript.
 
 pub mod activation;
+pub mod benchmark;
 pub mod data;
 pub mod dense;
 pub mod error;
+pub mod fastmath;
 pub mod gradcheck;
 pub mod init;
 pub mod json;

@@ -122,10 +122,8 @@ impl Trace {
         debug_assert!(rows.len() <= self.capacity());
         self.rows.clear();
         self.rows.extend_from_slice(rows);
-        for (i, &r) in rows.iter().enumerate() {
-            self.x.row_mut(i).assign(&x.row(r));
-            self.y.row_mut(i).assign(&y.row(r));
-        }
+        gather(x, rows, &mut self.x);
+        gather(y, rows, &mut self.y);
         self.loss = f64::NAN;
         self.done = 0;
     }
@@ -263,3 +261,24 @@ pub fn apply_update(net: &mut Network, trace: &Trace, lr: f64) {
     }
 }
 
+
+/// Copies the given rows of `from` into the first rows of `to`, as whole-row slice copies
+/// (a per-row ndarray assign costs more than the copy itself for rows this short).
+fn gather(from: ArrayView2<f64>, rows: &[usize], to: &mut Array2<f64>) {
+    let width = from.ncols();
+    let dst = to.as_slice_mut().expect("standard layout");
+    match from.as_slice() {
+        Some(src) => {
+            for (i, &r) in rows.iter().enumerate() {
+                dst[i * width..(i + 1) * width].copy_from_slice(&src[r * width..(r + 1) * width]);
+            }
+        }
+        None => {
+            for (i, &r) in rows.iter().enumerate() {
+                for (d, s) in dst[i * width..(i + 1) * width].iter_mut().zip(from.row(r)) {
+                    *d = *s;
+                }
+            }
+        }
+    }
+}

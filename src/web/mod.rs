@@ -36,6 +36,24 @@ impl Playground {
         presets::session(name).map_err(to_js)
     }
 
+    /// A session with TensorFlow Playground's settings, for speed comparisons: "default" (hidden
+    /// layers 4 and 2) or "largest" (six hidden layers of 8).
+    #[wasm_bindgen(js_name = benchmarkSession)]
+    pub fn benchmark_session(name: &str) -> Result<String, JsValue> {
+        use crate::benchmark::{tf_playground_session, DEFAULT_HIDDEN, LARGEST_HIDDEN};
+        match name {
+            "default" => Ok(tf_playground_session(&DEFAULT_HIDDEN)),
+            "largest" => Ok(tf_playground_session(&LARGEST_HIDDEN)),
+            _ => Err(to_js(Error::invalid("benchmark", "\"default\" or \"largest\"", format!("{name:?}")))),
+        }
+    }
+
+    /// Drops every undo step (benchmarks use it to measure training alone).
+    #[wasm_bindgen(js_name = clearUndo)]
+    pub fn clear_undo(&mut self) {
+        self.trainer.clear_undo();
+    }
+
     /// Names of the built-in presets.
     pub fn presets() -> Vec<String> {
         presets::NAMES.iter().map(|s| s.to_string()).collect()

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Build the release wasm package into www/pkg/: cargo → wasm-bindgen → wasm-opt → a load check in Node.
+#
+#   WASM_OPT=0 scripts/build.sh    skip wasm-opt (for debugging the unoptimised module)
+#
+# The later steps are skipped when cargo's output and the tools are unchanged, so a warm build
+# takes a few seconds.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+CRATE=backprop_playground
+PKG=www/pkg
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+RAW="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
+OUT="$PKG/${CRATE}_bg.wasm"
+WASM_OPT_BIN=node_modules/.bin/wasm-opt
+# The features rustc enables by default for wasm32-unknown-unknown; Node 20 and Chromium have them all.
+WASM_OPT_FLAGS=(-O3 --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+  --enable-call-indirect-overlong)
+
+scripts/setup.sh build
+
+# `cargo build` silently drops LTO for a cdylib + rlib crate (cargo #9672); building the library
+# alone as a cdylib keeps it.
+echo "build: cargo rustc (release, wasm32)"
+cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --release
+
+use_wasm_opt=0
+if [ "${WASM_OPT:-1}" != 0 ]; then
+  if [ -x "$WASM_OPT_BIN" ]; then
+    use_wasm_opt=1
+  else
+    echo "build: warning: $WASM_OPT_BIN not found (npm package binaryen); skipping wasm-opt"
+  fi
+fi
+
+# Everything the package depends on besides cargo's output, to decide whether to redo the rest.
+stamp="$(
+  {
+    sha256sum "$RAW" scripts/build.sh
+    wasm-bindgen --version
+    if [ "$use_wasm_opt" = 1 ]; then "$WASM_OPT_BIN" --version; fi
+  } | sha256sum | cut -d' ' -f1
+)"
+if [ -f "$OUT" ] && [ -f "$PKG/$CRATE.js" ] && [ "$(cat "$PKG/.stamp" 2>/dev/null)" = "$stamp" ]; then
+  echo "build: $PKG is up to date"
+else
+  rm -rf "$PKG"
+  echo "build: wasm-bindgen --target web → $PKG/"
+  wasm-bindgen --target web --out-dir "$PKG" "$RAW"
+  if [ "$use_wasm_opt" = 1 ]; then
+    echo "build: wasm-opt ${WASM_OPT_FLAGS[*]}"
+    "$WASM_OPT_BIN" "${WASM_OPT_FLAGS[@]}" "$OUT" -o "$OUT.opt"
+    mv "$OUT.opt" "$OUT"
+  fi
+  if ! node scripts/check-wasm.mjs "$PKG"; then
+    echo "build: the package does not load; WASM_OPT=0 builds it without wasm-opt to tell whether that step broke it" >&2
+    exit 1
+  fi
+  echo "$stamp" >"$PKG/.stamp"
+fi
+
+wasm_bytes="$(wc -c <"$OUT")"
+gzip_bytes="$(gzip -9 -c <"$OUT" | wc -c)"
+js_bytes="$(wc -c <"$PKG/$CRATE.js")"
+printf 'build: %s: %d bytes (%d gzip -9); JS glue %d bytes\n' "$OUT" "$wasm_bytes" "$gzip_bytes" "$js_bytes"

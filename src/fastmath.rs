@@ -1,0 +1,75 @@
+//! tanh and exp written with plain arithmetic, branch-free on the hot path.
+//!
+//! Two reasons: a library tanh costs 30–40 ns and dominates training narrow networks, while this
+//! one vectorises; and plain IEEE arithmetic gives the same bits natively and in wasm, so a
+//! session replays identically everywhere. Accuracy: within 6 ulp (relative error under 1.5·10⁻¹⁵)
+//! (tested against `libm`).
+
+const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
+const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const INV_LN2: f64 = std::f64::consts::LOG2_E;
+
+/// eʳ − 1 for |r| ≤ ½ ln 2, by its Taylor series to r¹³ (truncation error < 2·10⁻¹⁷ relative).
+#[inline(always)]
+fn expm1_reduced(r: f64) -> f64 {
+    // Coefficients 1/n! for n = 1 … 13, summed in Estrin's scheme: independent pairs first, so
+    // the chain of dependent multiply-adds is 4 deep instead of 13.
+    const C: [f64; 13] = [
+        1.0,
+        1.0 / 2.0,
+        1.0 / 6.0,
+        1.0 / 24.0,
+        1.0 / 120.0,
+        1.0 / 720.0,
+        1.0 / 5040.0,
+        1.0 / 40320.0,
+        1.0 / 362880.0,
+        1.0 / 3628800.0,
+        1.0 / 39916800.0,
+        1.0 / 479001600.0,
+        1.0 / 6227020800.0,
+    ];
+    let r2 = r * r;
+    let r4 = r2 * r2;
+    let r8 = r4 * r4;
+    let p01 = C[0] + C[1] * r;
+    let p23 = C[2] + C[3] * r;
+    let p45 = C[4] + C[5] * r;
+    let p67 = C[6] + C[7] * r;
+    let p89 = C[8] + C[9] * r;
+    let p1011 = C[10] + C[11] * r;
+    let low = (p01 + p23 * r2) + (p45 + p67 * r2) * r4;
+    let high = (p89 + p1011 * r2) + C[12] * r4;
+    // Adding the small terms first keeps the rounding error of the sum at the last place.
+    r * (low + high * r8)
+}
+
+/// eˣ − 1 for 0 ≤ x ≤ 45, accurate also for small x (no cancellation).
+#[inline(always)]
+fn expm1_small_range(x: f64) -> f64 {
+    // x = k ln 2 + r with |r| ≤ ½ ln 2; ln 2 is split in two so that k ln 2 is exact enough.
+    // Adding 1.5·2⁵² rounds x / ln 2 to the nearest integer k and leaves k in the low bits of
+    // the sum, from which 2ᵏ is built with integer operations: no libm call and no float-to-int
+    // conversion, so the loop vectorises. Exact for 0 ≤ k < 2¹⁰.
+    const ROUND: f64 = 6_755_399_441_055_744.0;
+    let shifted = x * INV_LN2 + ROUND;
+    let k = shifted - ROUND;
+    let r = (x - k * LN2_HI) - k * LN2_LO;
+    let two_k = f64::from_bits(shifted.to_bits().wrapping_add(1023) << 52);
+    // eˣ − 1 = 2ᵏ (eʳ − 1) + (2ᵏ − 1), where 2ᵏ − 1 is exact.
+    two_k * expm1_reduced(r) + (two_k - 1.0)
+}
+
+/// tanh(x) = (e²ˣ − 1) / (e²ˣ + 1), from the odd symmetry and |x| clamped at 22 (tanh(22) rounds to 1).
+#[inline(always)]
+pub fn tanh(x: f64) -> f64 {
+    let ax = x.abs().min(22.0);
+    let e = expm1_small_range(2.0 * ax);
+    let t = e / (e + 2.0);
+    // NaN stays NaN: the comparisons above pass it through, copysign keeps the sign of x.
+    if x.is_nan() {
+        x
+    } else {
+        t.copysign(x)
+    }
+}

@@ -1,0 +1,24 @@
+// The error banner and the status line: the page's two places for messages to the student.
+import { t } from '../i18n.js';
+
+const errorBox = document.getElementById('error');
+const statusLine = document.getElementById('status');
+
+// Show the message `id` in the error banner, with the error's own text as {message}.
+export function showError(id, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  errorBox.textContent = t(id, { message });
+  errorBox.hidden = false;
+  console.error(error);
+}
+
+// Hide the error banner.
+export function clearError() {
+  errorBox.hidden = true;
+  errorBox.textContent = '';
+}
+
+// Show the message `id` on the status line (an empty id clears it).
+export function showStatus(id, params) {
+  statusLine.textContent = id ? t(id, params) : '';
+}

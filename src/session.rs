@@ -332,3 +332,60 @@ pub fn to_json(trainer: &Trainer, meta: &Meta) -> String {
     );
     serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
 }
+
+/// Fields that can change without restarting training: they act only on future steps.
+const LIVE_FIELDS: [&str; 3] = ["learning_rate", "target_loss", "max_epochs"];
+
+/// Applies a partial session (a JSON merge patch: objects merge, anything else replaces) to a
+/// trainer. A patch that touches only the learning rate or the stopping rule keeps the position,
+/// the trace and the undo steps; any other change starts training afresh from the seed.
+/// On error the given trainer is untouched (a new one is returned on success).
+pub fn apply_patch(trainer: &Trainer, meta: &Meta, patch: &str) -> Result<(Trainer, Meta)> {
+    let patch: Value = serde_json::from_str(patch).map_err(|e| Error::Json(e.to_string()))?;
+    let map = object(&patch, "settings")?;
+    let live_only = map.iter().all(|(k, v)| {
+        k == "training" && v.as_object().is_some_and(|t| t.keys().all(|f| LIVE_FIELDS.contains(&f.as_str())))
+    });
+    if live_only {
+        let mut next = trainer.clone();
+        let training = map.get("training").and_then(Value::as_object).cloned().unwrap_or_default();
+        let mut settings = next.settings.clone();
+        if let Some(v) = training.get("learning_rate") {
+            settings.learning_rate = number(v, "training.learning_rate")?;
+        }
+        if let Some(v) = training.get("target_loss") {
+            settings.target_loss = if v.is_null() { None } else { Some(number(v, "training.target_loss")?) };
+        }
+        if let Some(v) = training.get("max_epochs") {
+            settings.max_epochs =
+                if v.is_null() { None } else { Some(whole(v, "training.max_epochs", 1, u32::MAX as u64)? as usize) };
+        }
+        next.set_live_settings(settings)?;
+        return Ok((next, meta.clone()));
+    }
+    let mut doc: Value = serde_json::from_str(&to_json(trainer, meta)).map_err(|e| Error::Json(e.to_string()))?;
+    merge(&mut doc, &patch);
+    if let Some(top) = doc.as_object_mut() {
+        for key in ["params", "position", "history"] {
+            top.remove(key);
+        }
+    }
+    from_json(&doc.to_string())
+}
+
+/// JSON merge patch (RFC 7386): objects merge key by key, null deletes, other values replace.
+fn merge(target: &mut Value, patch: &Value) {
+    match (target, patch) {
+        (Value::Object(t), Value::Object(p)) => {
+            for (k, v) in p {
+                if v.is_null() {
+                    t.remove(k);
+                } else {
+                    merge(t.entry(k.clone()).or_insert(Value::Null), v);
+                }
+            }
+        }
+        (t, p) => *t = p.clone(),
+    }
+}
+

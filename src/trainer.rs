@@ -220,6 +220,11 @@ impl Trainer {
         Ok(trainer)
     }
 
+    /// The same session started afresh: parameters drawn again from the seed, no history.
+    pub fn restarted(&self) -> Result<Self> {
+        Trainer::new(self.arch.clone(), self.loss, self.init, self.settings.clone(), self.data.clone(), None)
+    }
+
     // ---- reading -------------------------------------------------------------------------
 
     /// The current parameters.
@@ -579,6 +584,26 @@ impl Trainer {
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<()> {
         check_learning_rate(lr)?;
         self.settings.learning_rate = lr;
+        Ok(())
+    }
+
+    /// Replaces the settings that act only on future steps (α and the stopping rule); a session
+    /// stopped by its epoch limit or target runs on if the new rule no longer holds.
+    pub fn set_live_settings(&mut self, settings: Settings) -> Result<()> {
+        settings.validate()?;
+        self.settings = settings;
+        if matches!(self.status, Status::MaxEpochs | Status::TargetReached) {
+            let last = self.history.train_loss.last().copied();
+            let target = self.settings.target_loss.is_some_and(|t| last.is_some_and(|j| j <= t));
+            let limit = self.settings.max_epochs.is_some_and(|m| self.epoch >= m);
+            self.status = if target {
+                Status::TargetReached
+            } else if limit {
+                Status::MaxEpochs
+            } else {
+                Status::Running
+            };
+        }
         Ok(())
     }
 

@@ -152,3 +152,47 @@ fn too_many_hidden_layers_are_rejected() {
         .replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
     assert!(from_json(&text).is_ok(), "8 hidden layers are allowed");
 }
+
+#[test]
+fn a_settings_patch_for_the_learning_rate_keeps_the_position() {
+    use backprop_playground::session::apply_patch;
+    let (mut t, meta) = from_json(MINIMAL).unwrap();
+    t.step(Unit::Phase);
+    t.step(Unit::Phase);
+    let (patched, _) = apply_patch(&t, &meta, r#"{"training":{"learning_rate":0.5,"max_epochs":3}}"#).unwrap();
+    assert_eq!(patched.phase(), t.phase());
+    assert_eq!(patched.trace().loss, 4.25);
+    assert_eq!(patched.settings.learning_rate, 0.5);
+    assert_eq!(patched.settings.max_epochs, Some(3));
+    assert_eq!(patched.undo_depth(), 2);
+}
+
+#[test]
+fn a_settings_patch_for_the_network_restarts_from_the_seed() {
+    use backprop_playground::session::apply_patch;
+    let (mut t, meta) = from_json(MINIMAL).unwrap();
+    t.step(Unit::Epoch);
+    let patch = r#"{"network":{"layers":[{"units":3,"activation":"tanh"},{"units":2,"activation":"identity"}]}}"#;
+    let (patched, _) = apply_patch(&t, &meta, patch).unwrap();
+    assert_eq!(patched.epoch(), 0);
+    assert_eq!(patched.network().depth(), 2);
+    assert_eq!(patched.phase(), Phase::Next(Step::Forward(1)));
+    assert!(patched.history().train_loss.is_empty());
+    // A bad value names itself and leaves the original as it was.
+    let err = apply_patch(&t, &meta, r#"{"training":{"batch_size":0}}"#).unwrap_err().to_string();
+    assert!(err.contains("training.batch_size"), "{err}");
+    let err = apply_patch(&t, &meta, r#"{"training":{"learning_rate":-2}}"#).unwrap_err().to_string();
+    assert!(err.contains("training.learning_rate") && err.contains("-2"), "{err}");
+    assert_eq!(t.epoch(), 1);
+}
+
+#[test]
+fn restarting_draws_the_same_parameters_from_the_same_seed() {
+    let text = MINIMAL.replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
+    let (mut t, _) = from_json(&text).unwrap();
+    let first = t.network().clone();
+    t.run(3);
+    let again = t.restarted().unwrap();
+    assert_eq!(again.network(), &first);
+    assert_eq!(again.epoch(), 0);
+}

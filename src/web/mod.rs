@@ -107,6 +107,27 @@ impl Playground {
         .to_string()
     }
 
+    /// Applies a partial session, e.g. `{"training":{"batch_size":4}}` or
+    /// `{"network":{"layers":[…]}}`. The learning rate and the stopping rule change in place;
+    /// anything else restarts training from the seed. Throws, leaving the session as it was, on a bad value.
+    pub fn configure(&mut self, patch: &str) -> Result<(), JsValue> {
+        let (trainer, meta) = session::apply_patch(&self.trainer, &self.meta, patch).map_err(to_js)?;
+        self.trainer = trainer;
+        self.meta = meta;
+        Ok(())
+    }
+
+    /// Starts afresh: parameters drawn again from the seed, history and undo cleared.
+    pub fn reset(&mut self) -> Result<(), JsValue> {
+        self.trainer = self.trainer.restarted().map_err(to_js)?;
+        Ok(())
+    }
+
+    /// The session's name and description (JSON), as given in its file.
+    pub fn meta(&self) -> String {
+        serde_json::json!({"name": self.meta.name, "description": self.meta.description}).to_string()
+    }
+
     /// Changes the learning rate α without touching the trace.
     #[wasm_bindgen(js_name = setLearningRate)]
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsValue> {

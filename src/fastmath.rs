@@ -5,8 +5,9 @@
 //! session replays identically everywhere. Accuracy: within 6 ulp (relative error under 1.5·10⁻¹⁵)
 //! (tested against `libm`).
 
-const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+// ln 2 split so that k·LN2_HI is exact for the k used here (LN2_HI has its low 32 bits zero).
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 const INV_LN2: f64 = std::f64::consts::LOG2_E;
 
 /// eʳ − 1 for |r| ≤ ½ ln 2, by its Taylor series to r¹³ (truncation error < 2·10⁻¹⁷ relative).

@@ -3,15 +3,22 @@ import { applyMessages } from './i18n.js';
 import { renderReadouts } from './views/readouts.js';
 import { showError, showStatus } from './views/messages.js';
 import { wireControls, updateControls } from './controls.js';
+import { onSelect } from './state.js';
 
 const DEFAULT_PRESET = 'circle';
 
+// Every view's render(view context); each reads the Playground's getters and draws itself.
+// Add a view by importing its render function and listing it here.
+const VIEWS = [
+  ({ phase, trace }) => renderReadouts(phase, trace),
+  ({ phase, trace }) => updateControls(phase, trace),
+];
+
 // Redraw every view from the Playground's getters (which never change its state).
+// `trace()` is parsed once per redraw and shared, so views never parse it again.
 function redraw(playground) {
-  const phase = playground.phase();
-  const trace = JSON.parse(playground.trace());
-  renderReadouts(phase, trace);
-  updateControls(phase, trace);
+  const context = { playground, phase: playground.phase(), trace: JSON.parse(playground.trace()) };
+  for (const render of VIEWS) render(context);
 }
 
 // Load the package and start the session named by ?preset= (default "circle").
@@ -26,6 +33,7 @@ async function boot() {
   // Tests and the console reach the live session here.
   window.playground = playground;
   wireControls(playground, () => redraw(playground));
+  onSelect(() => redraw(playground));
   redraw(playground);
   showStatus('');
   document.documentElement.dataset.state = 'ready';

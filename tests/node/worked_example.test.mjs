@@ -84,3 +84,25 @@ test('a session survives a round trip through toSession', () => {
   const playground = Playground.fromSession(workedExample().toSession());
   assert.equal(playground.phase(), 'Forward(1)');
 });
+
+test('the second sample continues from the updated parameters: W = [[0.86, 1.2], [1.08, 1.6]]', () => {
+  const playground = workedExample();
+  playground.step('batch');
+  const forward = stepUntilDone(playground, 'Forward(1)');
+  assertClose(forward.layers[0].a, [[5.3, 6.5]], 'ŷ₂');
+  const trace = stepUntilDone(playground, 'Update');
+  assertClose(trace.loss, 1.37, 'J of sample 2');
+  assertClose(trace.layers[0].dw, [[-2.1, -4.5], [-2.8, -6.0]], '∂J/∂W of sample 2');
+  assertClose(trace.layers[0].w_new, [[0.86, 1.2], [1.08, 1.6]], 'W after sample 2');
+  assertClose(trace.layers[0].b_new, [0.22, 0.4], 'b after sample 2');
+});
+
+test('one full-batch step averages both samples: W = [[0.95, 1.3], [1.15, 1.65]]', () => {
+  const playground = workedExample();
+  playground.configure(JSON.stringify({ training: { batch_size: 'all' } }));
+  const trace = stepUntilDone(playground, 'Update');
+  assertClose(trace.loss, 8.75, 'J of the batch');
+  assertClose(trace.layers[0].dw, [[-4.5, -8], [-6.5, -11.5]], '∂J/∂W of the batch');
+  assertClose(trace.layers[0].w_new, [[0.95, 1.3], [1.15, 1.65]], 'W after the batch step');
+  assertClose(JSON.parse(playground.history()).train_loss[0], 2.9875, 'J after the step');
+});

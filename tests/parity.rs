@@ -1,0 +1,31 @@
+//! Writes what the native core computes for a few sessions, so that `tests/node/parity.test.mjs`
+//! can check that the wasm build computes the very same bits.
+
+use backprop_playground::session::{from_json, to_json};
+use backprop_playground::{presets, Unit};
+use std::path::Path;
+
+/// The sessions compared, after a fixed amount of training.
+fn cases() -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for name in presets::NAMES {
+        let (mut t, meta) = from_json(&presets::session(name).unwrap()).unwrap();
+        t.run(3);
+        for _ in 0..5 {
+            t.step(Unit::Phase);
+        }
+        out.push((name, to_json(&t, &meta)));
+    }
+    out
+}
+
+#[test]
+fn native_results_are_written_for_the_wasm_parity_check() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/parity");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, session) in cases() {
+        // The session after training must load again: a round trip of the computed state.
+        assert!(from_json(&session).is_ok());
+        std::fs::write(dir.join(format!("{name}.json")), session).unwrap();
+    }
+}

@@ -101,14 +101,14 @@ impl Loss {
 
 /// Number of rows whose predicted class matches the target's.
 ///
-/// One output: class = (value ≥ 0.5). Several outputs: the arg-max, for targets and predictions.
+/// One output: class 1 when the value is above 0.5 (as scikit-learn decides). Several outputs: the arg-max, for targets and predictions.
 pub fn correct_count(a: ArrayView2<f64>, y: ArrayView2<f64>) -> usize {
     a.rows()
         .into_iter()
         .zip(y.rows())
         .filter(|(a_row, y_row)| {
             if a_row.len() == 1 {
-                (a_row[0] >= 0.5) == (y_row[0] >= 0.5)
+                (a_row[0] > 0.5) == (y_row[0] > 0.5)
             } else {
                 argmax(a_row.iter()) == argmax(y_row.iter())
             }

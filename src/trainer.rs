@@ -105,6 +105,9 @@ pub struct History {
     pub train_accuracy: Vec<Option<f64>>,
     /// Fraction of test rows classified right.
     pub test_accuracy: Vec<Option<f64>>,
+    /// The mean of the epoch's batch losses, weighted by batch size (what scikit-learn's
+    /// `loss_curve_` records); None when the epoch's first batches ran before a session was loaded.
+    pub mean_batch_loss: Vec<Option<f64>>,
     /// J of every batch, in training order.
     pub batch_loss: Vec<f64>,
 }
@@ -115,6 +118,7 @@ impl History {
         self.test_loss.truncate(epochs);
         self.train_accuracy.truncate(epochs);
         self.test_accuracy.truncate(epochs);
+        self.mean_batch_loss.truncate(epochs);
         self.batch_loss.truncate(batches);
     }
 }
@@ -433,6 +437,8 @@ impl Trainer {
         self.history.test_loss.push(test_loss);
         self.history.train_accuracy.push(train_acc);
         self.history.test_accuracy.push(test_acc);
+        let mean = self.mean_of_epoch_batches();
+        self.history.mean_batch_loss.push(mean);
         self.epoch += 1;
         self.batch = 0;
         self.order = self.epoch_order(self.epoch);
@@ -441,6 +447,19 @@ impl Trainer {
         } else if self.settings.max_epochs.is_some_and(|m| self.epoch >= m) {
             self.status = Status::MaxEpochs;
         }
+    }
+
+    /// The batch losses of the epoch now ending, averaged with their batch sizes as weights.
+    fn mean_of_epoch_batches(&self) -> Option<f64> {
+        let (n, rows, batches) = (self.data.train.len(), self.batch_rows(), self.batches());
+        let logged = &self.history.batch_loss;
+        let epoch_losses = logged.get(logged.len().checked_sub(batches)?..)?;
+        let sum: f64 = epoch_losses
+            .iter()
+            .enumerate()
+            .map(|(b, j)| j * (rows.min(n - b * rows)) as f64)
+            .sum();
+        Some(sum / n as f64)
     }
 
     /// J (with the L2 penalty) and accuracy of the current parameters over a whole set.

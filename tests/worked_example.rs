@@ -83,3 +83,12 @@ fn one_full_batch_step_averages_both_samples() {
     // The epoch's training loss is J over both samples with the new parameters.
     assert!((t.history().train_loss[0] - 2.9875).abs() < 1e-12, "{:?}", t.history().train_loss);
 }
+
+#[test]
+fn the_epoch_also_logs_the_mean_of_its_batch_losses() {
+    let mut t = worked_example("1");
+    t.step(Unit::Epoch);
+    // Sample 1 at W = 0.5 gives J = 4.25; sample 2 after the first update gives J = 1.37.
+    let mean = t.history().mean_batch_loss[0].unwrap();
+    assert!((mean - (4.25 + 1.37) / 2.0).abs() < 1e-12, "{mean}");
+}

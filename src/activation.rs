@@ -43,13 +43,27 @@ impl Activation {
 
     /// A = f(Z), written into `a` (same shape as `z`).
     pub fn apply(self, z: ArrayView2<f64>, mut a: ArrayViewMut2<f64>) {
+        let units = z.ncols().max(1);
+        match (z.as_slice(), a.as_slice_mut()) {
+            (Some(z), Some(a)) => self.apply_rows(z, a, units),
+            _ => {
+                let z = z.as_standard_layout().to_owned();
+                let mut out = ndarray::Array2::zeros(z.dim());
+                self.apply_rows(z.as_slice().unwrap_or(&[]), out.as_slice_mut().unwrap_or(&mut []), units);
+                a.assign(&out);
+            }
+        }
+    }
+
+    /// A = f(Z) on row-major slices of rows `units` wide (the width matters only for softmax).
+    pub fn apply_rows(self, z: &[f64], a: &mut [f64], units: usize) {
         match self {
-            Activation::Identity => a.assign(&z),
-            Activation::Sigmoid => Zip::from(&mut a).and(&z).for_each(|a, &z| *a = sigmoid(z)),
-            Activation::Tanh => Zip::from(&mut a).and(&z).for_each(|a, &z| *a = crate::fastmath::tanh(z)),
-            Activation::Relu => Zip::from(&mut a).and(&z).for_each(|a, &z| *a = z.max(0.0)),
+            Activation::Identity => a.copy_from_slice(z),
+            Activation::Sigmoid => a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid(z)),
+            Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = crate::fastmath::tanh(z)),
+            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
             Activation::Softmax => {
-                for (z_row, mut a_row) in z.rows().into_iter().zip(a.rows_mut()) {
+                for (z_row, a_row) in z.chunks_exact(units).zip(a.chunks_exact_mut(units)) {
                     // Subtracting the row maximum keeps exp from overflowing; softmax is unchanged by it.
                     let max = z_row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
                     let mut sum = 0.0;
@@ -57,7 +71,7 @@ impl Activation {
                         *a = libm::exp(z - max);
                         sum += *a;
                     }
-                    a_row.mapv_inplace(|a| a / sum);
+                    a_row.iter_mut().for_each(|a| *a /= sum);
                 }
             }
         }

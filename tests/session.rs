@@ -144,10 +144,10 @@ fn malformed_json_of_any_shape_is_an_error_not_a_panic() {
 
 #[test]
 fn too_many_hidden_layers_are_rejected() {
-    let layers = vec![r#"{"units":1,"activation":"tanh"}"#; 9].join(",");
+    let layers = [r#"{"units":1,"activation":"tanh"}"#; 9].join(",");
     let text = with(r#""layers":[{"units":2,"activation":"identity"}]"#, &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#));
     assert!(error(&text).contains("network.layers"));
-    let layers = vec![r#"{"units":1,"activation":"tanh"}"#; 8].join(",");
+    let layers = [r#"{"units":1,"activation":"tanh"}"#; 8].join(",");
     let text = with(r#""layers":[{"units":2,"activation":"identity"}]"#, &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#))
         .replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
     assert!(from_json(&text).is_ok(), "8 hidden layers are allowed");

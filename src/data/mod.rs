@@ -3,5 +3,5 @@
 pub mod generate;
 pub mod split;
 
-pub use generate::circle;
+pub use generate::{circle, Generator};
 pub use split::split;

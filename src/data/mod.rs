@@ -3,8 +3,10 @@
 pub mod csv;
 pub mod generate;
 pub mod split;
+pub mod standardize;
 pub mod table;
 
 pub use generate::{circle, Generator};
 pub use split::split;
+pub use standardize::{ColumnStats, Standardizer};
 pub use table::{CsvFormat, Table};

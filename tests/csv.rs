@@ -201,3 +201,12 @@ fn the_shipped_iris_and_digits_files_have_their_documented_shapes() {
     assert_eq!(digits.columns[0], "px0_0");
     assert!(digits.rows.iter().all(|&v| (0.0..=16.0).contains(&v)));
 }
+
+#[test]
+fn a_text_column_with_more_different_values_than_a_network_has_outputs_is_refused() {
+    let rows: String = (0..300).map(|i| format!("{i},name{i:03}\n")).collect();
+    let (line, column, message) = refusal(&format!("x,label\n{rows}"));
+    // name000 … name255 are 256 classes; name256 on data row 257 (line 258) is one too many.
+    assert_eq!((line, column), (258, 2));
+    assert!(message.contains("\"name256\"") && message.contains("256"), "{message}");
+}

@@ -97,6 +97,14 @@ fn the_automatic_task_can_be_overridden() {
 }
 
 #[test]
+fn classifying_a_target_of_more_than_256_values_is_refused_at_the_first_value_too_many() {
+    let text: String = std::iter::once("x,y\n".to_string()).chain((0..300).map(|i| format!("{i},{}\n", i as f64 / 2.0))).collect();
+    let e = refusal(&text, Options { task: TaskChoice::Classification, ..Options::default() });
+    assert!(matches!(&e, Error::Csv { line: 258, column: 2, message } if message.contains("more than 256")), "{e}");
+    assert_eq!(prepared(&text, Options::default()).task, Task::Regression);
+}
+
+#[test]
 fn a_text_target_gives_its_class_names_and_cannot_be_regressed() {
     let text = "len,species\n1.4,setosa\n4.7,versicolor\n1.3,setosa\n6.0,virginica\n5.1,virginica\n4.5,versicolor\n";
     let p = prepared(text, Options { test_fraction: 0.5, ..Options::default() });

@@ -7,11 +7,10 @@
 //!
 //! Every refusal is an [`Error::Csv`] with the 1-based line (the header counted) and column.
 
-use crate::data::table::{CsvFormat, Table};
+use crate::data::table::{distinct_sorted, CsvFormat, Table};
 use crate::error::{Error, Result};
-use crate::network::MAX_INPUTS;
+use crate::network::{MAX_INPUTS, MAX_UNITS};
 use ndarray::Array2;
-use std::collections::BTreeMap;
 
 /// Largest file accepted, in bytes (10 MB).
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -102,7 +101,6 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
     // A column is text when its first cell is neither empty nor a number.
     let is_text: Vec<bool> = (0..width).map(|j| data[0].1.get(j).is_some_and(|c| !c.is_empty() && !is_number(c))).collect();
     let mut rows = Array2::zeros((data.len(), width));
-    let mut names: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); width];
     for (i, (line, record)) in data.iter().enumerate() {
         if record.len() != width {
             return Err(csv_error(
@@ -116,7 +114,6 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
                 if cell.is_empty() {
                     return Err(csv_error(*line, j + 1, "the cell is empty; every cell needs a value"));
                 }
-                names[j].insert(cell.as_str(), 0);
             } else {
                 rows[(i, j)] = number(cell, delimiter).map_err(|m| csv_error(*line, j + 1, m))?;
             }
@@ -125,13 +122,19 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
     // Text cells become the index of their value among the column's sorted distinct values.
     let mut text_columns = vec![None; width];
     for j in (0..width).filter(|&j| is_text[j]) {
-        for (k, index) in names[j].values_mut().enumerate() {
-            *index = k;
-        }
+        // Text can only be class names, and a network has at most MAX_UNITS outputs.
+        let distinct = distinct_sorted(data.iter().map(|(_, r)| r[j].as_str()), MAX_UNITS).map_err(|i| {
+            let (line, record) = &data[i];
+            csv_error(
+                *line,
+                j + 1,
+                format!("{:?} is not a number, and column {:?} holds more than {MAX_UNITS} different texts: too many to be class names", record[j], columns[j]),
+            )
+        })?;
         for (i, (_, record)) in data.iter().enumerate() {
-            rows[(i, j)] = names[j][record[j].as_str()] as f64;
+            rows[(i, j)] = distinct.binary_search(&record[j].as_str()).unwrap_or(0) as f64;
         }
-        text_columns[j] = Some(names[j].keys().map(|s| s.to_string()).collect());
+        text_columns[j] = Some(distinct.iter().map(|s| s.to_string()).collect());
     }
     Ok(Table {
         columns,

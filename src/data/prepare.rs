@@ -5,7 +5,7 @@
 use crate::activation::Activation;
 use crate::data::split::{self, Rows};
 use crate::data::standardize::Standardizer;
-use crate::data::table::{CsvFormat, Table};
+use crate::data::table::{distinct_sorted, CsvFormat, Table};
 use crate::data::Generator;
 use crate::error::{Error, Result};
 use crate::loss::Loss;
@@ -243,19 +243,23 @@ fn classify(table: &Table, t: usize, values: &[f64], choice: TaskChoice) -> Resu
         check_class_count(table, t, names.len())?;
         return Ok((Task::Classification, names.clone(), class_of));
     }
-    let mut distinct: Vec<f64> = values.to_vec();
-    distinct.sort_by(f64::total_cmp);
-    distinct.dedup();
     let whole = values.iter().all(|v| v.fract() == 0.0);
-    let few = distinct.len() <= AUTO_MAX_CLASSES.min((values.len() / 2).max(2));
+    let auto_cap = AUTO_MAX_CLASSES.min((values.len() / 2).max(2));
     let task = match choice {
-        TaskChoice::Auto if whole && few => Task::Classification,
+        TaskChoice::Auto if whole && distinct_sorted(values.iter().copied(), auto_cap).is_ok() => Task::Classification,
         TaskChoice::Auto | TaskChoice::Regression => Task::Regression,
         TaskChoice::Classification => Task::Classification,
     };
     if task == Task::Regression {
         return Ok((Task::Regression, Vec::new(), Vec::new()));
     }
+    let distinct = distinct_sorted(values.iter().copied(), MAX_UNITS).map_err(|i| {
+        csv_error(
+            table.line(i),
+            t + 1,
+            format!("the target column {name:?} holds more than {MAX_UNITS} different values, too many classes (choose regression)"),
+        )
+    })?;
     check_class_count(table, t, distinct.len())?;
     let class_of = values.iter().map(|v| distinct.partition_point(|d| d < v)).collect();
     Ok((Task::Classification, distinct.iter().map(|v| v.to_string()).collect(), class_of))

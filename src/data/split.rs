@@ -56,11 +56,14 @@ pub fn stratified(classes: &[usize], n_test: usize, seed: u64) -> Rows {
     }
     // Exact share of class c: size_c · n_test / n = quota + remainder / n.
     let mut quota: Vec<usize> = members.iter().map(|m| m.len() * n_test / n.max(1)).collect();
-    let mut by_remainder: Vec<usize> = (0..k).collect();
-    by_remainder.sort_by_key(|&c| std::cmp::Reverse(members[c].len() * n_test % n.max(1)));
-    let missing = n_test - quota.iter().sum::<usize>();
-    for &c in by_remainder.iter().take(missing) {
-        quota[c] += 1;
+    let mut remainder: Vec<Option<usize>> = members.iter().map(|m| Some(m.len() * n_test % n.max(1))).collect();
+    for _ in quota.iter().sum::<usize>()..n_test {
+        // The largest remainder not yet rounded up; the first class wins a tie.
+        let best = (0..k).filter(|&c| remainder[c].is_some()).max_by_key(|&c| (remainder[c], std::cmp::Reverse(c)));
+        if let Some(c) = best {
+            quota[c] += 1;
+            remainder[c] = None;
+        }
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let (mut train, mut test) = (Vec::with_capacity(n - n_test), Vec::with_capacity(n_test));

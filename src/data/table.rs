@@ -57,3 +57,20 @@ impl Table {
         self.lines.get(i).copied().unwrap_or(1)
     }
 }
+
+/// The distinct values in ascending order, or Err(i) when value i is the first beyond `cap`
+/// distinct ones. (Inserting into a short sorted list stays fast for the few classes a target
+/// may have, and keeps sorting code for these types out of the wasm binary.)
+pub fn distinct_sorted<T: PartialOrd + Copy>(values: impl IntoIterator<Item = T>, cap: usize) -> Result<Vec<T>, usize> {
+    let mut distinct: Vec<T> = Vec::new();
+    for (i, v) in values.into_iter().enumerate() {
+        let at = distinct.partition_point(|d| *d < v);
+        if distinct.get(at) != Some(&v) {
+            if distinct.len() == cap {
+                return Err(i);
+            }
+            distinct.insert(at, v);
+        }
+    }
+    Ok(distinct)
+}

@@ -111,3 +111,46 @@ pub fn trainer_data_json(t: &Trainer) -> Value {
         }},
     })
 }
+
+/// The generators the page can list: name, title, inputs, task, class counts, ranges and limits.
+pub fn generators_json() -> Value {
+    use crate::data::generate::{Generator, MAX_POINTS, MIN_POINTS};
+    Value::Array(
+        Generator::ALL
+            .iter()
+            .map(|&g| {
+                let classes: Vec<usize> = match g {
+                    Generator::Blobs(_) => Generator::BLOB_CLASSES.collect(),
+                    _ => g.classes().into_iter().collect(),
+                };
+                json!({
+                    "name": g.name(),
+                    "title": g.title(),
+                    "inputs": g.inputs(),
+                    "task": if g.classes().is_some() { "classification" } else { "regression" },
+                    "classes": classes,
+                    "x_range": [-1, 1],
+                    "points": {"min": MIN_POINTS, "max": MAX_POINTS},
+                    "noise": {"min": 0, "max": 1},
+                })
+            })
+            .collect(),
+    )
+}
+
+/// One line on what the prepared data is, for a session's description.
+pub fn describe_prepared(p: &Prepared) -> String {
+    let task = match p.task {
+        Task::Classification => format!("classification into {} classes", p.classes.len()),
+        Task::Regression => "regression".into(),
+    };
+    format!(
+        "Inputs {} → target {}: {task}; {} training rows, {} test rows (seed {}); inputs {}.",
+        p.inputs.join(", "),
+        p.target,
+        p.raw_train.nrows(),
+        p.raw_test.nrows(),
+        p.seed,
+        if p.standardized { "standardised on the training rows" } else { "as in the file" }
+    )
+}

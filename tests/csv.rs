@@ -210,3 +210,13 @@ fn a_text_column_with_more_different_values_than_a_network_has_outputs_is_refuse
     assert_eq!((line, column), (258, 2));
     assert!(message.contains("\"name256\"") && message.contains("256"), "{message}");
 }
+
+#[test]
+fn a_file_at_both_limits_is_read() {
+    // 100 000 rows of 50 one-digit cells: 10 MB less a little, 5 million numbers.
+    let row = format!("{}1\n", "1,".repeat(49));
+    let text = format!("{}{}", (1..=50).map(|j| format!("c{j}")).collect::<Vec<_>>().join(",") + "\n", row.repeat(MAX_ROWS - 1));
+    assert!(text.len() <= MAX_BYTES);
+    let t = read(&text);
+    assert_eq!(t.rows.dim(), (MAX_ROWS - 1, 50));
+}

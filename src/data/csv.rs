@@ -7,7 +7,7 @@
 //!
 //! Every refusal is an [`Error::Csv`] with the 1-based line (the header counted) and column.
 
-use crate::data::table::{distinct_sorted, CsvFormat, Table};
+use crate::data::table::{CsvFormat, Table};
 use crate::error::{Error, Result};
 use crate::network::{MAX_INPUTS, MAX_UNITS};
 use ndarray::Array2;
@@ -73,113 +73,147 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
         Some(d) => return Err(Error::invalid("csv.delimiter", "\",\", \";\" or a tab", format!("{:?}", d as char))),
         None => sniff_delimiter(text),
     };
-    let records = read_records(text, delimiter)?;
-    let (first_line, first) = &records[0];
+    let mut records = Records::new(text, delimiter);
+    let Some((first_line, first)) = records.next()? else { return Err(csv_error(1, 1, "the file is empty")) };
     let width = first.len();
     if width > MAX_COLUMNS {
         return Err(csv_error(
-            *first_line,
+            first_line,
             MAX_COLUMNS + 1,
             format!("the file has {width} columns; at most {MAX_COLUMNS} are allowed ({MAX_INPUTS} inputs and the target)"),
         ));
     }
-    let header = options.header.unwrap_or_else(|| looks_like_header(first, records.get(1).map(|r| &r.1)));
+    let second = records.next()?;
+    let header = options.header.unwrap_or_else(|| looks_like_header(&first, second.as_ref().map(|r| &r.1)));
     let columns: Vec<String> = (0..width)
-        .map(|j| match header.then(|| first[j].as_str()).filter(|s| !s.is_empty()) {
+        .map(|j| match header.then(|| &first[j]).filter(|s| !s.is_empty()) {
             Some(name) => name.to_string(),
             None => format!("column {}", j + 1),
         })
         .collect();
-    let data = if header { &records[1..] } else { &records[..] };
-    if let Some((line, _)) = data.get(MAX_ROWS) {
-        return Err(csv_error(*line, 1, format!("the file has more than {MAX_ROWS} data rows, the limit")));
-    }
-    if data.len() < MIN_ROWS {
-        let after = records.last().map_or(1, |r| r.0 + 1);
-        return Err(csv_error(after, 1, format!("the file has {} data rows; at least {MIN_ROWS} are needed", data.len())));
-    }
-    // A column is text when its first cell is neither empty nor a number.
-    let is_text: Vec<bool> = (0..width).map(|j| data[0].1.get(j).is_some_and(|c| !c.is_empty() && !is_number(c))).collect();
-    let mut rows = Array2::zeros((data.len(), width));
-    for (i, (line, record)) in data.iter().enumerate() {
+    // The rows already read that hold data, the first data row last.
+    let mut pending: Vec<(usize, ::csv::StringRecord)> =
+        if header { second.into_iter().collect() } else { second.into_iter().chain([(first_line, first)]).collect() };
+    // A column is text when its first data cell is neither empty nor a number.
+    let is_text: Vec<bool> = match pending.last() {
+        Some((_, row)) => (0..width).map(|j| row.get(j).is_some_and(|c| !c.is_empty() && !is_number(c))).collect(),
+        None => vec![false; width],
+    };
+    let mut text_columns: Vec<Option<TextColumn>> = is_text.iter().map(|&t| t.then(TextColumn::default)).collect();
+    // Cells are parsed as they are read, so that a 10 MB file never lives in memory as strings.
+    let mut values: Vec<f64> = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let mut last_line = first_line;
+    while let Some((line, record)) = match pending.pop() {
+        Some(row) => Some(row),
+        None => records.next()?,
+    } {
+        last_line = line;
+        if lines.len() == MAX_ROWS {
+            return Err(csv_error(line, 1, format!("the file has more than {MAX_ROWS} data rows, the limit")));
+        }
         if record.len() != width {
-            return Err(csv_error(
-                *line,
-                record.len().min(width) + 1,
-                format!("this row has {} fields where the first row has {width}", record.len()),
-            ));
+            return Err(csv_error(line, record.len().min(width) + 1, format!("this row has {} fields where the first row has {width}", record.len())));
         }
         for (j, cell) in record.iter().enumerate() {
-            if is_text[j] {
-                if cell.is_empty() {
-                    return Err(csv_error(*line, j + 1, "the cell is empty; every cell needs a value"));
+            let value = match &mut text_columns[j] {
+                Some(_) if cell.is_empty() => return Err(csv_error(line, j + 1, "the cell is empty; every cell needs a value")),
+                Some(column) => column.id(cell).ok_or_else(|| {
+                    let message = format!(
+                        "{cell:?} is not a number, and column {:?} holds more than {MAX_UNITS} different texts: too many to be class names",
+                        columns[j]
+                    );
+                    csv_error(line, j + 1, message)
+                })? as f64,
+                None => number(cell, delimiter).map_err(|m| csv_error(line, j + 1, m))?,
+            };
+            values.push(value);
+        }
+        lines.push(line);
+    }
+    if lines.len() < MIN_ROWS {
+        return Err(csv_error(last_line + 1, 1, format!("the file has {} data rows; at least {MIN_ROWS} are needed", lines.len())));
+    }
+    let mut rows = Array2::from_shape_vec((lines.len(), width), values).map_err(|e| Error::State(e.to_string()))?;
+    // Text cells hold first-seen ids; they become the index of their value in sorted order.
+    let text = text_columns
+        .into_iter()
+        .enumerate()
+        .map(|(j, column)| {
+            column.map(|column| {
+                let mut rank = vec![0.0; column.names.len()];
+                for (position, &id) in column.sorted.iter().enumerate() {
+                    rank[id] = position as f64;
                 }
-            } else {
-                rows[(i, j)] = number(cell, delimiter).map_err(|m| csv_error(*line, j + 1, m))?;
-            }
-        }
-    }
-    // Text cells become the index of their value among the column's sorted distinct values.
-    let mut text_columns = vec![None; width];
-    for j in (0..width).filter(|&j| is_text[j]) {
-        // Text can only be class names, and a network has at most MAX_UNITS outputs.
-        let distinct = distinct_sorted(data.iter().map(|(_, r)| r[j].as_str()), MAX_UNITS).map_err(|i| {
-            let (line, record) = &data[i];
-            csv_error(
-                *line,
-                j + 1,
-                format!("{:?} is not a number, and column {:?} holds more than {MAX_UNITS} different texts: too many to be class names", record[j], columns[j]),
-            )
-        })?;
-        for (i, (_, record)) in data.iter().enumerate() {
-            rows[(i, j)] = distinct.binary_search(&record[j].as_str()).unwrap_or(0) as f64;
-        }
-        text_columns[j] = Some(distinct.iter().map(|s| s.to_string()).collect());
-    }
-    Ok(Table {
-        columns,
-        rows,
-        text: text_columns,
-        lines: data.iter().map(|r| r.0).collect(),
-        format: Some(CsvFormat { delimiter, header }),
-    })
+                rows.column_mut(j).mapv_inplace(|id| rank[id as usize]);
+                column.sorted.iter().map(|&id| column.names[id].clone()).collect()
+            })
+        })
+        .collect();
+    Ok(Table { columns, rows, text, lines, format: Some(CsvFormat { delimiter, header }) })
 }
 
-/// The records with the line each starts on; blank lines (all fields empty) are skipped.
-fn read_records(text: &str, delimiter: u8) -> Result<Vec<(usize, Vec<String>)>> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .delimiter(delimiter)
-        .flexible(true)
-        .trim(::csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter::new(text.as_bytes());
-    let mut records = Vec::new();
-    let mut record = ::csv::StringRecord::new();
-    loop {
-        let at = reader.position().byte() as usize;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = lines.line_at(e.position().map_or(at, |p| p.byte() as usize));
-                return Err(csv_error(line, 1, format!("the file cannot be read as CSV: {e}")));
+/// The distinct texts of a column (class names), at most MAX_UNITS of them.
+#[derive(Default)]
+struct TextColumn {
+    /// In order of first appearance; a text's id is its index here.
+    names: Vec<String>,
+    /// Ids in the order of their texts.
+    sorted: Vec<usize>,
+}
+
+impl TextColumn {
+    /// The id of a text, new or seen before; None when it would be one text too many.
+    fn id(&mut self, text: &str) -> Option<usize> {
+        match self.sorted.binary_search_by(|&id| self.names[id].as_str().cmp(text)) {
+            Ok(at) => Some(self.sorted[at]),
+            Err(_) if self.names.len() == MAX_UNITS => None,
+            Err(at) => {
+                self.names.push(text.to_string());
+                self.sorted.insert(at, self.names.len() - 1);
+                Some(self.names.len() - 1)
             }
         }
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        let line = lines.line_at(record.position().map_or(at, |p| p.byte() as usize));
-        records.push((line, record.iter().map(str::to_string).collect()));
-        // A header and one row too many are enough to refuse the file: stop reading.
-        if records.len() > MAX_ROWS + 1 {
-            break;
+    }
+}
+
+/// The records of a file with the line each starts on; blank lines (all fields empty) are skipped.
+struct Records<'a> {
+    reader: ::csv::Reader<&'a [u8]>,
+    lines: LineCounter<'a>,
+    record: ::csv::StringRecord,
+}
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str, delimiter: u8) -> Self {
+        let reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(delimiter)
+            .flexible(true)
+            .trim(::csv::Trim::All)
+            .from_reader(text.as_bytes());
+        Records { reader, lines: LineCounter::new(text.as_bytes()), record: ::csv::StringRecord::new() }
+    }
+
+    /// The next non-blank record and its line.
+    fn next(&mut self) -> Result<Option<(usize, ::csv::StringRecord)>> {
+        loop {
+            let at = self.reader.position().byte() as usize;
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return Ok(None),
+                Ok(true) => {}
+                Err(e) => {
+                    let line = self.lines.line_at(e.position().map_or(at, |p| p.byte() as usize));
+                    return Err(csv_error(line, 1, format!("the file cannot be read as CSV: {e}")));
+                }
+            }
+            if self.record.iter().all(str::is_empty) {
+                continue;
+            }
+            let line = self.lines.line_at(self.record.position().map_or(at, |p| p.byte() as usize));
+            return Ok(Some((line, self.record.clone())));
         }
     }
-    if records.is_empty() {
-        return Err(csv_error(1, 1, "the file is empty"));
-    }
-    Ok(records)
 }
 
 /// Turns byte offsets of record starts into 1-based line numbers, counting `\n`, `\r\n` and a
@@ -211,9 +245,9 @@ impl<'a> LineCounter<'a> {
 
 /// Whether the first row names the columns: some cell of it is text where the second row has a
 /// number (or there is no second row). A text column of class names therefore does not count.
-fn looks_like_header(first: &[String], second: Option<&Vec<String>>) -> bool {
+fn looks_like_header(first: &::csv::StringRecord, second: Option<&::csv::StringRecord>) -> bool {
     first.iter().enumerate().any(|(j, cell)| {
-        !cell.is_empty() && !is_number(cell) && second.is_none_or(|s| s.get(j).is_some_and(|c| is_number(c)))
+        !cell.is_empty() && !is_number(cell) && second.is_none_or(|s| s.get(j).is_some_and(is_number))
     })
 }
 

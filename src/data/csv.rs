@@ -5,7 +5,8 @@
 //! spaces around fields, blank lines. Every cell must be a finite number, except in a column whose
 //! first cell is text: such a column is read as class names (only the target may be one).
 //!
-//! Every refusal is an [`Error::Csv`] with the 1-based line (the header counted) and column.
+//! Every refusal of the file is an [`Error::Csv`] with the 1-based line (the header counted) and
+//! column; only a forced separator other than these three is an [`Error::Invalid`].
 
 use crate::data::table::{CsvFormat, Table};
 use crate::error::{Error, Result};

@@ -162,10 +162,11 @@ pub fn prepare(table: &Table, options: &Options) -> Result<Prepared> {
     };
     let output = Output::for_task(task, classes.len());
     let x = table.rows.select(Axis(1), &features);
-    let y = match output.units {
-        _ if task == Task::Regression => table.rows.select(Axis(1), &[t]),
-        1 => Array2::from_shape_fn((n, 1), |(i, _)| class_of[i] as f64),
-        k => Array2::from_shape_fn((n, k), |(i, c)| if class_of[i] == c { 1.0 } else { 0.0 }),
+    // Targets as the loss wants them: values, a 0/1 column (BCE), or one-hot rows (CCE).
+    let y = match (task, output.units) {
+        (Task::Regression, _) => table.rows.select(Axis(1), &[t]),
+        (Task::Classification, 1) => Array2::from_shape_fn((n, 1), |(i, _)| class_of[i] as f64),
+        (Task::Classification, k) => Array2::from_shape_fn((n, k), |(i, c)| if class_of[i] == c { 1.0 } else { 0.0 }),
     };
     let raw_train = x.select(Axis(0), &rows.train);
     let raw_test = x.select(Axis(0), &rows.test);

@@ -102,7 +102,7 @@ impl Init {
 }
 
 /// One draw of N(0, 1) by the Box–Muller transform (one of the pair is discarded, for simplicity).
-fn standard_normal(rng: &mut ChaCha8Rng) -> f64 {
+pub fn standard_normal(rng: &mut ChaCha8Rng) -> f64 {
     // 1 − u lies in (0, 1], so the logarithm is finite.
     let u1 = 1.0 - rng.random::<f64>();
     let u2 = rng.random::<f64>();

@@ -1,8 +1,79 @@
-//! Seeded train/test split.
+//! Seeded train/test splits: plain (rows drawn at random) and stratified (each class keeps its
+//! share in both parts).
 
 use ndarray::{Array2, Axis};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+
+/// Row indices of the two parts, each in ascending order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rows {
+    pub train: Vec<usize>,
+    pub test: Vec<usize>,
+}
+
+/// Rows that go to the test part: round(n · fraction), kept from 1 to n − 1 when n ≥ 2 so that
+/// neither part is empty.
+pub fn test_count(n: usize, fraction: f64) -> usize {
+    let count = ((n as f64) * fraction.clamp(0.0, 1.0)).round() as usize;
+    if n >= 2 {
+        count.clamp(1, n - 1)
+    } else {
+        count.min(n)
+    }
+}
+
+/// Fisher–Yates shuffle drawn from `rng`.
+fn shuffle(items: &mut [usize], rng: &mut ChaCha8Rng) {
+    for i in (1..items.len()).rev() {
+        items.swap(i, rng.random_range(0..=i));
+    }
+}
+
+fn sorted(mut rows: Vec<usize>) -> Vec<usize> {
+    rows.sort_unstable();
+    rows
+}
+
+/// `n_test` of the rows 0..n, chosen by the seed, go to the test part.
+pub fn shuffled(n: usize, n_test: usize, seed: u64) -> Rows {
+    let mut order: Vec<usize> = (0..n).collect();
+    shuffle(&mut order, &mut ChaCha8Rng::seed_from_u64(seed));
+    let n_test = n_test.min(n);
+    Rows { test: sorted(order[..n_test].to_vec()), train: sorted(order[n_test..].to_vec()) }
+}
+
+/// `n_test` rows go to the test part, each class contributing in proportion to its size
+/// (largest remainders round the shares, ties to the lower class number); which rows of a class
+/// go is chosen by the seed. `classes[i]` is the class number of row i.
+pub fn stratified(classes: &[usize], n_test: usize, seed: u64) -> Rows {
+    let n = classes.len();
+    let n_test = n_test.min(n);
+    let k = classes.iter().max().map_or(0, |&c| c + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
+    for (i, &c) in classes.iter().enumerate() {
+        members[c].push(i);
+    }
+    // Exact share of class c: size_c · n_test / n = quota + remainder / n.
+    let mut quota: Vec<usize> = members.iter().map(|m| m.len() * n_test / n.max(1)).collect();
+    let mut remainder: Vec<Option<usize>> = members.iter().map(|m| Some(m.len() * n_test % n.max(1))).collect();
+    for _ in quota.iter().sum::<usize>()..n_test {
+        // The largest remainder not yet rounded up; the first class wins a tie.
+        let best = (0..k).filter(|&c| remainder[c].is_some()).max_by_key(|&c| (remainder[c], std::cmp::Reverse(c)));
+        if let Some(c) = best {
+            quota[c] += 1;
+            remainder[c] = None;
+        }
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let (mut train, mut test) = (Vec::with_capacity(n - n_test), Vec::with_capacity(n_test));
+    for (c, rows) in members.iter_mut().enumerate() {
+        shuffle(rows, &mut rng);
+        test.extend_from_slice(&rows[..quota[c]]);
+        train.extend_from_slice(&rows[quota[c]..]);
+    }
+    Rows { train: sorted(train), test: sorted(test) }
+}
 
 /// Splits rows into (train, test), putting round(n · test_fraction) rows, chosen by the seed, in test.
 /// Returns ((x_train, y_train), (x_test, y_test)); row order inside each part follows the original.
@@ -14,16 +85,8 @@ pub fn split(
     seed: u64,
 ) -> ((Array2<f64>, Array2<f64>), (Array2<f64>, Array2<f64>)) {
     let n = x.nrows();
-    let mut order: Vec<usize> = (0..n).collect();
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    for i in (1..n).rev() {
-        order.swap(i, rng.random_range(0..=i));
-    }
     let n_test = ((n as f64) * test_fraction.clamp(0.0, 1.0)).round() as usize;
-    let mut test: Vec<usize> = order[..n_test].to_vec();
-    let mut train: Vec<usize> = order[n_test..].to_vec();
-    test.sort_unstable();
-    train.sort_unstable();
+    let rows = shuffled(n, n_test, seed);
     let take = |rows: &[usize]| (x.select(Axis(0), rows), y.select(Axis(0), rows));
-    (take(&train), take(&test))
+    (take(&rows.train), take(&rows.test))
 }

@@ -3,6 +3,9 @@
 //! Each method converts its arguments, calls the core and converts the result; errors become
 //! JavaScript `Error`s whose message names the field and the value. Nothing here panics on input.
 
+mod data;
+
+use crate::data::Prepared;
 use crate::error::Error;
 use crate::session::{self, Meta};
 use crate::trace_json::{history_json, trace_json};
@@ -19,6 +22,8 @@ fn to_js(e: Error) -> JsValue {
 pub struct Playground {
     trainer: Trainer,
     meta: Meta,
+    /// How the data was prepared, when it was loaded here rather than from a session file.
+    prepared: Option<Prepared>,
 }
 
 #[wasm_bindgen]
@@ -27,7 +32,7 @@ impl Playground {
     #[wasm_bindgen(js_name = fromSession)]
     pub fn from_session(json: &str) -> Result<Playground, JsValue> {
         let (trainer, meta) = session::from_json(json).map_err(to_js)?;
-        Ok(Playground { trainer, meta })
+        Ok(Playground { trainer, meta, prepared: None })
     }
 
     /// The session file of a built-in preset ("circle", "worked-example").

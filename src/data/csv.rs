@@ -1,0 +1,291 @@
+//! Reading a teacher's CSV file into a [`Table`].
+//!
+//! Accepted: a header line or none (detected, or forced), `,` `;` or tab separators (sniffed from
+//! the first lines, or forced), quoted fields, CRLF or LF line ends, a UTF-8 byte-order mark,
+//! spaces around fields, blank lines. Every cell must be a finite number, except in a column whose
+//! first cell is text: such a column is read as class names (only the target may be one).
+//!
+//! Every refusal of the file is an [`Error::Csv`] with the 1-based line (the header counted) and
+//! column; only a forced separator other than these three is an [`Error::Invalid`].
+
+use crate::data::table::{CsvFormat, Table};
+use crate::error::{Error, Result};
+use crate::network::{MAX_INPUTS, MAX_UNITS};
+use ndarray::Array2;
+
+/// Largest file accepted, in bytes (10 MB).
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// Most data rows accepted.
+pub const MAX_ROWS: usize = 100_000;
+/// Most columns accepted: the input limit plus the target.
+pub const MAX_COLUMNS: usize = MAX_INPUTS + 1;
+/// Fewest data rows: one to train on and one to test.
+pub const MIN_ROWS: usize = 2;
+/// The separators that are sniffed, in order of preference on a tie.
+pub const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+
+/// Choices the user may force; None means "detect".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    pub header: Option<bool>,
+    pub delimiter: Option<u8>,
+}
+
+fn csv_error(line: usize, column: usize, message: impl Into<String>) -> Error {
+    Error::Csv { line, column, message: message.into() }
+}
+
+/// Whether a cell reads as a number (NaN and infinities included: they are refused later, by name).
+fn is_number(cell: &str) -> bool {
+    cell.parse::<f64>().is_ok()
+}
+
+/// A cell of a number column, or the reason it is not usable.
+fn number(cell: &str, delimiter: u8) -> std::result::Result<f64, String> {
+    if cell.is_empty() {
+        return Err("the cell is empty; every cell needs a value".into());
+    }
+    match cell.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(format!("{cell:?} is not a finite number (NaN and infinities cannot be trained on)")),
+        Err(_) if delimiter != b',' && cell.contains(',') => {
+            Err(format!("{cell:?} is not a number (write decimals with a point, not a comma)"))
+        }
+        Err(_) => Err(format!("{cell:?} is not a number")),
+    }
+}
+
+/// Reads CSV text into a table, or says which line and column are wrong and why.
+pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
+    if text.len() > MAX_BYTES {
+        let line = LineCounter::new(text.as_bytes()).line_at(MAX_BYTES);
+        return Err(csv_error(
+            line,
+            1,
+            format!("the file is {:.1} MB, more than the limit of 10 MB (which is passed on this line)", text.len() as f64 / 1048576.0),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(csv_error(1, 1, "the file is empty"));
+    }
+    let delimiter = match options.delimiter {
+        Some(d) if DELIMITERS.contains(&d) => d,
+        Some(d) => return Err(Error::invalid("csv.delimiter", "\",\", \";\" or a tab", format!("{:?}", d as char))),
+        None => sniff_delimiter(text),
+    };
+    let mut records = Records::new(text, delimiter);
+    let Some((first_line, first)) = records.next()? else { return Err(csv_error(1, 1, "the file is empty")) };
+    let width = first.len();
+    if width > MAX_COLUMNS {
+        return Err(csv_error(
+            first_line,
+            MAX_COLUMNS + 1,
+            format!("the file has {width} columns; at most {MAX_COLUMNS} are allowed ({MAX_INPUTS} inputs and the target)"),
+        ));
+    }
+    let second = records.next()?;
+    let header = options.header.unwrap_or_else(|| looks_like_header(&first, second.as_ref().map(|r| &r.1)));
+    let columns: Vec<String> = (0..width)
+        .map(|j| match header.then(|| &first[j]).filter(|s| !s.is_empty()) {
+            Some(name) => name.to_string(),
+            None => format!("column {}", j + 1),
+        })
+        .collect();
+    // The rows already read that hold data, the first data row last.
+    let mut pending: Vec<(usize, ::csv::StringRecord)> =
+        if header { second.into_iter().collect() } else { second.into_iter().chain([(first_line, first)]).collect() };
+    // A column is text when its first data cell is neither empty nor a number.
+    let is_text: Vec<bool> = match pending.last() {
+        Some((_, row)) => (0..width).map(|j| row.get(j).is_some_and(|c| !c.is_empty() && !is_number(c))).collect(),
+        None => vec![false; width],
+    };
+    let mut text_columns: Vec<Option<TextColumn>> = is_text.iter().map(|&t| t.then(TextColumn::default)).collect();
+    // Cells are parsed as they are read, so that a 10 MB file never lives in memory as strings.
+    let mut values: Vec<f64> = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let mut last_line = first_line;
+    while let Some((line, record)) = match pending.pop() {
+        Some(row) => Some(row),
+        None => records.next()?,
+    } {
+        last_line = line;
+        if lines.len() == MAX_ROWS {
+            return Err(csv_error(line, 1, format!("the file has more than {MAX_ROWS} data rows, the limit")));
+        }
+        if record.len() != width {
+            return Err(csv_error(line, record.len().min(width) + 1, format!("this row has {} fields where the first row has {width}", record.len())));
+        }
+        for (j, cell) in record.iter().enumerate() {
+            let value = match &mut text_columns[j] {
+                Some(_) if cell.is_empty() => return Err(csv_error(line, j + 1, "the cell is empty; every cell needs a value")),
+                Some(column) => column.id(cell).ok_or_else(|| {
+                    let message = format!(
+                        "{cell:?} is not a number, and column {:?} holds more than {MAX_UNITS} different texts: too many to be class names",
+                        columns[j]
+                    );
+                    csv_error(line, j + 1, message)
+                })? as f64,
+                None => number(cell, delimiter).map_err(|m| csv_error(line, j + 1, m))?,
+            };
+            values.push(value);
+        }
+        lines.push(line);
+    }
+    if lines.len() < MIN_ROWS {
+        return Err(csv_error(last_line + 1, 1, format!("the file has {} data rows; at least {MIN_ROWS} are needed", lines.len())));
+    }
+    let mut rows = Array2::from_shape_vec((lines.len(), width), values).map_err(|e| Error::State(e.to_string()))?;
+    // Text cells hold first-seen ids; they become the index of their value in sorted order.
+    let text = text_columns
+        .into_iter()
+        .enumerate()
+        .map(|(j, column)| {
+            column.map(|column| {
+                let mut rank = vec![0.0; column.names.len()];
+                for (position, &id) in column.sorted.iter().enumerate() {
+                    rank[id] = position as f64;
+                }
+                rows.column_mut(j).mapv_inplace(|id| rank[id as usize]);
+                column.sorted.iter().map(|&id| column.names[id].clone()).collect()
+            })
+        })
+        .collect();
+    Ok(Table { columns, rows, text, lines, format: Some(CsvFormat { delimiter, header }) })
+}
+
+/// The distinct texts of a column (class names), at most MAX_UNITS of them.
+#[derive(Default)]
+struct TextColumn {
+    /// In order of first appearance; a text's id is its index here.
+    names: Vec<String>,
+    /// Ids in the order of their texts.
+    sorted: Vec<usize>,
+}
+
+impl TextColumn {
+    /// The id of a text, new or seen before; None when it would be one text too many.
+    fn id(&mut self, text: &str) -> Option<usize> {
+        match self.sorted.binary_search_by(|&id| self.names[id].as_str().cmp(text)) {
+            Ok(at) => Some(self.sorted[at]),
+            Err(_) if self.names.len() == MAX_UNITS => None,
+            Err(at) => {
+                self.names.push(text.to_string());
+                self.sorted.insert(at, self.names.len() - 1);
+                Some(self.names.len() - 1)
+            }
+        }
+    }
+}
+
+/// The records of a file with the line each starts on; blank lines (all fields empty) are skipped.
+struct Records<'a> {
+    reader: ::csv::Reader<&'a [u8]>,
+    lines: LineCounter<'a>,
+    record: ::csv::StringRecord,
+}
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str, delimiter: u8) -> Self {
+        let reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(delimiter)
+            .flexible(true)
+            .trim(::csv::Trim::All)
+            .from_reader(text.as_bytes());
+        Records { reader, lines: LineCounter::new(text.as_bytes()), record: ::csv::StringRecord::new() }
+    }
+
+    /// The next non-blank record and its line.
+    fn next(&mut self) -> Result<Option<(usize, ::csv::StringRecord)>> {
+        loop {
+            let at = self.reader.position().byte() as usize;
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return Ok(None),
+                Ok(true) => {}
+                Err(e) => {
+                    let line = self.lines.line_at(e.position().map_or(at, |p| p.byte() as usize));
+                    return Err(csv_error(line, 1, format!("the file cannot be read as CSV: {e}")));
+                }
+            }
+            if self.record.iter().all(str::is_empty) {
+                continue;
+            }
+            let line = self.lines.line_at(self.record.position().map_or(at, |p| p.byte() as usize));
+            return Ok(Some((line, self.record.clone())));
+        }
+    }
+}
+
+/// Turns byte offsets of record starts into 1-based line numbers, counting `\n`, `\r\n` and a
+/// lone `\r` as one line end each. (The csv reader's own line count lags behind after CRLF and
+/// blank lines, because it counts a record's start before skipping the line ends in front of it.)
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter { bytes, offset: 0, line: 1 }
+    }
+
+    /// The line of the first byte at or after `offset` that is not a line end; offsets must not decrease.
+    fn line_at(&mut self, offset: usize) -> usize {
+        while self.offset < self.bytes.len() && (self.offset < offset || matches!(self.bytes[self.offset], b'\r' | b'\n')) {
+            let b = self.bytes[self.offset];
+            if b == b'\n' || (b == b'\r' && self.bytes.get(self.offset + 1) != Some(&b'\n')) {
+                self.line += 1;
+            }
+            self.offset += 1;
+        }
+        self.line
+    }
+}
+
+/// Whether the first row names the columns: some cell of it is text where the second row has a
+/// number (or there is no second row). A text column of class names therefore does not count.
+fn looks_like_header(first: &::csv::StringRecord, second: Option<&::csv::StringRecord>) -> bool {
+    first.iter().enumerate().any(|(j, cell)| {
+        !cell.is_empty() && !is_number(cell) && second.is_none_or(|s| s.get(j).is_some_and(is_number))
+    })
+}
+
+/// The separator that splits the first lines into the same number (≥ 1) of pieces, the most
+/// pieces winning; failing that, the one most frequent on the first line; failing that, a comma.
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts: Vec<[usize; 3]> = Vec::new();
+    let mut line = [0usize; 3];
+    let mut quoted = false;
+    const SAMPLE: usize = 1 << 16;
+    for b in text.bytes().take(SAMPLE) {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => {
+                if line != [0; 3] {
+                    counts.push(line);
+                }
+                line = [0; 3];
+                if counts.len() == 10 {
+                    break;
+                }
+            }
+            _ if !quoted => {
+                if let Some(k) = DELIMITERS.iter().position(|&d| d == b) {
+                    line[k] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // The last line counts only if it is whole, not cut by the sample's end.
+    if line != [0; 3] && counts.len() < 10 && text.len() <= SAMPLE {
+        counts.push(line);
+    }
+    let Some(first) = counts.first() else { return b',' };
+    let consistent = (0..3).filter(|&k| first[k] > 0 && counts.iter().all(|c| c[k] == first[k]));
+    let best = consistent.max_by_key(|&k| (first[k], usize::MAX - k));
+    let k = best.unwrap_or_else(|| (0..3).max_by_key(|&k| (first[k], usize::MAX - k)).unwrap_or(0));
+    DELIMITERS[k]
+}

@@ -4,12 +4,20 @@ import { renderReadouts } from './views/readouts.js';
 import { showError, showStatus } from './views/messages.js';
 import { wireControls, updateControls } from './controls.js';
 import { onSelect } from './state.js';
+import { renderNetwork } from './views/network.js';
+import { renderInspector, followPhase } from './views/inspector.js';
+import { renderEquations } from './views/equations.js';
 
 const DEFAULT_PRESET = 'circle';
 
 // Every view's render(view context); each reads the Playground's getters and draws itself.
 // Add a view by importing its render function and listing it here.
 const VIEWS = [
+  // First, so that every view of a redraw sees the layer a step has just worked on.
+  followPhase,
+  renderNetwork,
+  renderInspector,
+  renderEquations,
   ({ phase, trace }) => renderReadouts(phase, trace),
   ({ phase, trace }) => updateControls(phase, trace),
 ];

@@ -1,7 +1,9 @@
 // The page's shared selection: which layer the inspector shows and which cell the equations use.
 // Views read it while drawing; clicks change it through select(), which redraws the page.
+// All 0-based: layer; row, a sample of the batch; col, a unit of the layer; input, an input of
+// the layer (the row of W, so that a weight is (input, col)).
 
-export const selection = { layer: 0, row: 0, col: 0 };
+export const selection = { layer: 0, row: 0, col: 0, input: 0 };
 
 const listeners = new Set();
 

@@ -1,0 +1,244 @@
+// The layer inspector: every matrix of the selected layer for the current batch, grouped by the
+// phase that computes it: forward (input, Z, A), backward (δ, ∂J/∂W, ∂J/∂b), update (W, b before
+// and after). Values the batch has not computed yet are drawn as empty grids, never stale numbers.
+import { t } from '../i18n.js';
+import { selection, select } from '../state.js';
+import { scaleMax } from '../colors.js';
+import { formatNumber } from '../format.js';
+import { layerMark } from '../notation.js';
+import { parsePhase, phaseLayer } from '../phase.js';
+import { phaseText } from './readouts.js';
+import { matrixCard, cellMetrics, longestText } from './matrix.js';
+import { hideTooltip } from './tooltip.js';
+
+const view = document.getElementById('inspector-view');
+
+// More rows than this are paged, so a batch of hundreds of rows draws as fast as a small one.
+export const MAX_ROWS = 64;
+// Matrices wider than this draw small cells without numbers (the tooltip gives the value).
+const TEXT_MAX_COLS = 8;
+
+let follow = true;
+let lastStep = '';
+let rowStart = 0;
+let lastContext = null;
+let revealedStep = '';
+let fontPx = 0;
+
+// Runs first in every redraw: after a step, the selection moves to the layer that step worked on
+// (when "follow" is on). It assigns without notifying, because the redraw is already under way.
+export function followPhase({ trace }) {
+  const step = `${trace.epoch}:${trace.batch}:${trace.last_phase}:${trace.undo_depth}`;
+  if (step === lastStep) return;
+  lastStep = step;
+  const layer = phaseLayer(trace.last_phase, trace.layers.length);
+  if (follow && layer !== null) selection.layer = layer;
+}
+
+// The layer shown: the selection, kept inside the network.
+function shownLayer(trace) {
+  const depth = trace.layers.length;
+  return Math.max(0, Math.min(depth - 1, Number.isInteger(selection.layer) ? selection.layer : 0));
+}
+
+// The font size of the cells: 80% of the page's (which grows with the screen), never under 14 px.
+// Read once per window size, since reading a style inside a redraw forces the browser to restyle.
+function cellFont() {
+  if (!fontPx) {
+    const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
+    fontPx = Math.max(14, Math.round(root * 0.8));
+  }
+  return fontPx;
+}
+window.addEventListener('resize', () => { fontPx = 0; });
+
+// The toolbar: one button per layer, the "follow the phase" switch, and the row pager.
+function toolbar(trace, k, batchRows) {
+  const bar = document.createElement('div');
+  bar.className = 'inspector-toolbar';
+  const tabs = document.createElement('div');
+  tabs.className = 'layer-tabs';
+  tabs.setAttribute('role', 'group');
+  tabs.setAttribute('aria-label', t('inspector.layers'));
+  trace.layers.forEach((layer, l) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'layer-tab';
+    button.dataset.layer = String(l);
+    button.setAttribute('aria-pressed', String(l === k));
+    button.textContent = t('inspector.layerTab', { layer: l + 1, units: layer.units, activation: layer.activation });
+    button.addEventListener('click', () => select({ layer: l }));
+    tabs.append(button);
+  });
+
+  const label = document.createElement('label');
+  label.className = 'follow-switch';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.id = 'inspector-follow';
+  box.checked = follow;
+  box.addEventListener('change', () => { follow = box.checked; });
+  label.append(box, document.createTextNode(t('inspector.follow')));
+  bar.append(tabs, label);
+
+  if (batchRows > MAX_ROWS) bar.append(pager(batchRows));
+  return bar;
+}
+
+// Previous and next buttons over the batch's rows, MAX_ROWS at a time.
+function pager(batchRows) {
+  const box = document.createElement('div');
+  box.className = 'row-pager';
+  const move = (delta) => {
+    rowStart = Math.max(0, Math.min(batchRows - 1, rowStart + delta));
+    if (lastContext) renderInspector(lastContext);
+  };
+  const prev = document.createElement('button');
+  prev.type = 'button';
+  prev.textContent = t('inspector.rowsPrev');
+  prev.disabled = rowStart === 0;
+  prev.addEventListener('click', () => move(-MAX_ROWS));
+  const next = document.createElement('button');
+  next.type = 'button';
+  next.textContent = t('inspector.rowsNext');
+  next.disabled = rowStart + MAX_ROWS >= batchRows;
+  next.addEventListener('click', () => move(MAX_ROWS));
+  const where = document.createElement('span');
+  where.textContent = t('matrix.rowsShown', { from: rowStart + 1, to: Math.min(batchRows, rowStart + MAX_ROWS), rows: batchRows });
+  box.append(prev, where, next);
+  return box;
+}
+
+// A band of cards under a heading; `done` marks the band of the phase just performed.
+function band(id, heading, cards, done) {
+  const section = document.createElement('section');
+  section.className = 'band';
+  section.dataset.band = id;
+  const title = document.createElement('h3');
+  title.textContent = heading;
+  if (done) {
+    section.classList.add('is-done');
+    const tag = document.createElement('span');
+    tag.className = 'band-tag';
+    tag.textContent = t('inspector.justDone', { phase: done });
+    title.append(tag);
+  }
+  const row = document.createElement('div');
+  row.className = 'band-cards';
+  row.append(...cards);
+  section.append(title, row);
+  return section;
+}
+
+// Which band the phase just performed filled in for layer k, with its label.
+function doneBand(trace, k) {
+  const { name, layer } = parsePhase(trace.last_phase);
+  const label = trace.last_phase ? phaseText(trace.last_phase) : null;
+  if (name === 'Forward' && layer === k) return ['forward', label];
+  if (name === 'Loss' && k === trace.layers.length - 1) return ['forward', label];
+  if (name === 'Backward' && layer === k) return ['backward', label];
+  if (name === 'Update') return ['update', label];
+  return [null, null];
+}
+
+// Draw the inspector for the selected layer from the view context.
+export function renderInspector(context) {
+  lastContext = context;
+  const { trace } = context;
+  const k = shownLayer(trace);
+  const layer = trace.layers[k];
+  const output = k === trace.layers.length - 1;
+  const mark = layerMark(k + 1);
+  const batchRows = trace.x.length || trace.batch_size;
+  rowStart = Math.min(rowStart, Math.max(0, Math.floor((batchRows - 1) / MAX_ROWS) * MAX_ROWS));
+  const font = cellFont();
+  const input = k === 0 ? (trace.x.length ? trace.x : null) : trace.layers[k - 1].a;
+  const row = selection.row ?? 0;
+  const col = selection.col ?? 0;
+  const inputIndex = selection.input ?? 0;
+
+  // A card for one matrix; batch-shaped ones share the row pager. Wide ones print no numbers,
+  // so their texts are never formatted (the redraw budget goes to the cells instead).
+  const card = (key, name, values, rows, cols, extra = {}) => {
+    const withText = cols <= TEXT_MAX_COLS;
+    const first = extra.batch ? rowStart : 0;
+    const maxRows = extra.batch ? MAX_ROWS : rows;
+    const chars = withText ? (extra.chars ?? longestText(values?.slice(first, first + maxRows))) : 0;
+    return matrixCard({
+      key, layer: k, name, values, rows, cols,
+      scale: extra.scale ?? scaleMax(values),
+      cell: cellMetrics(font, withText, chars),
+      rowStart: first,
+      maxRows,
+      ...extra,
+    });
+  };
+  const pickSample = (r, c) => select({ row: r, col: c });
+  const pickInput = (r, c) => select({ row: r, input: c });
+  const pickWeight = (r, c) => select({ input: r, col: c });
+  const pickUnit = (r, c) => select({ col: c });
+  const asRow = (v) => (v ? [v] : null);
+
+  const outScale = output ? Math.max(scaleMax(layer.a), scaleMax(trace.y)) : undefined;
+  const forward = [
+    card('input', k === 0 ? 'X' : `A${layerMark(k)}`, input, batchRows, layer.inputs,
+      { batch: true, selected: [row, inputIndex], onPick: pickInput }),
+    card('z', `Z${mark}`, layer.z, batchRows, layer.units, { batch: true, selected: [row, col], onPick: pickSample }),
+    card('a', output ? `A${mark} = ŷ` : `A${mark}`, layer.a, batchRows, layer.units,
+      { batch: true, selected: [row, col], onPick: pickSample, scale: outScale }),
+  ];
+  if (output) {
+    forward.push(card('y', 'Y', trace.y.length ? trace.y : null, batchRows, layer.units,
+      { batch: true, selected: [row, col], onPick: pickSample, scale: outScale }));
+  }
+  const backward = [
+    card('delta', `δ${mark}`, layer.delta, batchRows, layer.units, { batch: true, selected: [row, col], onPick: pickSample }),
+    card('dw', `∂J/∂W${mark}`, layer.dw, layer.inputs, layer.units, { selected: [inputIndex, col], onPick: pickWeight }),
+    card('db', `∂J/∂b${mark}`, asRow(layer.db), 1, layer.units, { selected: [0, col], onPick: pickUnit }),
+  ];
+  const wScale = Math.max(scaleMax(layer.w), scaleMax(layer.w_new));
+  // Matrices shown side by side for comparison get the same cell width.
+  const wChars = Math.max(longestText(layer.w), longestText(layer.w_new));
+  const bChars = Math.max(longestText([layer.b]), longestText(asRow(layer.b_new)));
+  const bScale = Math.max(scaleMax([layer.b]), scaleMax(asRow(layer.b_new)));
+  const update = [
+    card('w', t('matrix.w', { mark }), layer.w, layer.inputs, layer.units,
+      { scale: wScale, chars: wChars, selected: [inputIndex, col], onPick: pickWeight }),
+    card('w_new', t('matrix.wNew', { mark }), layer.w_new, layer.inputs, layer.units,
+      { scale: wScale, chars: wChars, compare: layer.w, selected: [inputIndex, col], onPick: pickWeight }),
+    card('b', t('matrix.b', { mark }), [layer.b], 1, layer.units, { scale: bScale, chars: bChars, selected: [0, col], onPick: pickUnit }),
+    card('b_new', t('matrix.bNew', { mark }), asRow(layer.b_new), 1, layer.units,
+      { scale: bScale, chars: bChars, compare: [layer.b], selected: [0, col], onPick: pickUnit }),
+  ];
+
+  const [doneId, doneLabel] = doneBand(trace, k);
+  const bands = [
+    band('forward', t('inspector.band.forward', { activation: layer.activation }), forward, doneId === 'forward' && doneLabel),
+    band('backward', t('inspector.band.backward'), backward, doneId === 'backward' && doneLabel),
+    band('update', t('inspector.band.update', { alpha: formatNumber(trace.learning_rate) }), update, doneId === 'update' && doneLabel),
+  ];
+
+  // The content is replaced within one task, before any layout, so the panel keeps its scroll
+  // position (reading it here would force a layout in the middle of the redraw).
+  hideTooltip();
+  const bar = toolbar(trace, k, batchRows);
+  view.replaceChildren(bar, ...bands);
+  view.dataset.layer = String(k);
+  revealDone(bands, bar, trace);
+}
+
+// After a step, scroll the band it filled in into view (once, so the reader can scroll away).
+function revealDone(bands, bar, trace) {
+  const step = `${trace.epoch}:${trace.batch}:${trace.last_phase}:${trace.undo_depth}:${selection.layer}`;
+  if (step === revealedStep) return;
+  revealedStep = step;
+  const done = bands.find((b) => b.classList.contains('is-done'));
+  if (!done) return;
+  // Measured in the next frame, where the browser lays the page out anyway, not in the redraw.
+  requestAnimationFrame(() => {
+    if (!done.isConnected) return;
+    const top = done.offsetTop - bar.offsetHeight - 4;
+    const bottom = done.offsetTop + done.offsetHeight;
+    if (top < view.scrollTop || bottom > view.scrollTop + view.clientHeight) view.scrollTop = Math.max(0, top);
+  });
+}

@@ -1,0 +1,235 @@
+// One matrix of the inspector: a canvas grid of cells coloured by value on the diverging scale,
+// its name and shape, a legend of the scale, and the exact value of a cell on hover.
+// The card also carries what it shows as data attributes (data-values, data-text) for tests.
+import { t } from '../i18n.js';
+import { formatCompact, formatExact } from '../format.js';
+import { fillRgb, inkColor, legendGradient } from '../colors.js';
+import { showTooltip, hideTooltip } from './tooltip.js';
+
+const GRID_LINE = '#7d8792';
+const EMPTY_FILL = '#f4f5f7';
+const SELECTED = '#111418';
+const CHANGED = '#f2a900';
+// The canvas that holds a matrix at one pixel per cell before it is scaled up.
+const scratch = document.createElement('canvas');
+const canvases = new Map();
+
+// Cell metrics for a font size: cells wide enough for the longest number (`chars` characters,
+// 7 at most: "−1.2e−3"), or small square cells without numbers.
+export function cellMetrics(fontPx, withText, chars = 4) {
+  return withText
+    ? { width: Math.ceil(fontPx * (0.62 * Math.max(3, chars) + 0.9)), height: Math.ceil(fontPx * 1.85), font: fontPx, text: true }
+    : { width: Math.ceil(fontPx * 1.3), height: Math.ceil(fontPx * 1.3), font: fontPx, text: false };
+}
+
+// The length of the longest cell text of a matrix, to size its cells.
+export function longestText(values) {
+  let longest = 0;
+  for (const row of values ?? []) for (const v of row) longest = Math.max(longest, formatCompact(v).length);
+  return longest;
+}
+
+// The rows of `spec` that are drawn: [first, end) within the matrix.
+function shownRows(spec) {
+  const first = Math.min(spec.rowStart ?? 0, Math.max(0, spec.rows - 1));
+  return [first, Math.min(spec.rows, first + (spec.maxRows ?? spec.rows))];
+}
+
+// A <figure> for one matrix. spec: { key, layer, name, rows, cols, values (null = not computed),
+// rowStart, maxRows, scale, compare (outline cells that differ), selected [r, c], cell, onPick(r, c) }.
+export function matrixCard(spec) {
+  const figure = document.createElement('figure');
+  figure.className = 'matrix';
+  figure.dataset.matrix = spec.key;
+  figure.dataset.layer = String(spec.layer);
+  figure.dataset.state = spec.values ? 'values' : 'empty';
+  figure.dataset.shape = `${spec.rows}x${spec.cols}`;
+
+  const caption = document.createElement('figcaption');
+  const name = document.createElement('span');
+  name.className = 'matrix-name';
+  name.textContent = spec.name;
+  const shape = document.createElement('span');
+  shape.className = 'matrix-shape';
+  shape.textContent = t('matrix.shape', { rows: spec.rows, cols: spec.cols });
+  caption.append(name, shape);
+
+  const [first, end] = shownRows(spec);
+  const canvas = canvasFor(spec.key);
+  canvas.setAttribute('aria-label', `${spec.name} ${shape.textContent}`);
+  canvas.drawn = { spec, first, end };
+  figure.append(caption, canvas);
+  drawMatrix(canvas, spec, first, end);
+
+  if (spec.values) {
+    const slice = spec.values.slice(first, end);
+    figure.dataset.rowStart = String(first);
+    figure.dataset.values = JSON.stringify(slice);
+    // The printed numbers, for tests and assistive tools; small cells print none.
+    if (spec.cell.text) figure.dataset.text = JSON.stringify(slice.map((row) => row.map(formatCompact)));
+    figure.append(legend(spec.scale));
+  } else {
+    const empty = document.createElement('p');
+    empty.className = 'matrix-empty';
+    empty.textContent = t('matrix.notComputed');
+    figure.append(empty);
+  }
+  if (end - first < spec.rows) {
+    const note = document.createElement('p');
+    note.className = 'matrix-note';
+    note.textContent = t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows });
+    figure.append(note);
+  }
+  return figure;
+}
+
+// The legend: the scale's colours from −max to +max, with both ends written.
+function legend(max) {
+  const box = document.createElement('div');
+  box.className = 'matrix-legend';
+  const low = document.createElement('span');
+  low.textContent = max > 0 ? formatCompact(-max) : '0';
+  const bar = document.createElement('span');
+  bar.className = 'legend-bar';
+  bar.style.background = legendGradient();
+  const high = document.createElement('span');
+  high.textContent = max > 0 ? formatCompact(max) : '0';
+  box.append(low, bar, high);
+  box.title = t('matrix.legend');
+  return box;
+}
+
+// Paint rows [first, end) of the matrix: cells, numbers, grid lines, then the outlines on top.
+function drawMatrix(canvas, spec, first, end) {
+  const { width: cw, height: ch, font, text } = spec.cell;
+  const rows = Math.max(1, end - first);
+  const cols = Math.max(1, spec.cols);
+  const width = cols * cw + 1;
+  const height = rows * ch + 1;
+  // Sized in device pixels, so numbers stay sharp on high-density screens. A new size allocates
+  // new pixels, which costs more than the drawing: the same size is only cleared.
+  const dpr = window.devicePixelRatio || 1;
+  const pixelWidth = Math.round(width * dpr);
+  const pixelHeight = Math.round(height * dpr);
+  const ctx = canvas.getContext('2d');
+  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+
+  const values = spec.values;
+  if (values) {
+    // One pixel per cell, then scaled up without smoothing: a 64 × 16 matrix costs two calls.
+    const pixels = new ImageData(cols, rows);
+    for (let r = first; r < end; r += 1) {
+      const row = values[r];
+      for (let c = 0; c < spec.cols; c += 1) {
+        const [red, green, blue] = fillRgb(row[c], spec.scale);
+        const at = ((r - first) * cols + c) * 4;
+        pixels.data[at] = red;
+        pixels.data[at + 1] = green;
+        pixels.data[at + 2] = blue;
+        pixels.data[at + 3] = 255;
+      }
+    }
+    if (scratch.width < cols || scratch.height < rows) {
+      scratch.width = Math.max(scratch.width, cols);
+      scratch.height = Math.max(scratch.height, rows);
+    }
+    scratch.getContext('2d').putImageData(pixels, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(scratch, 0, 0, cols, rows, 0, 0, cols * cw, rows * ch);
+    if (text) {
+      ctx.font = `600 ${font}px system-ui, "DejaVu Sans", sans-serif`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      for (let r = first; r < end; r += 1) {
+        const y = (r - first) * ch + ch / 2 + 1;
+        for (let c = 0; c < spec.cols; c += 1) {
+          ctx.fillStyle = inkColor(values[r][c], spec.scale);
+          ctx.fillText(formatCompact(values[r][c]), c * cw + cw / 2, y);
+        }
+      }
+    }
+  } else {
+    ctx.fillStyle = EMPTY_FILL;
+    ctx.fillRect(0, 0, width, height);
+  }
+
+  // All grid lines in one path; dashed while the values are not computed yet.
+  ctx.beginPath();
+  for (let c = 0; c <= cols; c += 1) {
+    ctx.moveTo(c * cw + 0.5, 0);
+    ctx.lineTo(c * cw + 0.5, height);
+  }
+  for (let r = 0; r <= rows; r += 1) {
+    ctx.moveTo(0, r * ch + 0.5);
+    ctx.lineTo(width, r * ch + 0.5);
+  }
+  ctx.setLineDash(values ? [] : [4, 3]);
+  ctx.strokeStyle = GRID_LINE;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  ctx.setLineDash([]);
+
+  if (values && spec.compare) {
+    ctx.strokeStyle = CHANGED;
+    ctx.lineWidth = 3;
+    for (let r = first; r < end; r += 1) {
+      for (let c = 0; c < spec.cols; c += 1) {
+        if (values[r][c] !== spec.compare[r]?.[c]) ctx.strokeRect(c * cw + 2.5, (r - first) * ch + 2.5, cw - 4, ch - 4);
+      }
+    }
+  }
+  const [sr, sc] = spec.selected ?? [-1, -1];
+  if (sr >= first && sr < end && sc >= 0 && sc < spec.cols) {
+    ctx.strokeStyle = SELECTED;
+    ctx.lineWidth = 3;
+    ctx.strokeRect(sc * cw + 1.5, (sr - first) * ch + 1.5, cw - 2, ch - 2);
+  }
+}
+
+// The canvas of the card `key`, kept from one redraw to the next: creating canvases and their
+// pixels on every step would cost more than drawing them. Its listeners read what it last drew.
+function canvasFor(key) {
+  let canvas = canvases.get(key);
+  if (canvas) return canvas;
+  canvas = document.createElement('canvas');
+  canvas.className = 'matrix-canvas';
+  canvas.setAttribute('role', 'img');
+  wirePointer(canvas);
+  canvases.set(key, canvas);
+  return canvas;
+}
+
+// The [row, col] of the matrix under a pointer event on `canvas`, or null off the cells.
+function cellAt(canvas, event) {
+  const { spec, first, end } = canvas.drawn;
+  const c = Math.floor(event.offsetX / spec.cell.width);
+  const r = first + Math.floor(event.offsetY / spec.cell.height);
+  return r >= first && r < end && c >= 0 && c < spec.cols ? [r, c] : null;
+}
+
+// Hover shows the exact value of the cell under the pointer; a click picks the cell.
+function wirePointer(canvas) {
+  canvas.addEventListener('pointermove', (event) => {
+    const cell = cellAt(canvas, event);
+    if (!cell) return hideTooltip();
+    const { spec } = canvas.drawn;
+    const [r, c] = cell;
+    const where = `${spec.name}[${r + 1},${c + 1}]`;
+    const text = spec.values
+      ? `${where} = ${formatExact(spec.values[r][c])}`
+      : `${where}: ${t('matrix.notComputed')}`;
+    return showTooltip(text, event.clientX, event.clientY);
+  });
+  canvas.addEventListener('pointerleave', hideTooltip);
+  canvas.addEventListener('click', (event) => {
+    const cell = cellAt(canvas, event);
+    if (cell && canvas.drawn.spec.onPick) canvas.drawn.spec.onPick(...cell);
+  });
+}

@@ -1,0 +1,330 @@
+// The network diagram: inputs and units as nodes, weights as edges coloured by sign and thickened
+// by magnitude, the layer of the current phase highlighted. Hover shows a weight or bias exactly,
+// a click selects its layer for the inspector, a double-click edits it by hand.
+// The SVG is built once per architecture and size; a redraw only changes attributes.
+import { t } from '../i18n.js';
+import { selection, select } from '../state.js';
+import { formatExact } from '../format.js';
+import { scaleMax, strokeColor, fillColor } from '../colors.js';
+import { sub, sub2, layerMark } from '../notation.js';
+import { parsePhase } from '../phase.js';
+import { showTooltip, hideTooltip } from './tooltip.js';
+import { openEditor } from './weight-editor.js';
+
+const view = document.getElementById('network-view');
+
+const SVG = 'http://www.w3.org/2000/svg';
+// Layers wider than this are summarised: their first units, an ellipsis, and the last unit.
+export const MAX_NODES = 16;
+const MAX_EDGE_WIDTH = 8;
+
+let diagram = null;
+let lastContext = null;
+let panelSize = null;
+
+// The units of a column that are drawn, and how many are left out (drawn as an ellipsis).
+export function shownUnits(count, max = MAX_NODES) {
+  if (count <= max) return { indices: Array.from({ length: count }, (_, i) => i), hidden: 0 };
+  const head = max - 2;
+  return { indices: [...Array.from({ length: head }, (_, i) => i), count - 1], hidden: count - head - 1 };
+}
+
+// An SVG element with attributes.
+function svgElement(name, attributes = {}) {
+  const el = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, String(value));
+  return el;
+}
+
+// The current parameters of layer l: after the update when it has run, else as traced.
+function current(layer) {
+  return { w: layer.w_new ?? layer.w, b: layer.b_new ?? layer.b };
+}
+
+// Node positions for every column (inputs, then each layer), fitted to width × height.
+function layout(trace, width, height) {
+  const counts = [trace.layers[0].inputs, ...trace.layers.map((layer) => layer.units)];
+  const columns = counts.map((count) => shownUnits(count));
+  const slots = Math.max(...columns.map((c) => c.indices.length + (c.hidden ? 1 : 0)));
+  const top = 64;
+  const bottom = 34;
+  const side = 56;
+  const spacing = Math.max(8, (height - top - bottom) / slots);
+  const radius = Math.max(5, Math.min(20, spacing * 0.34));
+  const step = counts.length > 1 ? (width - 2 * side) / (counts.length - 1) : 0;
+  return columns.map((column, c) => {
+    const n = column.indices.length + (column.hidden ? 1 : 0);
+    const y0 = top + (height - top - bottom - n * spacing) / 2 + spacing / 2;
+    const slotOf = (s) => (column.hidden && s === column.indices.length - 1 ? s + 1 : s);
+    return {
+      x: side + c * step,
+      step,
+      radius,
+      nodes: column.indices.map((index, s) => ({ index, y: y0 + slotOf(s) * spacing })),
+      hidden: column.hidden,
+      ellipsisY: y0 + (column.indices.length - 1) * spacing,
+    };
+  });
+}
+
+// Build the SVG for the architecture of `trace` at the container's size.
+function build(trace, width, height) {
+  const svg = svgElement('svg', { class: 'network-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  svg.setAttribute('aria-label', t('network.label'));
+  const columns = layout(trace, width, height);
+  const bandLayer = svgElement('g');
+  const edgeLayer = svgElement('g', { class: 'edges' });
+  const hitLayer = svgElement('g', { class: 'edge-hits' });
+  const nodeLayer = svgElement('g', { class: 'nodes' });
+  const textLayer = svgElement('g', { class: 'labels' });
+  svg.append(bandLayer, edgeLayer, hitLayer, nodeLayer, textLayer);
+  const built = { svg, columns, bands: [], tags: [], edges: [], units: [] };
+
+  trace.layers.forEach((layer, l) => {
+    const from = columns[l];
+    const to = columns[l + 1];
+    // The band of layer l covers its incoming edges and its units: a click anywhere selects it.
+    const left = from.x + from.radius + 4;
+    const right = to.x + to.radius + 2;
+    const band = svgElement('rect', {
+      class: 'layer-band', x: left, y: 4, width: right - left, height: height - 8, rx: 8,
+      'data-kind': 'layer', 'data-layer': l,
+    });
+    bandLayer.append(band);
+    built.bands.push(band);
+    // Headings sit in the middle of the band: a layer is its incoming weights and its units.
+    const middle = (left + right) / 2;
+    const heading = svgElement('text', { class: 'layer-heading', x: middle, y: 26, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
+    heading.textContent = t('network.layer', { layer: l + 1 });
+    const activation = svgElement('text', { class: 'layer-activation', x: middle, y: 48, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
+    activation.textContent = layer.activation;
+    const tag = svgElement('text', { class: 'layer-tag', x: middle, y: height - 12, 'text-anchor': 'middle' });
+    textLayer.append(heading, activation, tag);
+    built.tags.push(tag);
+
+    for (const source of from.nodes) {
+      for (const target of to.nodes) {
+        const coords = { x1: from.x, y1: source.y, x2: to.x, y2: target.y };
+        const line = svgElement('line', { class: 'edge', ...coords });
+        const hit = svgElement('line', {
+          class: 'edge-hit', ...coords,
+          'data-kind': 'weight', 'data-layer': l, 'data-i': source.index, 'data-j': target.index,
+        });
+        edgeLayer.append(line);
+        hitLayer.append(hit);
+        built.edges.push({ line, l, i: source.index, j: target.index });
+      }
+    }
+    for (const unit of to.nodes) {
+      const circle = svgElement('circle', {
+        class: 'unit', cx: to.x, cy: unit.y, r: to.radius, tabindex: 0, role: 'button',
+        'data-kind': 'bias', 'data-layer': l, 'data-j': unit.index,
+      });
+      circle.setAttribute('aria-label', t('network.unitLabel', { layer: l + 1, unit: unit.index + 1 }));
+      nodeLayer.append(circle);
+      built.units.push({ circle, l, j: unit.index });
+    }
+    if (l === trace.layers.length - 1) {
+      for (const unit of to.nodes) {
+        const label = svgElement('text', { class: 'node-label', x: to.x + to.radius + 6, y: unit.y, 'dominant-baseline': 'middle' });
+        label.textContent = `ŷ${sub(unit.index + 1)}`;
+        textLayer.append(label);
+      }
+    }
+  });
+
+  const inputs = columns[0];
+  const inputHeading = svgElement('text', { class: 'layer-heading', x: inputs.x, y: 24, 'text-anchor': 'middle' });
+  inputHeading.textContent = 'X';
+  textLayer.append(inputHeading);
+  for (const node of inputs.nodes) {
+    const circle = svgElement('circle', { class: 'input-node', cx: inputs.x, cy: node.y, r: inputs.radius, 'data-kind': 'input', 'data-i': node.index });
+    nodeLayer.append(circle);
+    const label = svgElement('text', { class: 'node-label', x: inputs.x - inputs.radius - 6, y: node.y, 'text-anchor': 'end', 'dominant-baseline': 'middle' });
+    label.textContent = `x${sub(node.index + 1)}`;
+    textLayer.append(label);
+  }
+  columns.forEach((column, c) => {
+    if (!column.hidden) return;
+    const more = svgElement('text', { class: 'ellipsis', x: column.x, y: column.ellipsisY, 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
+    more.textContent = t('network.more', { count: column.hidden });
+    if (c > 0) more.dataset.layer = String(c - 1);
+    textLayer.append(more);
+  });
+  return built;
+}
+
+// The name and exact value of what an element stands for, for the tooltip and the editor.
+function describe(trace, el) {
+  const kind = el.dataset.kind;
+  const l = Number(el.dataset.layer);
+  if (kind === 'input') return { text: t('network.tip.input', { name: `x${sub(Number(el.dataset.i) + 1)}` }) };
+  if (kind === 'layer') return { text: t('network.tip.layer', { layer: l + 1 }) };
+  const layer = trace.layers[l];
+  if (!layer) return null;
+  const mark = layerMark(l + 1);
+  if (kind === 'weight') {
+    const i = Number(el.dataset.i);
+    const j = Number(el.dataset.j);
+    const name = `w${mark}${sub2(i + 1, j + 1)}`;
+    const value = current(layer).w[i][j];
+    const before = layer.w_new ? layer.w[i][j] : null;
+    return { name, value, before, l, i, j };
+  }
+  const j = Number(el.dataset.j);
+  const name = `b${mark}${sub(j + 1)}`;
+  return { name, value: current(layer).b[j], before: layer.b_new ? layer.b[j] : null, l, j };
+}
+
+// The tooltip text of a weight or bias: its exact value, and the value before the update if it just ran.
+function tooltipText(info) {
+  if (info.text) return info.text;
+  const now = t('network.tip.value', { name: info.name, value: formatExact(info.value) });
+  const was = info.before !== null && info.before !== info.value
+    ? ` ${t('network.tip.before', { value: formatExact(info.before) })}` : '';
+  return `${now}${was} · ${t('network.tip.edit')}`;
+}
+
+// Open the editor for the weight or bias that `el` draws.
+function edit(el, clientX, clientY) {
+  const { playground, trace } = lastContext;
+  const info = describe(trace, el);
+  if (!info || info.text) return;
+  const box = view.getBoundingClientRect();
+  hideTooltip();
+  openEditor({
+    container: view,
+    x: clientX - box.left + view.scrollLeft + 8,
+    y: clientY - box.top + view.scrollTop + 8,
+    name: info.name,
+    value: info.value,
+    applyValue: (value) => {
+      if (el.dataset.kind === 'weight') {
+        playground.setWeight(info.l, info.i, info.j, value);
+        select({ layer: info.l, input: info.i, col: info.j });
+      } else {
+        playground.setBias(info.l, info.j, value);
+        select({ layer: info.l, col: info.j });
+      }
+    },
+  });
+}
+
+// Pointer and keyboard handling for the whole diagram, attached once to the container.
+function wireEvents() {
+  const target = (event) => event.target.closest?.('[data-kind]');
+  view.addEventListener('pointermove', (event) => {
+    const el = target(event);
+    if (!el || !lastContext) return hideTooltip();
+    const info = describe(lastContext.trace, el);
+    if (info) showTooltip(tooltipText(info), event.clientX, event.clientY);
+  });
+  view.addEventListener('pointerleave', hideTooltip);
+  view.addEventListener('click', (event) => {
+    const el = target(event);
+    if (!el || el.dataset.layer === undefined) return;
+    const patch = { layer: Number(el.dataset.layer) };
+    if (el.dataset.j !== undefined) patch.col = Number(el.dataset.j);
+    if (el.dataset.i !== undefined) patch.input = Number(el.dataset.i);
+    select(patch);
+  });
+  view.addEventListener('dblclick', (event) => {
+    const el = target(event);
+    if (el && (el.dataset.kind === 'weight' || el.dataset.kind === 'bias')) edit(el, event.clientX, event.clientY);
+  });
+  view.addEventListener('keydown', (event) => {
+    const el = target(event);
+    if (event.key !== 'Enter' || el?.dataset.kind !== 'bias') return;
+    event.preventDefault();
+    const box = el.getBoundingClientRect();
+    edit(el, box.right, box.top);
+  });
+  // The diagram fills its panel: a new panel size builds it again. The size is kept from here,
+  // where the layout is fresh, so that a redraw never has to ask the browser for a layout.
+  new ResizeObserver(() => {
+    panelSize = measure();
+    if (lastContext) renderNetwork(lastContext);
+  }).observe(view);
+}
+
+// Which layers the phases touch: the one just performed ("done") and the next one ("next").
+function phaseMarks(trace) {
+  const depth = trace.layers.length;
+  const marks = Array.from({ length: depth }, () => '');
+  const mark = (phase, word) => {
+    const { name, layer } = parsePhase(phase);
+    if (name === 'Update') marks.fill(word);
+    else if (name === 'Loss') marks[depth - 1] = word;
+    else if (layer !== null && layer < depth) marks[layer] = word;
+  };
+  mark(trace.last_phase, 'done');
+  mark(trace.phase, 'next');
+  return marks;
+}
+
+// The room for the diagram: the panel less the legend, with a few pixels spare so that the
+// diagram never makes its panel scroll.
+function measure() {
+  const legendHeight = view.querySelector('.network-legend')?.offsetHeight ?? 0;
+  return { width: Math.max(240, view.clientWidth - 2), height: Math.max(180, view.clientHeight - legendHeight - 6) };
+}
+
+// The line under the diagram that says how to read it, built once.
+function legend() {
+  const box = document.createElement('p');
+  box.className = 'network-legend';
+  const swatch = (value) => {
+    const mark = document.createElement('span');
+    mark.className = 'swatch';
+    mark.style.background = fillColor(value, 1);
+    return mark;
+  };
+  box.append(swatch(-1), ` ${t('network.legend.negative')}  `, swatch(1), ` ${t('network.legend.positive')} · ${t('network.legend.read')}`);
+  return box;
+}
+
+// Draw the diagram from the view context: colours, widths and highlights from the trace.
+export function renderNetwork(context) {
+  if (!lastContext) {
+    view.replaceChildren(legend());
+    wireEvents();
+  }
+  lastContext = context;
+  const { trace } = context;
+  panelSize ??= measure();
+  const { width, height } = panelSize;
+  const key = `${width}x${height}|${trace.layers[0].inputs}|${trace.layers.map((l) => `${l.units}${l.activation}`).join(',')}`;
+  if (diagram?.key !== key) {
+    const built = build(trace, width, height);
+    diagram = { ...built, key, width, height };
+    view.querySelector('.network-svg')?.remove();
+    view.prepend(built.svg);
+  }
+
+  const params = trace.layers.map(current);
+  const wMax = Math.max(...params.map((p) => scaleMax(p.w)));
+  const bMax = Math.max(...params.map((p) => scaleMax([p.b])));
+  // Weights change only at the update (or an edit): most steps touch no edge at all.
+  for (const edge of diagram.edges) {
+    const w = params[edge.l].w[edge.i][edge.j];
+    if (w === edge.w && wMax === edge.max) continue;
+    const size = typeof w === 'number' && wMax > 0 ? Math.abs(w) / wMax : 1;
+    edge.line.setAttribute('stroke', strokeColor(w, wMax));
+    edge.line.setAttribute('stroke-width', (1 + (MAX_EDGE_WIDTH - 1) * size).toFixed(2));
+    edge.w = w;
+    edge.max = wMax;
+  }
+  for (const { circle, l, j } of diagram.units) {
+    circle.setAttribute('fill', fillColor(params[l].b[j], bMax));
+    circle.classList.toggle('is-selected', l === selection.layer && j === selection.col);
+  }
+  const marks = phaseMarks(trace);
+  diagram.bands.forEach((band, l) => {
+    band.classList.toggle('is-selected', l === selection.layer);
+    band.classList.toggle('is-done', marks[l] === 'done');
+    band.classList.toggle('is-next', marks[l] === 'next');
+    diagram.tags[l].textContent = marks[l] ? t(`network.tag.${marks[l]}`) : '';
+    diagram.tags[l].classList.toggle('is-next', marks[l] === 'next');
+  });
+  view.dataset.selectedLayer = String(selection.layer);
+}

@@ -1,0 +1,87 @@
+// The small form that edits one weight or bias by hand, next to where it was double-clicked.
+// The value goes to the core as typed; a value the core refuses shows its message and changes nothing.
+import { t } from '../i18n.js';
+import { parseNumber, formatExact } from '../format.js';
+
+const form = document.createElement('form');
+form.className = 'weight-editor';
+form.id = 'weight-editor';
+form.hidden = true;
+form.noValidate = true;
+const label = document.createElement('label');
+label.htmlFor = 'weight-editor-input';
+const input = document.createElement('input');
+input.id = 'weight-editor-input';
+input.type = 'text';
+input.inputMode = 'decimal';
+input.autocomplete = 'off';
+input.spellcheck = false;
+const apply = document.createElement('button');
+apply.type = 'submit';
+apply.className = 'primary';
+const cancel = document.createElement('button');
+cancel.type = 'button';
+const error = document.createElement('p');
+error.className = 'weight-editor-error';
+error.setAttribute('role', 'alert');
+form.append(label, input, apply, cancel, error);
+
+let onApply = null;
+
+// Open the editor inside `container` at (x, y) in its coordinates, for the parameter `name`
+// whose value is `value`; `applyValue(number)` sets it, throwing an Error the core wrote.
+export function openEditor({ container, x, y, name, value, applyValue }) {
+  if (form.parentElement !== container) container.append(form);
+  label.textContent = `${name} =`;
+  apply.textContent = t('editor.apply');
+  cancel.textContent = t('editor.cancel');
+  form.setAttribute('aria-label', t('editor.title', { name }));
+  input.value = formatExact(value).replaceAll('−', '-');
+  error.textContent = '';
+  error.hidden = true;
+  onApply = applyValue;
+  form.hidden = false;
+  // Keep the form inside the container, whichever corner was clicked.
+  const maxLeft = Math.max(0, container.clientWidth - form.offsetWidth - 4);
+  const maxTop = Math.max(0, container.clientHeight - form.offsetHeight - 4);
+  form.style.left = `${Math.min(Math.max(0, x), maxLeft)}px`;
+  form.style.top = `${Math.min(Math.max(0, y), maxTop)}px`;
+  input.focus();
+  input.select();
+}
+
+// Close the editor without changing anything.
+export function closeEditor() {
+  form.hidden = true;
+  onApply = null;
+}
+
+// Whether the editor is open.
+export function editorOpen() {
+  return !form.hidden;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!onApply) return;
+  const value = parseNumber(input.value);
+  const applyValue = onApply;
+  try {
+    closeEditor();
+    applyValue(value);
+  } catch (problem) {
+    // Reopen with the core's message; the parameter kept its old value.
+    form.hidden = false;
+    onApply = applyValue;
+    error.textContent = t('editor.error', { message: problem instanceof Error ? problem.message : String(problem) });
+    error.hidden = false;
+    input.focus();
+    input.select();
+  }
+});
+cancel.addEventListener('click', closeEditor);
+// Keys typed here belong to the editor, not to the page's keyboard shortcuts.
+form.addEventListener('keydown', (event) => {
+  event.stopPropagation();
+  if (event.key === 'Escape') closeEditor();
+});

@@ -2,7 +2,9 @@
 import { applyMessages } from './i18n.js';
 import { renderReadouts } from './views/readouts.js';
 import { showError, showStatus } from './views/messages.js';
-import { wireControls, updateControls } from './controls.js';
+import { updateControls } from './controls.js';
+import { wireLoop } from './loop.js';
+import { renderFlowchart } from './views/flowchart.js';
 import { onSelect } from './state.js';
 import { renderNetwork } from './views/network.js';
 import { renderInspector, followPhase } from './views/inspector.js';
@@ -20,6 +22,7 @@ const VIEWS = [
   renderEquations,
   ({ phase, trace }) => renderReadouts(phase, trace),
   ({ phase, trace }) => updateControls(phase, trace),
+  renderFlowchart,
 ];
 
 // Redraw every view from the Playground's getters (which never change its state).
@@ -40,7 +43,7 @@ async function boot() {
   const playground = Playground.fromSession(Playground.defaultSession(preset));
   // Tests and the console reach the live session here.
   window.playground = playground;
-  wireControls(playground, () => redraw(playground));
+  wireLoop(playground, () => redraw(playground), { preset, presets: Playground.presets() });
   onSelect(() => redraw(playground));
   redraw(playground);
   showStatus('');

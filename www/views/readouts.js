@@ -1,14 +1,17 @@
-// The training loop readouts: next phase, loss, epoch and batch.
+// The training loop readouts: next phase, loss, epoch, batch and the samples of the batch.
 import { t, has } from '../i18n.js';
 import { formatNumber } from '../format.js';
+import { config } from '../config.js';
+import { TERMINAL_PHASES } from '../stepping.js';
 
 const phaseLabel = document.getElementById('phase');
 const lossValue = document.getElementById('loss');
 const epochValue = document.getElementById('epoch');
 const batchValue = document.getElementById('batch');
+const samplesValue = document.getElementById('samples');
 
-// The phases after which a step has nothing left to do.
-export const TERMINAL_PHASES = new Set(['TargetReached', 'MaxEpochs', 'Diverged']);
+// Kept here too for modules that read it from the readouts.
+export { TERMINAL_PHASES };
 
 // A readable label for a core phase name such as "Forward(1)" or "Loss".
 export function phaseText(phase) {
@@ -25,4 +28,14 @@ export function renderReadouts(phase, trace) {
   // The core counts from 0; people count from 1.
   epochValue.textContent = formatNumber(trace.epoch + 1);
   batchValue.textContent = t('readout.batchOf', { batch: trace.batch + 1, batches: trace.batches });
+  samplesValue.textContent = samplesText(trace, config.trainRows);
+}
+
+// Which samples of the epoch the traced batch holds, counted from 1: "11–20 of 100".
+function samplesText(trace, total) {
+  const first = trace.batch * trace.batch_size + 1;
+  // Before the batch is drawn its rows are not in the trace; every batch but the last is full.
+  const size = trace.rows.length || Math.min(trace.batch_size, total - first + 1);
+  const last = first + size - 1;
+  return first === last ? t('readout.sampleOf', { first, total }) : t('readout.samplesOf', { first, last, total });
 }

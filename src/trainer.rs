@@ -17,136 +17,18 @@ use crate::settings::{check_learning_rate, check_loss_pairing, Data, Settings};
 use crate::trace::{apply_update, phases_per_batch, Step, Trace};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::collections::VecDeque;
 
-/// Undo depth kept at most (the page promises at least 200).
-pub const UNDO_DEPTH: usize = 256;
-/// Memory the undo checkpoints may use together, in bytes; the oldest go first beyond it.
-pub const UNDO_BYTES: usize = 256 << 20;
+mod history;
+mod phase;
+mod undo;
+
+pub use history::History;
+pub use phase::{Phase, Status, Unit};
+pub use undo::{UNDO_BYTES, UNDO_DEPTH};
+use undo::UndoStack;
+
 /// Rows evaluated at a time at the end of an epoch.
 const EVAL_CHUNK: usize = 256;
-
-/// Where training stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Running,
-    /// The epoch's training loss reached `target_loss`.
-    TargetReached,
-    /// `max_epochs` epochs are done.
-    MaxEpochs,
-    /// J or a parameter became NaN or infinite; the last finite state is one `back()` away.
-    Diverged,
-}
-
-impl Status {
-    /// The name shown by `phase()` when training has stopped.
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Running => "Running",
-            Status::TargetReached => "TargetReached",
-            Status::MaxEpochs => "MaxEpochs",
-            Status::Diverged => "Diverged",
-        }
-    }
-
-    /// Parses a name written by `name`.
-    pub fn parse(name: &str) -> Option<Self> {
-        [Status::Running, Status::TargetReached, Status::MaxEpochs, Status::Diverged]
-            .into_iter()
-            .find(|s| s.name() == name)
-    }
-}
-
-/// The next thing a phase step will do: a computation, or nothing because training stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    Next(Step),
-    Stopped(Status),
-}
-
-impl Phase {
-    /// `Forward(1)`, `Loss`, `Backward(2)`, `Update`, or `TargetReached`, `MaxEpochs`, `Diverged`.
-    pub fn name(self) -> String {
-        match self {
-            Phase::Next(step) => step.name(),
-            Phase::Stopped(status) => status.name().into(),
-        }
-    }
-}
-
-/// How far one call advances.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Phase,
-    Batch,
-    Epoch,
-}
-
-impl Unit {
-    /// Parses `"phase"`, `"batch"` or `"epoch"`.
-    pub fn parse(name: &str) -> Result<Self> {
-        match name {
-            "phase" => Ok(Unit::Phase),
-            "batch" => Ok(Unit::Batch),
-            "epoch" => Ok(Unit::Epoch),
-            _ => Err(Error::invalid("step unit", "\"phase\", \"batch\" or \"epoch\"", format!("{name:?}"))),
-        }
-    }
-}
-
-/// Per-epoch measurements (index e is epoch e + 1), and every batch's J.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct History {
-    /// J over the whole training set after the epoch's last update.
-    pub train_loss: Vec<f64>,
-    /// J over the test set, when there is one.
-    pub test_loss: Vec<Option<f64>>,
-    /// Fraction of training rows classified right (classification losses only).
-    pub train_accuracy: Vec<Option<f64>>,
-    /// Fraction of test rows classified right.
-    pub test_accuracy: Vec<Option<f64>>,
-    /// The mean of the epoch's batch losses, weighted by batch size (what scikit-learn's
-    /// `loss_curve_` records); None when the epoch's first batches ran before a session was loaded.
-    pub mean_batch_loss: Vec<Option<f64>>,
-    /// J of every batch, in training order.
-    pub batch_loss: Vec<f64>,
-}
-
-impl History {
-    fn truncate(&mut self, epochs: usize, batches: usize) {
-        self.train_loss.truncate(epochs);
-        self.test_loss.truncate(epochs);
-        self.train_accuracy.truncate(epochs);
-        self.test_accuracy.truncate(epochs);
-        self.mean_batch_loss.truncate(epochs);
-        self.batch_loss.truncate(batches);
-    }
-}
-
-/// Enough to restore a moment exactly: the traced batch's values are recomputed from it.
-#[derive(Debug, Clone)]
-struct Checkpoint {
-    /// Parameters at the start of the traced batch.
-    start: Network,
-    /// Parameters after the update, when the traced batch is complete.
-    updated: Option<Network>,
-    epoch: usize,
-    batch: usize,
-    status: Status,
-    traced: Option<(usize, usize)>,
-    rows: Vec<usize>,
-    done: usize,
-    l2: f64,
-    epochs_logged: usize,
-    batches_logged: usize,
-}
-
-impl Checkpoint {
-    fn bytes(&self) -> usize {
-        let params = |n: &Network| n.layers.iter().map(|l| (l.w.len() + l.b.len()) * 8).sum::<usize>();
-        params(&self.start) + self.updated.as_ref().map_or(0, params) + self.rows.len() * 8 + 128
-    }
-}
 
 /// A training session: the network, its data and settings, and the position in the loop.
 #[derive(Debug, Clone)]
@@ -171,8 +53,7 @@ pub struct Trainer {
     history: History,
     /// Row order of the current epoch.
     order: Vec<usize>,
-    undo: VecDeque<Checkpoint>,
-    undo_bytes: usize,
+    undo: UndoStack,
     eval: Option<Trace>,
 }
 
@@ -216,8 +97,7 @@ impl Trainer {
             status: Status::Running,
             history: History::default(),
             order: Vec::new(),
-            undo: VecDeque::new(),
-            undo_bytes: 0,
+            undo: UndoStack::default(),
             eval: None,
         };
         trainer.order = trainer.epoch_order(0);
@@ -412,15 +292,7 @@ impl Trainer {
 
     /// Stops at a non-finite value; the state before phase `k` becomes the top undo entry.
     fn diverge(&mut self, k: usize) {
-        let mut before = self.checkpoint();
-        before.done = k;
-        before.updated = None;
-        before.batches_logged = self.history.batch_loss.len() - usize::from(k == self.net.depth());
-        // A single-phase step has already pushed this very state.
-        let same = |c: &Checkpoint| (c.traced, c.done, c.epoch, c.batch) == (before.traced, before.done, before.epoch, before.batch);
-        if !self.undo.back().is_some_and(same) {
-            self.push(before);
-        }
+        self.push_before_phase(k);
         self.status = Status::Diverged;
     }
 
@@ -506,80 +378,6 @@ impl Trainer {
             }
         }
         order
-    }
-
-    // ---- undo ----------------------------------------------------------------------------
-
-    fn checkpoint(&self) -> Checkpoint {
-        let complete = self.trace.done == self.total();
-        Checkpoint {
-            start: self.start.clone(),
-            updated: complete.then(|| self.net.clone()),
-            epoch: self.epoch,
-            batch: self.batch,
-            status: self.status,
-            traced: self.traced,
-            rows: self.trace.rows.clone(),
-            done: self.trace.done,
-            l2: self.settings.l2,
-            epochs_logged: self.history.train_loss.len(),
-            batches_logged: self.history.batch_loss.len(),
-        }
-    }
-
-    fn push_checkpoint(&mut self) {
-        let c = self.checkpoint();
-        self.push(c);
-    }
-
-    fn push(&mut self, c: Checkpoint) {
-        self.undo_bytes += c.bytes();
-        self.undo.push_back(c);
-        while self.undo.len() > UNDO_DEPTH || (self.undo_bytes > UNDO_BYTES && self.undo.len() > 1) {
-            if let Some(old) = self.undo.pop_front() {
-                self.undo_bytes -= old.bytes();
-            }
-        }
-    }
-
-    /// Undoes the last step (a phase, a batch, an epoch or a run); false if there is none.
-    pub fn back(&mut self) -> bool {
-        let Some(c) = self.undo.pop_back() else { return false };
-        self.undo_bytes -= c.bytes();
-        self.restore(c);
-        true
-    }
-
-    fn restore(&mut self, c: Checkpoint) {
-        self.epoch = c.epoch;
-        self.batch = c.batch;
-        self.status = c.status;
-        self.traced = c.traced;
-        self.history.truncate(c.epochs_logged, c.batches_logged);
-        self.order = self.epoch_order(self.epoch);
-        self.start = c.start;
-        self.net = self.start.clone();
-        self.trace.rows.clear();
-        if self.traced.is_some() {
-            let (x, y) = (self.data.train.x.view(), self.data.train.y.view());
-            self.trace.load(&c.rows, x, y);
-            let computed = c.done.min(self.total() - 1);
-            for k in 0..computed {
-                self.trace.compute(&self.net, self.loss, c.l2, k);
-            }
-            self.trace.done = c.done;
-        } else {
-            self.trace.done = 0;
-        }
-        if let Some(updated) = c.updated {
-            self.net = updated;
-        }
-    }
-
-    /// Forgets every undo step (after a change that makes them meaningless).
-    pub fn clear_undo(&mut self) {
-        self.undo.clear();
-        self.undo_bytes = 0;
     }
 
     /// Backprop against central differences on the traced batch (or the batch about to start),

@@ -1,0 +1,157 @@
+//! Undo: small checkpoints (parameters and cursor, not the batch's matrices). A batch's values are
+//! recomputed on restore, which gives the same bits because the math is deterministic.
+
+use super::{Status, Trainer};
+use crate::network::Network;
+use std::collections::VecDeque;
+
+/// Undo depth kept at most (the page promises at least 200).
+pub const UNDO_DEPTH: usize = 256;
+/// Memory the undo checkpoints may use together, in bytes; the oldest go first beyond it.
+pub const UNDO_BYTES: usize = 256 << 20;
+
+/// Enough to restore a moment exactly: the traced batch's values are recomputed from it.
+#[derive(Debug, Clone)]
+pub(super) struct Checkpoint {
+    /// Parameters at the start of the traced batch.
+    pub(super) start: Network,
+    /// Parameters after the update, when the traced batch is complete.
+    updated: Option<Network>,
+    epoch: usize,
+    batch: usize,
+    status: Status,
+    traced: Option<(usize, usize)>,
+    rows: Vec<usize>,
+    done: usize,
+    l2: f64,
+    epochs_logged: usize,
+    batches_logged: usize,
+}
+
+impl Checkpoint {
+    fn bytes(&self) -> usize {
+        let params = |n: &Network| n.layers.iter().map(|l| (l.w.len() + l.b.len()) * 8).sum::<usize>();
+        params(&self.start) + self.updated.as_ref().map_or(0, params) + self.rows.len() * 8 + 128
+    }
+}
+
+/// The undo steps, newest last, with the memory they hold.
+#[derive(Debug, Clone, Default)]
+pub(super) struct UndoStack {
+    steps: VecDeque<Checkpoint>,
+    bytes: usize,
+}
+
+impl UndoStack {
+    /// Adds a checkpoint, dropping the oldest beyond the depth or the memory budget.
+    pub(super) fn push(&mut self, c: Checkpoint) {
+        self.bytes += c.bytes();
+        self.steps.push_back(c);
+        while self.steps.len() > UNDO_DEPTH || (self.bytes > UNDO_BYTES && self.steps.len() > 1) {
+            if let Some(old) = self.steps.pop_front() {
+                self.bytes -= old.bytes();
+            }
+        }
+    }
+
+    /// Takes the newest checkpoint.
+    pub(super) fn pop(&mut self) -> Option<Checkpoint> {
+        let c = self.steps.pop_back()?;
+        self.bytes -= c.bytes();
+        Some(c)
+    }
+
+    /// The newest checkpoint.
+    pub(super) fn last(&self) -> Option<&Checkpoint> {
+        self.steps.back()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.steps.clear();
+        self.bytes = 0;
+    }
+}
+
+impl Trainer {
+
+    pub(super) fn checkpoint(&self) -> Checkpoint {
+        let complete = self.trace.done == self.total();
+        Checkpoint {
+            start: self.start.clone(),
+            updated: complete.then(|| self.net.clone()),
+            epoch: self.epoch,
+            batch: self.batch,
+            status: self.status,
+            traced: self.traced,
+            rows: self.trace.rows.clone(),
+            done: self.trace.done,
+            l2: self.settings.l2,
+            epochs_logged: self.history.train_loss.len(),
+            batches_logged: self.history.batch_loss.len(),
+        }
+    }
+
+    pub(super) fn push_checkpoint(&mut self) {
+        let c = self.checkpoint();
+        self.push(c);
+    }
+
+    pub(super) fn push(&mut self, c: Checkpoint) {
+        self.undo.push(c);
+    }
+
+    /// Undoes the last step (a phase, a batch, an epoch or a run); false if there is none.
+    pub fn back(&mut self) -> bool {
+        let Some(c) = self.undo.pop() else { return false };
+        self.restore(c);
+        true
+    }
+
+    pub(super) fn restore(&mut self, c: Checkpoint) {
+        self.epoch = c.epoch;
+        self.batch = c.batch;
+        self.status = c.status;
+        self.traced = c.traced;
+        self.history.truncate(c.epochs_logged, c.batches_logged);
+        self.order = self.epoch_order(self.epoch);
+        self.start = c.start;
+        self.net = self.start.clone();
+        self.trace.rows.clear();
+        if self.traced.is_some() {
+            let (x, y) = (self.data.train.x.view(), self.data.train.y.view());
+            self.trace.load(&c.rows, x, y);
+            let computed = c.done.min(self.total() - 1);
+            for k in 0..computed {
+                self.trace.compute(&self.net, self.loss, c.l2, k);
+            }
+            self.trace.done = c.done;
+        } else {
+            self.trace.done = 0;
+        }
+        if let Some(updated) = c.updated {
+            self.net = updated;
+        }
+    }
+
+    /// Forgets every undo step (after a change that makes them meaningless).
+    pub fn clear_undo(&mut self) {
+        self.undo.clear();
+    }
+
+    /// Pushes the state just before phase `k` of the traced batch (which has run since), unless
+    /// a single-phase step already pushed that very state.
+    pub(super) fn push_before_phase(&mut self, k: usize) {
+        let mut before = self.checkpoint();
+        before.done = k;
+        before.updated = None;
+        before.batches_logged = self.history.batch_loss.len() - usize::from(k == self.net.depth());
+        let key = |c: &Checkpoint| (c.traced, c.done, c.epoch, c.batch);
+        if self.undo.last().map(key) != Some(key(&before)) {
+            self.push(before);
+        }
+    }
+}

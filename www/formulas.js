@@ -119,7 +119,7 @@ function lossLines(trace, r) {
   if (m === 1) {
     lines.push(line('formula', `J = ${formula}`), line('numbers', `J = ${term(0)} = ${num(trace.loss)}`));
   } else {
-    lines.push(line('formula', `J = (1/m) Σ J⁽ⁱ⁾,   J⁽ⁱ⁾ = ${formula}`));
+    lines.push(line('formula', `J = (1/m) Σᵢ Jᵢ,   Jᵢ = ${formula}`));
     const written = m <= 3 ? trace.y.map((_, s) => term(s)).join(' + ') : `… + ${term(r)} + …`;
     lines.push(line('numbers', `J = (1/${m})(${written}) = ${num(trace.loss)}`));
     if (m > 3) lines.push(line('note', t('eq.loss.oneSample', { sample: r + 1 })));

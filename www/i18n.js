@@ -200,6 +200,7 @@ const MESSAGES = {
   'inspector.rowsPrev': '◀ Earlier rows',
   'inspector.rowsNext': 'Later rows ▶',
   'inspector.justDone': 'just done: {phase}',
+  'inspector.editHint': 'double-click W or b to edit',
   'inspector.band.forward': 'Forward pass · f = {activation}',
   'inspector.band.backward': 'Backward pass · δ includes 1/m',
   'inspector.band.update': 'Update · α = {alpha}',

@@ -46,6 +46,13 @@ async function cellCentre(page, key, r, c) {
   return { x: box.x + ((c + 0.5) * (box.width - 1)) / cols, y: box.y + ((r + 0.5) * (box.height - 1)) / shownRows };
 }
 
+// Double-click cell (r, c) of a card of the inspector.
+async function doubleClickCell(page, key, r, c) {
+  await page.locator(`#inspector-view figure[data-matrix="${key}"]`).scrollIntoViewIfNeeded();
+  const { x, y } = await cellCentre(page, key, r, c);
+  await page.mouse.dblclick(x, y);
+}
+
 // A point a quarter of the way along an edge of the diagram (clear of crossings at the middle).
 async function edgePoint(page, layer, i, j) {
   return page.evaluate(([l, from, to]) => {
@@ -240,6 +247,25 @@ test('a layer wider than 16 units is summarised in the diagram, and its weights 
   assert.equal(await page.locator('text.ellipsis').textContent(), '+25 more');
   assert.equal(await page.locator('circle.unit[data-layer="0"][data-j="39"]').count(), 1, 'the last unit is drawn');
   assert.equal((await matrix(page, 'w')).shape, '2x40');
+  // A unit the diagram leaves out is still editable, in the inspector's W.
+  await doubleClickCell(page, 'w', 1, 20);
+  await page.locator('#weight-editor-input').fill('0.125');
+  await page.locator('#weight-editor-input').press('Enter');
+  assert.equal((await traceOf(page)).layers[0].w[1][20], 0.125);
+  assert.equal((await matrix(page, 'w')).values[1][20], 0.125);
+});
+
+test('after the update, a double-click on W edits the current (new) weight', async (t) => {
+  const page = await browser.open(t, WORKED);
+  for (let i = 0; i < 4; i += 1) await step(page);
+  await doubleClickCell(page, 'w_new', 0, 1);
+  const input = page.locator('#weight-editor-input');
+  assert.equal(await input.inputValue(), '0.75', 'the editor starts from W after the update');
+  await input.fill('2');
+  await input.press('Enter');
+  const trace = await traceOf(page);
+  assert.deepEqual(trace.layers[0].w, [[0.65, 2], [0.8, 1]]);
+  assert.equal((await matrix(page, 'w_new')).state, 'empty', 'a new batch starts from the edited weights');
 });
 
 test('stepping one phase repaints within a frame: 8 hidden layers of 16 units, batches of 64 rows', async (t) => {

@@ -5,11 +5,12 @@ import { t } from '../i18n.js';
 import { selection, select } from '../state.js';
 import { scaleMax } from '../colors.js';
 import { formatNumber } from '../format.js';
-import { layerMark } from '../notation.js';
+import { layerMark, sub, sub2 } from '../notation.js';
 import { parsePhase, phaseLayer } from '../phase.js';
 import { phaseText } from './readouts.js';
 import { matrixCard, cellMetrics, longestText } from './matrix.js';
 import { hideTooltip } from './tooltip.js';
+import { openEditor, keepEditorIn } from './weight-editor.js';
 
 const view = document.getElementById('inspector-view');
 
@@ -110,7 +111,7 @@ function pager(batchRows) {
 }
 
 // A band of cards under a heading; `done` marks the band of the phase just performed.
-function band(id, heading, cards, done) {
+function band(id, heading, cards, done, hint) {
   const section = document.createElement('section');
   section.className = 'band';
   section.dataset.band = id;
@@ -122,6 +123,12 @@ function band(id, heading, cards, done) {
     tag.className = 'band-tag';
     tag.textContent = t('inspector.justDone', { phase: done });
     title.append(tag);
+  }
+  if (hint) {
+    const note = document.createElement('span');
+    note.className = 'band-hint';
+    note.textContent = hint;
+    title.append(note);
   }
   const row = document.createElement('div');
   row.className = 'band-cards';
@@ -177,6 +184,8 @@ export function renderInspector(context) {
   const pickInput = (r, c) => select({ row: r, input: c });
   const pickWeight = (r, c) => select({ input: r, col: c });
   const pickUnit = (r, c) => select({ col: c });
+  const editW = (r, c, event) => editParameter(context, k, r, c, event);
+  const editB = (r, c, event) => editParameter(context, k, null, c, event);
   const asRow = (v) => (v ? [v] : null);
 
   const outScale = output ? Math.max(scaleMax(layer.a), scaleMax(trace.y)) : undefined;
@@ -203,19 +212,21 @@ export function renderInspector(context) {
   const bScale = Math.max(scaleMax([layer.b]), scaleMax(asRow(layer.b_new)));
   const update = [
     card('w', t('matrix.w', { mark }), layer.w, layer.inputs, layer.units,
-      { scale: wScale, chars: wChars, selected: [inputIndex, col], onPick: pickWeight }),
+      { scale: wScale, chars: wChars, selected: [inputIndex, col], onPick: pickWeight, onEdit: editW }),
     card('w_new', t('matrix.wNew', { mark }), layer.w_new, layer.inputs, layer.units,
-      { scale: wScale, chars: wChars, compare: layer.w, selected: [inputIndex, col], onPick: pickWeight }),
-    card('b', t('matrix.b', { mark }), [layer.b], 1, layer.units, { scale: bScale, chars: bChars, selected: [0, col], onPick: pickUnit }),
+      { scale: wScale, chars: wChars, compare: layer.w, selected: [inputIndex, col], onPick: pickWeight, onEdit: editW }),
+    card('b', t('matrix.b', { mark }), [layer.b], 1, layer.units,
+      { scale: bScale, chars: bChars, selected: [0, col], onPick: pickUnit, onEdit: editB }),
     card('b_new', t('matrix.bNew', { mark }), asRow(layer.b_new), 1, layer.units,
-      { scale: bScale, chars: bChars, compare: [layer.b], selected: [0, col], onPick: pickUnit }),
+      { scale: bScale, chars: bChars, compare: [layer.b], selected: [0, col], onPick: pickUnit, onEdit: editB }),
   ];
 
   const [doneId, doneLabel] = doneBand(trace, k);
   const bands = [
     band('forward', t('inspector.band.forward', { activation: layer.activation }), forward, doneId === 'forward' && doneLabel),
     band('backward', t('inspector.band.backward'), backward, doneId === 'backward' && doneLabel),
-    band('update', t('inspector.band.update', { alpha: formatNumber(trace.learning_rate) }), update, doneId === 'update' && doneLabel),
+    band('update', t('inspector.band.update', { alpha: formatNumber(trace.learning_rate) }), update, doneId === 'update' && doneLabel,
+      t('inspector.editHint')),
   ];
 
   // The content is replaced within one task, before any layout, so the panel keeps its scroll
@@ -223,8 +234,30 @@ export function renderInspector(context) {
   hideTooltip();
   const bar = toolbar(trace, k, batchRows);
   view.replaceChildren(bar, ...bands);
+  keepEditorIn(view);
   view.dataset.layer = String(k);
   revealDone(bands, bar, trace);
+}
+
+// Open the editor on W[i][j] (or b[j] when i is null) of layer k, where it was double-clicked.
+// It edits the current value: after the update, that is the new one.
+function editParameter({ playground, trace }, k, i, j, event) {
+  const layer = trace.layers[k];
+  const mark = layerMark(k + 1);
+  const box = view.getBoundingClientRect();
+  const weight = i !== null;
+  openEditor({
+    container: view,
+    x: event.clientX - box.left + view.scrollLeft + 8,
+    y: event.clientY - box.top + view.scrollTop + 8,
+    name: weight ? `w${mark}${sub2(i + 1, j + 1)}` : `b${mark}${sub(j + 1)}`,
+    value: weight ? (layer.w_new ?? layer.w)[i][j] : (layer.b_new ?? layer.b)[j],
+    applyValue: (value) => {
+      if (weight) playground.setWeight(k, i, j, value);
+      else playground.setBias(k, j, value);
+      select(weight ? { layer: k, input: i, col: j } : { layer: k, col: j });
+    },
+  });
 }
 
 // After a step, scroll the band it filled in into view (once, so the reader can scroll away).

@@ -36,7 +36,8 @@ function shownRows(spec) {
 }
 
 // A <figure> for one matrix. spec: { key, layer, name, rows, cols, values (null = not computed),
-// rowStart, maxRows, scale, compare (outline cells that differ), selected [r, c], cell, onPick(r, c) }.
+// rowStart, maxRows, scale, compare (outline cells that differ), selected [r, c], cell, onPick(r, c),
+// onEdit(r, c, event) for a double-click }.
 export function matrixCard(spec) {
   const figure = document.createElement('figure');
   figure.className = 'matrix';
@@ -231,5 +232,9 @@ function wirePointer(canvas) {
   canvas.addEventListener('click', (event) => {
     const cell = cellAt(canvas, event);
     if (cell && canvas.drawn.spec.onPick) canvas.drawn.spec.onPick(...cell);
+  });
+  canvas.addEventListener('dblclick', (event) => {
+    const cell = cellAt(canvas, event);
+    if (cell && canvas.drawn.spec.onEdit) canvas.drawn.spec.onEdit(...cell, event);
   });
 }

@@ -27,11 +27,13 @@ error.setAttribute('role', 'alert');
 form.append(label, input, apply, cancel, error);
 
 let onApply = null;
+let owner = null;
 
 // Open the editor inside `container` at (x, y) in its coordinates, for the parameter `name`
 // whose value is `value`; `applyValue(number)` sets it, throwing an Error the core wrote.
 export function openEditor({ container, x, y, name, value, applyValue }) {
   if (form.parentElement !== container) container.append(form);
+  owner = container;
   label.textContent = `${name} =`;
   apply.textContent = t('editor.apply');
   cancel.textContent = t('editor.cancel');
@@ -41,9 +43,9 @@ export function openEditor({ container, x, y, name, value, applyValue }) {
   error.hidden = true;
   onApply = applyValue;
   form.hidden = false;
-  // Keep the form inside the container, whichever corner was clicked.
-  const maxLeft = Math.max(0, container.clientWidth - form.offsetWidth - 4);
-  const maxTop = Math.max(0, container.clientHeight - form.offsetHeight - 4);
+  // Keep the form inside the visible part of the container, whichever corner was clicked.
+  const maxLeft = Math.max(0, container.scrollLeft + container.clientWidth - form.offsetWidth - 4);
+  const maxTop = Math.max(0, container.scrollTop + container.clientHeight - form.offsetHeight - 4);
   form.style.left = `${Math.min(Math.max(0, x), maxLeft)}px`;
   form.style.top = `${Math.min(Math.max(0, y), maxTop)}px`;
   input.focus();
@@ -56,9 +58,9 @@ export function closeEditor() {
   onApply = null;
 }
 
-// Whether the editor is open.
-export function editorOpen() {
-  return !form.hidden;
+// Put the open editor back into `container` after a view has replaced the container's content.
+export function keepEditorIn(container) {
+  if (!form.hidden && owner === container && form.parentElement !== container) container.append(form);
 }
 
 form.addEventListener('submit', (event) => {

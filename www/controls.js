@@ -55,11 +55,14 @@ export function wireControls(playground, redraw) {
       showStatus('status.newSeed', { seed });
     }),
     // Step until `phase` is next (the flowchart's boxes).
-    runTo: (phase) => byHand(() => {
-      if (runToPhase(playground, phase, config.session.network.layers.length) === 0) {
-        showStatus('status.alreadyNext', { phase: phaseText(phase) });
-      }
-    })(),
+    runTo: (phase) => {
+      pause();
+      act(() => {
+        if (runToPhase(playground, phase, config.session.network.layers.length) === 0) {
+          showStatus('status.alreadyNext', { phase: phaseText(phase) });
+        }
+      });
+    },
     togglePlay: () => {
       clearError();
       showStatus('');

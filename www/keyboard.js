@@ -1,0 +1,74 @@
+// Keyboard shortcuts and the help overlay that lists them. The shortcuts call the same actions as
+// the buttons; they stay quiet while the person types in a field or reads the help.
+import { t } from './i18n.js';
+import { closeSettings, settingsOpen } from './settings.js';
+
+const helpDialog = document.getElementById('help');
+const helpButton = document.getElementById('help-button');
+const helpKeys = document.getElementById('help-keys');
+
+// Each shortcut: the key as the help shows it, what it does, and whether an event is that key.
+// Alt is never ours: Alt + ← is the browser's Back.
+const plain = (event) => !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+export const SHORTCUTS = [
+  { action: 'stepPhase', key: 'key.right', matches: (e) => e.key === 'ArrowRight' && plain(e) },
+  { action: 'stepBatch', key: 'key.shiftRight', matches: (e) => e.key === 'ArrowRight' && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey },
+  { action: 'stepEpoch', key: 'key.ctrlRight', matches: (e) => e.key === 'ArrowRight' && (e.ctrlKey || e.metaKey) && !e.altKey },
+  { action: 'back', key: 'key.left', matches: (e) => e.key === 'ArrowLeft' && plain(e) },
+  { action: 'togglePlay', key: 'key.space', matches: (e) => e.key === ' ' && plain(e), once: true },
+  { action: 'reset', key: 'key.r', matches: (e) => (e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
+  { action: 'help', key: 'key.help', matches: (e) => e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
+];
+
+// Listen for the shortcuts and call `actions[name]()`; wire the help button and dialog.
+export function wireKeyboard(actions) {
+  const all = { ...actions, help: openHelp };
+  buildHelp();
+  helpButton.addEventListener('click', openHelp);
+  document.addEventListener('keydown', (event) => {
+    if (helpDialog.open) return;
+    if (event.key === 'Escape' && settingsOpen()) {
+      closeSettings();
+      return;
+    }
+    if (isTyping(event.target)) return;
+    const shortcut = SHORTCUTS.find((s) => s.matches(event));
+    if (!shortcut) return;
+    // Space would also press a focused button and arrows would scroll: the shortcut wins.
+    event.preventDefault();
+    // Holding → keeps stepping; holding Space or R must not flicker or reset again and again.
+    if (shortcut.once && event.repeat) return;
+    all[shortcut.action]();
+  });
+}
+
+// Open the help overlay.
+export function openHelp() {
+  if (!helpDialog.open) helpDialog.showModal();
+}
+
+// Whether `target` is a field that uses these keys itself (text, selects, sliders, checkboxes):
+// a shortcut there would eat the person's typing. Buttons are not fields: after a click on
+// "Next phase" the focus stays on it, and Space must still play.
+function isTyping(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'submit', 'reset'].includes(target.type);
+}
+
+// The help table: one row per shortcut, plus Esc.
+function buildHelp() {
+  const rows = [...SHORTCUTS.map((s) => [s.key, `help.${s.action}`]), ['key.escape', 'help.escape']];
+  helpKeys.replaceChildren(...rows.map(([key, action]) => {
+    const row = document.createElement('tr');
+    const keyCell = document.createElement('td');
+    const kbd = document.createElement('kbd');
+    kbd.textContent = t(key);
+    keyCell.append(kbd);
+    const actionCell = document.createElement('td');
+    actionCell.textContent = t(action);
+    row.append(keyCell, actionCell);
+    return row;
+  }));
+}

@@ -1,0 +1,125 @@
+// The page's one animation loop: play, pause and the speed slider. While playing, each frame runs
+// the work the speed asks for (speed.js plans it) and then redraws the page once.
+import { t } from './i18n.js';
+import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCost } from './speed.js';
+import { isTerminal } from './stepping.js';
+import { showError, showStatus } from './views/messages.js';
+
+const playButton = document.getElementById('play');
+const speedSlider = document.getElementById('speed');
+const speedValue = document.getElementById('speed-value');
+
+const loop = {
+  playground: null,
+  redraw: null,
+  // requestAnimationFrame's id while playing, 0 while paused.
+  frame: 0,
+  // Time of the previous frame, null on the first frame of a run.
+  last: null,
+  // Fraction of a unit owed from earlier frames.
+  credit: 0,
+  // Measured milliseconds per epoch, null until measured.
+  msPerEpoch: null,
+  // Run at full speed until training stops ("run to end"), whatever the slider says.
+  toEnd: false,
+};
+
+// Wire the play button and the speed slider to `playground`; `redraw()` draws the page.
+export function wirePlayer(playground, redraw) {
+  loop.playground = playground;
+  loop.redraw = redraw;
+  speedSlider.max = String(SPEEDS.length - 1);
+  speedSlider.value = String(DEFAULT_SPEED);
+  speedSlider.addEventListener('input', () => {
+    loop.credit = 0;
+    showSpeed();
+  });
+  playButton.addEventListener('click', togglePlay);
+  showSpeed();
+  showPlaying();
+}
+
+// Whether the loop is running.
+export function isPlaying() {
+  return loop.frame !== 0;
+}
+
+// Start playing at the slider's speed, or at full speed until training stops when `toEnd`.
+export function play({ toEnd = false } = {}) {
+  if (isTerminal(loop.playground.phase())) {
+    showStatus('status.finished');
+    return;
+  }
+  loop.toEnd = toEnd;
+  if (isPlaying()) return;
+  loop.last = null;
+  // Owe one unit at once, so pressing Play shows a step straight away.
+  loop.credit = 1;
+  loop.frame = requestAnimationFrame(tick);
+  showPlaying();
+}
+
+// Stop playing; the current frame's work is already done and drawn.
+export function pause() {
+  if (loop.frame) cancelAnimationFrame(loop.frame);
+  loop.frame = 0;
+  loop.toEnd = false;
+  showPlaying();
+}
+
+// Play if paused, pause if playing.
+export function togglePlay() {
+  if (isPlaying()) pause();
+  else play();
+}
+
+// One frame: run what the speed plans for the time since the last frame, then draw once.
+function tick(now) {
+  const { playground } = loop;
+  const elapsed = loop.last === null ? 0 : now - loop.last;
+  loop.last = now;
+  const speed = SPEEDS[loop.toEnd ? MAX_SPEED : Number(speedSlider.value)];
+  const plan = planFrame(speed, loop.credit, elapsed, loop.msPerEpoch);
+  loop.credit = plan.credit;
+  if (plan.count > 0) {
+    try {
+      runUnits(playground, speed.unit, plan.count);
+    } catch (error) {
+      pause();
+      showError('error.action', error);
+    }
+    loop.redraw();
+  }
+  if (!isPlaying()) return;
+  if (isTerminal(playground.phase())) {
+    pause();
+    return;
+  }
+  loop.frame = requestAnimationFrame(tick);
+}
+
+// Run `count` phases, batches or epochs; epochs go to the core in one call, timed for the budget.
+function runUnits(playground, unit, count) {
+  if (unit === 'epoch') {
+    const start = performance.now();
+    playground.run(count);
+    loop.msPerEpoch = updateEpochCost(loop.msPerEpoch, performance.now() - start, count);
+    return;
+  }
+  for (let i = 0; i < count && !isTerminal(playground.phase()); i += 1) playground.step(unit);
+}
+
+// Show the slider's speed beside it.
+function showSpeed() {
+  const [id, params] = speedLabel(SPEEDS[Number(speedSlider.value)]);
+  speedValue.textContent = t(id, params);
+  speedSlider.setAttribute('aria-valuetext', speedValue.textContent);
+}
+
+// Show Play or Pause on the button.
+function showPlaying() {
+  const playing = isPlaying();
+  playButton.textContent = t(playing ? 'control.pause' : 'control.play');
+  playButton.setAttribute('aria-pressed', String(playing));
+  playButton.classList.toggle('is-playing', playing);
+}

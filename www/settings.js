@@ -1,0 +1,265 @@
+// The settings form: learning rate, batch size, shuffling, loss, initialisation, layers, stopping
+// rule, L2 and seed. Each change goes to the core as one configure() patch; a value the core refuses
+// stays in its field, marked invalid, with the core's message beside it, and the session is unchanged.
+import { t } from './i18n.js';
+import { config, refreshConfig } from './config.js';
+import {
+  HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, LOSSES, INITS, MAX_HIDDEN, MAX_UNITS,
+  fieldValue, batchSizeValue, batchMethod, trainingPatch, unitsPatch, activationPatch,
+  addLayerPatch, removeLayerPatch, lossPatch, isLivePatch,
+} from './patches.js';
+import { pause } from './player.js';
+import { selection, select } from './state.js';
+import { clearError, showStatus } from './views/messages.js';
+
+const panel = document.getElementById('settings');
+const toggleButton = document.getElementById('settings-toggle');
+const closeButton = document.getElementById('settings-close');
+const lossSelect = document.getElementById('set-loss');
+const initSelect = document.getElementById('set-init');
+const shuffleBox = document.getElementById('set-shuffle');
+const batchInput = document.getElementById('set-batch');
+const batchNote = document.getElementById('set-batch-note');
+const useSgdButton = document.getElementById('use-sgd');
+const useAllButton = document.getElementById('use-all');
+const inputsNote = document.getElementById('set-inputs');
+const layerList = document.getElementById('set-layers');
+const layersError = document.getElementById('set-layers-error');
+const addLayerButton = document.getElementById('add-layer');
+
+// The typed fields: the session value each shows, and the training field it sets.
+// Required fields send an empty text to the core (which refuses it); optional ones send null (none).
+const TEXT_FIELDS = [
+  { id: 'set-lr', field: 'learning_rate', label: 'settings.lr', required: true },
+  { id: 'set-batch', field: 'batch_size', label: 'settings.batch', required: true },
+  { id: 'set-max-epochs', field: 'max_epochs', label: 'settings.maxEpochs', required: false },
+  { id: 'set-target-loss', field: 'target_loss', label: 'settings.targetLoss', required: false },
+  { id: 'set-l2', field: 'l2', label: 'settings.l2', required: true },
+  { id: 'set-seed', field: 'seed', label: 'settings.seed', required: true },
+].map((entry) => ({ ...entry, input: document.getElementById(entry.id) }));
+
+const form = { playground: null, redraw: null };
+
+// Wire the form to `playground`; `redraw()` draws the page after a change.
+export function wireSettings(playground, redraw) {
+  form.playground = playground;
+  form.redraw = redraw;
+  fillOptions(lossSelect, LOSSES, 'loss');
+  fillOptions(initSelect, INITS, 'init');
+  for (const entry of TEXT_FIELDS) wireTextField(entry);
+  lossSelect.addEventListener('change', () => commit(lossSelect, 'settings.loss', lossPatch(config.session, lossSelect.value)));
+  initSelect.addEventListener('change', () => commit(initSelect, 'settings.init', { init: { weights: initSelect.value } }));
+  shuffleBox.addEventListener('change', () => commit(shuffleBox, 'settings.shuffle', trainingPatch('shuffle', shuffleBox.checked)));
+  useSgdButton.addEventListener('click', () => setBatchSize('1'));
+  useAllButton.addEventListener('click', () => setBatchSize('all'));
+  addLayerButton.addEventListener('click', () => commit(addLayerButton, 'settings.layers', addLayerPatch(config.session), layersError));
+  toggleButton.addEventListener('click', () => (panel.hidden ? openSettings() : closeSettings()));
+  closeButton.addEventListener('click', closeSettings);
+  renderSettings();
+}
+
+// Show the settings beside the loop panel, focusing the field with id `focusId` if given.
+export function openSettings(focusId) {
+  panel.hidden = false;
+  toggleButton.setAttribute('aria-expanded', 'true');
+  const target = focusId ? document.getElementById(focusId) : null;
+  (target ?? panel.querySelector('input, select, button'))?.focus();
+}
+
+// Hide the settings.
+export function closeSettings() {
+  if (panel.hidden) return;
+  const hadFocus = panel.contains(document.activeElement);
+  panel.hidden = true;
+  toggleButton.setAttribute('aria-expanded', 'false');
+  if (hadFocus) toggleButton.focus();
+}
+
+// Whether the settings are showing.
+export function settingsOpen() {
+  return !panel.hidden;
+}
+
+// Fill every field from the session, except fields holding a refused value (they keep it on show).
+export function renderSettings() {
+  const { session, trainRows } = config;
+  const { training } = session;
+  for (const entry of TEXT_FIELDS) {
+    const value = training[entry.field];
+    if (!isInvalid(entry.input)) entry.input.value = value === null || value === undefined ? '' : String(value);
+  }
+  if (!isInvalid(lossSelect)) lossSelect.value = session.loss;
+  if (!isInvalid(initSelect)) initSelect.value = session.init.weights;
+  shuffleBox.checked = training.shuffle;
+  showBatchMethod(training.batch_size, trainRows);
+  inputsNote.textContent = t('settings.inputs', { inputs: session.network.inputs });
+  renderLayers(session);
+}
+
+// Commit a typed field on Enter or when it loses focus, if its text changed.
+function wireTextField(entry) {
+  const send = () => {
+    const text = entry.input.value;
+    if (text === entry.input.dataset.sent && !isInvalid(entry.input)) return;
+    entry.input.dataset.sent = text;
+    const value = entry.field === 'batch_size' ? batchSizeValue(text) : fieldValue(text);
+    commit(entry.input, entry.label, trainingPatch(entry.field, value ?? (entry.required ? '' : null)));
+  };
+  entry.input.addEventListener('change', send);
+  entry.input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') send();
+  });
+}
+
+// Put `text` in the batch size field and commit it (the SGD and BGD buttons).
+function setBatchSize(text) {
+  batchInput.value = text;
+  batchInput.dispatchEvent(new Event('change'));
+}
+
+// Send `patch` to the core. On success redraw everything; on refusal mark `control` invalid and
+// show the core's message in `errorBox` (the control's own message line by default).
+function commit(control, label, patch, errorBox = errorBoxOf(control)) {
+  const { playground } = form;
+  const live = isLivePatch(patch);
+  try {
+    playground.configure(JSON.stringify(patch));
+  } catch (error) {
+    markInvalid(control, errorBox, error);
+    return false;
+  }
+  clearInvalid(control, errorBox);
+  clearError();
+  if (!live) pause();
+  refreshConfig(playground);
+  renderSettings();
+  const depth = config.session.network.layers.length;
+  // A removed layer cannot stay selected in the inspector.
+  if (selection.layer >= depth) select({ layer: depth - 1 });
+  form.redraw();
+  const field = t(label);
+  showStatus(live ? 'status.applied' : 'status.restarted', { field, seed: config.session.training.seed });
+  return true;
+}
+
+// The message line that belongs to a control: the element named "<id>-error".
+function errorBoxOf(control) {
+  return document.getElementById(`${control.id}-error`) ?? layersError;
+}
+
+// Mark `control` as holding a refused value and show why in `errorBox`.
+function markInvalid(control, errorBox, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  control.setAttribute('aria-invalid', 'true');
+  errorBox.textContent = t('settings.rejected', { message });
+  errorBox.hidden = false;
+  if (errorBox.id) control.setAttribute('aria-describedby', errorBox.id);
+}
+
+// Clear the invalid mark of `control` and its message.
+function clearInvalid(control, errorBox) {
+  control.removeAttribute('aria-invalid');
+  errorBox.hidden = true;
+  errorBox.textContent = '';
+}
+
+// Whether `control` holds a value the core refused.
+function isInvalid(control) {
+  return control.getAttribute('aria-invalid') === 'true';
+}
+
+// Name the kind of gradient descent the batch size makes, e.g. "1 row per step: SGD".
+function showBatchMethod(batchSize, trainRows) {
+  const method = batchMethod(batchSize, trainRows);
+  batchNote.textContent = t(`settings.batch.${method}`, { rows: batchSize });
+  batchNote.dataset.method = method;
+}
+
+// One row per layer: units (− field +), activation and, for hidden layers, a remove button.
+function renderLayers(session) {
+  const { layers } = session.network;
+  const outputs = OUTPUT_ACTIVATIONS[session.loss] ?? HIDDEN_ACTIVATIONS;
+  layerList.replaceChildren(...layers.map((layer, index) => (index === layers.length - 1
+    ? outputRow(session, layer, index, outputs)
+    : hiddenRow(layer, index))));
+  addLayerButton.disabled = layers.length - 1 >= MAX_HIDDEN;
+}
+
+// The row of hidden layer `index` (0-based; shown from 1 like W⁽ˡ⁾).
+function hiddenRow(layer, index) {
+  const number = index + 1;
+  const row = element('li', 'settings-layer');
+  row.dataset.layer = String(index);
+  const name = element('span', 'settings-layer-name', t('settings.hidden', { layer: number }));
+  const units = document.createElement('input');
+  units.type = 'text';
+  units.inputMode = 'numeric';
+  units.className = 'settings-units';
+  units.value = String(layer.units);
+  units.setAttribute('aria-label', t('settings.units', { layer: number }));
+  const commitUnits = (value) => commit(units, 'settings.layers', unitsPatch(config.session, index, value), layersError);
+  units.addEventListener('change', () => commitUnits(fieldValue(units.value) ?? ''));
+  const fewer = button(t('settings.fewer'), t('settings.fewer.tip'), () => commitUnits(layer.units - 1));
+  fewer.disabled = layer.units <= 1;
+  const more = button(t('settings.more'), t('settings.more.tip'), () => commitUnits(layer.units + 1));
+  more.disabled = layer.units >= MAX_UNITS;
+  const activation = activationSelect(HIDDEN_ACTIVATIONS, layer.activation, index);
+  const remove = button(t('settings.remove'), t('settings.remove.tip', { layer: number }),
+    () => commit(remove, 'settings.layers', removeLayerPatch(config.session, index), layersError));
+  remove.classList.add('settings-remove');
+  row.append(name, fewer, units, more, activation, remove);
+  return row;
+}
+
+// The output layer's row: its units follow the data and loss; its activation may be fixed by the loss.
+function outputRow(session, layer, index, activations) {
+  const row = element('li', 'settings-layer settings-layer-output');
+  row.dataset.layer = String(index);
+  const name = element('span', 'settings-layer-name', t('settings.output', { layer: index + 1 }));
+  const units = element('span', 'settings-units-fixed',
+    t(layer.units === 1 ? 'settings.outputUnits.one' : 'settings.outputUnits', { units: layer.units }));
+  const activation = activationSelect(activations, layer.activation, index);
+  activation.disabled = activations.length === 1;
+  row.append(name, activation, units);
+  return row;
+}
+
+// A select of `choices` for layer `index`'s activation, showing `current`.
+function activationSelect(choices, current, index) {
+  const select = document.createElement('select');
+  select.className = 'settings-activation';
+  select.setAttribute('aria-label', t('settings.activation', { layer: index + 1 }));
+  fillOptions(select, choices.includes(current) ? choices : [current, ...choices], 'activation');
+  select.value = current;
+  select.addEventListener('change',
+    () => commit(select, 'settings.layers', activationPatch(config.session, index, select.value), layersError));
+  return select;
+}
+
+// Fill `select` with one option per value, labelled by the message `${prefix}.${value}`.
+function fillOptions(select, values, prefix) {
+  select.replaceChildren(...values.map((value) => {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = t(`${prefix}.${value}`);
+    return option;
+  }));
+}
+
+// A button with `text`, tooltip `tip` and a click handler.
+function button(text, tip, onClick) {
+  const el = element('button', 'small', text);
+  el.type = 'button';
+  el.title = tip;
+  el.setAttribute('aria-label', tip);
+  el.addEventListener('click', onClick);
+  return el;
+}
+
+// A new element of `tag` with `className` and optional text.
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}

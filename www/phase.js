@@ -1,4 +1,6 @@
-// The core's phase names read as data: which step a name means and which layer it works on.
+// The core's phase names read as data: which step a name means and which layer it works on;
+// and the name of an activation as the page shows it.
+import { t, has } from './i18n.js';
 
 // "Forward(2)" → { name: 'Forward', layer: 1 } (layer 0-based, null for phases without one).
 export function parsePhase(phase) {
@@ -12,4 +14,9 @@ export function phaseLayer(phase, depth) {
   const { name, layer } = parsePhase(phase);
   if (name === 'Loss') return depth - 1;
   return layer;
+}
+
+// An activation's name from the message table ("ReLU"), or the core's own name ("relu").
+export function activationName(name) {
+  return has(`activation.${name}`) ? t(`activation.${name}`) : name;
 }

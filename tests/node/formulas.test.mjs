@@ -7,6 +7,7 @@ import { initSync, Playground } from '../../www/pkg/backprop_playground.js';
 import { buildEquations, DIGITS } from '../../www/formulas.js';
 import { formatNumber } from '../../www/format.js';
 import { sub, sup, sub2, layerMark } from '../../www/notation.js';
+import { parsePhase, phaseLayer, activationName } from '../../www/phase.js';
 
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_playground_bg.wasm', import.meta.url)) });
 
@@ -36,6 +37,17 @@ test('indices are written as sub- and superscripts', () => {
   assert.equal(layerMark(2), '⁽²⁾');
   assert.equal(sub2(1, 2), '₁₂');
   assert.equal(sub2(10, 2), '₁₀,₂');
+});
+
+test('phase names read as a step and a 0-based layer; Loss belongs to the output layer', () => {
+  assert.deepEqual(parsePhase('Forward(2)'), { name: 'Forward', layer: 1 });
+  assert.deepEqual(parsePhase('Update'), { name: 'Update', layer: null });
+  assert.deepEqual(parsePhase(null), { name: null, layer: null });
+  assert.equal(phaseLayer('Backward(3)', 3), 2);
+  assert.equal(phaseLayer('Loss', 3), 2);
+  assert.equal(phaseLayer('Update', 3), null);
+  assert.equal(activationName('relu'), 'ReLU');
+  assert.equal(activationName('swish'), 'swish', 'an unknown name shows as the core wrote it');
 });
 
 test('before any step the panel asks for one', () => {

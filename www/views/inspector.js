@@ -6,7 +6,7 @@ import { selection, select } from '../state.js';
 import { scaleMax } from '../colors.js';
 import { formatNumber } from '../format.js';
 import { layerMark, sub, sub2 } from '../notation.js';
-import { parsePhase, phaseLayer } from '../phase.js';
+import { parsePhase, phaseLayer, activationName } from '../phase.js';
 import { phaseText } from './readouts.js';
 import { matrixCard, cellMetrics, longestText } from './matrix.js';
 import { hideTooltip } from './tooltip.js';
@@ -67,7 +67,7 @@ function toolbar(trace, k, batchRows) {
     button.className = 'layer-tab';
     button.dataset.layer = String(l);
     button.setAttribute('aria-pressed', String(l === k));
-    button.textContent = t('inspector.layerTab', { layer: l + 1, units: layer.units, activation: layer.activation });
+    button.textContent = t('inspector.layerTab', { layer: l + 1, units: layer.units, activation: activationName(layer.activation) });
     button.addEventListener('click', () => select({ layer: l }));
     tabs.append(button);
   });
@@ -223,7 +223,7 @@ export function renderInspector(context) {
 
   const [doneId, doneLabel] = doneBand(trace, k);
   const bands = [
-    band('forward', t('inspector.band.forward', { activation: layer.activation }), forward, doneId === 'forward' && doneLabel),
+    band('forward', t('inspector.band.forward', { activation: activationName(layer.activation) }), forward, doneId === 'forward' && doneLabel),
     band('backward', t('inspector.band.backward'), backward, doneId === 'backward' && doneLabel),
     band('update', t('inspector.band.update', { alpha: formatNumber(trace.learning_rate) }), update, doneId === 'update' && doneLabel,
       t('inspector.editHint')),

@@ -7,7 +7,7 @@ import { selection, select } from '../state.js';
 import { formatExact } from '../format.js';
 import { scaleMax, strokeColor, fillColor } from '../colors.js';
 import { sub, sub2, layerMark } from '../notation.js';
-import { parsePhase } from '../phase.js';
+import { parsePhase, activationName } from '../phase.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
 import { openEditor } from './weight-editor.js';
 
@@ -97,7 +97,7 @@ function build(trace, width, height) {
     const heading = svgElement('text', { class: 'layer-heading', x: middle, y: 26, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
     heading.textContent = t('network.layer', { layer: l + 1 });
     const activation = svgElement('text', { class: 'layer-activation', x: middle, y: 48, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
-    activation.textContent = layer.activation;
+    activation.textContent = activationName(layer.activation);
     const tag = svgElement('text', { class: 'layer-tag', x: middle, y: height - 12, 'text-anchor': 'middle' });
     textLayer.append(heading, activation, tag);
     built.tags.push(tag);

@@ -50,6 +50,11 @@ impl Step {
         }
     }
 
+    /// The phase of a network of `depth` layers with this name, e.g. `Backward(2)`.
+    pub fn parse(name: &str, depth: usize) -> Option<Step> {
+        (0..phases_per_batch(depth)).map(|k| Step::at(k, depth)).find(|s| s.name() == name)
+    }
+
     /// The name shown on the page and accepted in session files, e.g. `Forward(2)`.
     pub fn name(self) -> String {
         match self {

@@ -7,6 +7,13 @@ use serde_json::{json, Value};
 
 /// The trace of the current batch; keys per layer: z, a, delta, dw, db, w, b, w_new, b_new.
 pub fn trace_json(t: &Trainer) -> Value {
+    trace_json_focused(t, None)
+}
+
+/// The trace with the batch's matrices Z, A, δ only for layers next to `focus` (0-based: the
+/// layers focus − 1, focus and focus + 1); the other layers keep their parameters and gradients
+/// but leave those three keys out. A page redrawing one layer per step sends far less this way.
+pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
     let trace = t.trace();
     let depth = t.network().depth();
     let active = t.traced().is_some();
@@ -20,20 +27,24 @@ pub fn trace_json(t: &Trainer) -> Value {
             let forward = done > l;
             let backward = done > 2 * depth - l;
             let when = |ok: bool, v: Value| if ok { v } else { Value::Null };
-            json!({
+            let near = focus.is_none_or(|f| l + 1 >= f && l <= f + 1);
+            let mut layer = json!({
                 "units": before.units(),
                 "inputs": before.inputs(),
                 "activation": before.activation.name(),
-                "z": when(forward, matrix_json(trace.z(l))),
-                "a": when(forward, matrix_json(trace.a(l))),
-                "delta": when(backward, matrix_json(trace.delta(l))),
                 "dw": when(backward, matrix_json(values.dw.view())),
                 "db": when(backward, vec_json(values.db.iter())),
                 "w": matrix_json(before.w.view()),
                 "b": vec_json(before.b.iter()),
                 "w_new": when(updated, matrix_json(t.network().layers[l].w.view())),
                 "b_new": when(updated, vec_json(t.network().layers[l].b.iter())),
-            })
+            });
+            if let (true, Some(map)) = (near, layer.as_object_mut()) {
+                map.insert("z".into(), when(forward, matrix_json(trace.z(l))));
+                map.insert("a".into(), when(forward, matrix_json(trace.a(l))));
+                map.insert("delta".into(), when(backward, matrix_json(trace.delta(l))));
+            }
+            layer
         })
         .collect();
     json!({
@@ -53,6 +64,7 @@ pub fn trace_json(t: &Trainer) -> Value {
         "loss": if done > depth { num(trace.loss) } else { Value::Null },
         "layers": layers,
         "undo_depth": t.undo_depth(),
+        "focus": focus,
     })
 }
 

@@ -230,6 +230,23 @@ impl Trainer {
         self.phase()
     }
 
+    /// Performs phases until `target` is the next one, as one undoable step; goes on into the
+    /// next batch when the target is already past in this one. Returns the next phase.
+    pub fn step_to(&mut self, target: Step) -> Phase {
+        if self.status != Status::Running || self.phase() == Phase::Next(target) {
+            return self.phase();
+        }
+        self.push_checkpoint();
+        // A target is reached within the rest of this batch and one more.
+        for _ in 0..2 * self.total() {
+            self.advance();
+            if self.status != Status::Running || self.phase() == Phase::Next(target) {
+                break;
+            }
+        }
+        self.phase()
+    }
+
     fn finish_epoch(&mut self) {
         let epoch = self.epoch;
         while self.status == Status::Running && self.epoch == epoch {

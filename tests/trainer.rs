@@ -240,3 +240,37 @@ fn the_gradient_check_of_a_session_is_tiny() {
     t.step(Unit::Phase);
     assert_eq!(t.gradient_check().len(), 3);
 }
+
+#[test]
+fn stepping_to_a_phase_is_one_undoable_step() {
+    let mut t = session(&[3], "2", false, "");
+    t.step(Unit::Phase);
+    let before = to_json(&t, &Default::default());
+    assert_eq!(t.step_to(Step::Backward(1)), Phase::Next(Step::Backward(1)));
+    assert_eq!(t.trace().done, 4);
+    // A phase already past in this batch is reached in the next one.
+    assert_eq!(t.step_to(Step::Forward(2)), Phase::Next(Step::Forward(2)));
+    assert_eq!(t.traced(), Some((0, 1)));
+    assert!(t.back());
+    assert!(t.back());
+    assert_eq!(to_json(&t, &Default::default()), before);
+    assert_eq!(Step::parse("Backward(2)", 2), Some(Step::Backward(2)));
+    assert_eq!(Step::parse("Backward(3)", 2), None);
+}
+
+#[test]
+fn a_focused_trace_sends_the_batch_matrices_of_the_layers_next_to_the_focus_only() {
+    let mut t = session(&[3, 3, 3], "2", false, "");
+    t.step(Unit::Batch);
+    let full = backprop_playground::trace_json::trace_json(&t);
+    let focused = backprop_playground::trace_json::trace_json_focused(&t, Some(1));
+    for l in 0..4 {
+        let near = l <= 2;
+        assert_eq!(focused["layers"][l].get("z").is_some(), near, "layer {l}");
+        assert_eq!(focused["layers"][l]["w"], full["layers"][l]["w"]);
+        assert_eq!(focused["layers"][l]["dw"], full["layers"][l]["dw"]);
+        if near {
+            assert_eq!(focused["layers"][l]["delta"], full["layers"][l]["delta"]);
+        }
+    }
+}

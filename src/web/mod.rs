@@ -97,6 +97,23 @@ impl Playground {
         trace_json(&self.trainer).to_string()
     }
 
+    /// `trace()` with the batch's Z, A and δ only for the layers next to `layer` (0-based), for
+    /// redrawing one layer per step without sending every matrix.
+    #[wasm_bindgen(js_name = traceFocus)]
+    pub fn trace_focus(&self, layer: usize) -> String {
+        crate::trace_json::trace_json_focused(&self.trainer, Some(layer)).to_string()
+    }
+
+    /// Performs phases until the named phase (e.g. "Backward(2)") is next, as one undoable step.
+    #[wasm_bindgen(js_name = stepTo)]
+    pub fn step_to(&mut self, phase: &str) -> Result<String, JsValue> {
+        let depth = self.trainer.arch.layers.len();
+        let target = crate::trace::Step::parse(phase, depth).ok_or_else(|| {
+            to_js(Error::invalid("phase", format!("a phase of this {depth}-layer network, e.g. Forward(1), Loss, Update"), format!("{phase:?}")))
+        })?;
+        Ok(self.trainer.step_to(target).name())
+    }
+
     /// JSON of the per-epoch history.
     pub fn history(&self) -> String {
         history_json(&self.trainer).to_string()

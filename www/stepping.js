@@ -17,15 +17,17 @@ export function batchPhases(depth) {
   return [...forward, 'Loss', ...backward, 'Update'];
 }
 
-// Steps phase by phase until `target` is the next phase: within the current batch, or in the next
-// batch when the current one is past it. Stops early when training stops. Returns the steps taken.
+// Runs until `target` is the next phase: within the current batch, or in the next batch when the
+// current one is past it; the core does it as one undoable step and stops early when training
+// stops. Returns how many phases that performed.
 export function runToPhase(playground, target, depth) {
-  if (!batchPhases(depth).includes(target)) throw new Error(`not a phase of this network: ${target}`);
-  // One batch holds every phase once, so a full round always meets the target.
-  const limit = batchPhases(depth).length;
-  let steps = 0;
-  for (let phase = playground.phase(); phase !== target && !isTerminal(phase) && steps < limit; steps += 1) {
-    phase = playground.step('phase');
-  }
-  return steps;
+  const phases = batchPhases(depth);
+  if (!phases.includes(target)) throw new Error(`not a phase of this network: ${target}`);
+  const from = playground.phase();
+  if (from === target || isTerminal(from)) return 0;
+  const after = playground.stepTo(target);
+  // Phases performed: the distance around the batch's cycle from where it was to where it stopped.
+  const stop = isTerminal(after) ? phases.length : phases.indexOf(after);
+  const distance = (stop - phases.indexOf(from) + phases.length) % phases.length;
+  return distance === 0 ? phases.length : distance;
 }

@@ -54,3 +54,12 @@ test('running stops when training stops, and refuses a phase the network does no
   assert.equal(runToPhase(playground, 'Loss', 3), 0);
   assert.throws(() => runToPhase(circle(), 'Forward(4)', 3), /not a phase of this network: Forward\(4\)/);
 });
+
+test('running to a phase is one undoable step', () => {
+  const playground = circle();
+  const before = playground.trace();
+  runToPhase(playground, 'Update', 3);
+  assert.equal(JSON.parse(playground.trace()).undo_depth, 1);
+  assert.equal(playground.back(), true);
+  assert.equal(playground.trace(), before);
+});

@@ -13,6 +13,7 @@ pub mod activation;
 pub mod data;
 pub mod dense;
 pub mod error;
+pub mod charts;
 pub mod gradcheck;
 pub mod init;
 pub mod json;

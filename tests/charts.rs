@@ -4,7 +4,7 @@
 use backprop_playground::charts::colour::{self, decode_class, Scale};
 use backprop_playground::charts::downsample::min_max;
 use backprop_playground::charts::field::{self, Colouring, Image, NeuronMaps, Plane, Renderer};
-use backprop_playground::charts::{accuracy, boundary, curve, loss, parse_options, Frame};
+use backprop_playground::charts::{accuracy, boundary, curve, loss, tick_label, Frame};
 use backprop_playground::{presets, session, Error, Trainer, Unit};
 use ndarray::{array, Array2};
 use plotters::prelude::*;
@@ -584,24 +584,41 @@ fn the_boundary_needs_two_inputs_and_the_curve_one() {
 }
 
 #[test]
-fn options_are_checked() {
-    assert_eq!(parse_options::<loss::Options>("").unwrap(), loss::Options::default());
-    let o: loss::Options = parse_options(r#"{"log": true, "scale": 2}"#).unwrap();
-    assert!(o.log && o.scale == 2.0);
-    let err = parse_options::<loss::Options>(r#"{"logg": true}"#).unwrap_err();
-    assert!(err.to_string().contains("logg"), "{err}");
-    let t = circle(0);
-    let low = boundary::Options { resolution: 50, ..Default::default() };
-    let err = boundary::BoundaryData::from_trainer(&t, &low).unwrap_err();
+fn options_are_read_from_json_and_checked() {
+    assert_eq!(loss::Options::parse("").unwrap(), loss::Options::default());
+    let o = loss::Options::parse(r#"{"log": true, "scale": 2, "highlight": 7}"#).unwrap();
+    assert_eq!(o, loss::Options { log: true, batches: false, scale: 2.0, highlight: Some(7) });
+    let err = loss::Options::parse(r#"{"logg": true}"#).unwrap_err();
+    assert!(err.to_string().starts_with("chart options.logg must be one of the known fields"), "{err}");
+    let err = loss::Options::parse(r#"{"log": 1}"#).unwrap_err();
+    assert!(err.to_string().starts_with("chart options.log must be"), "{err}");
+    assert!(loss::Options::parse("{").is_err());
+    let b = boundary::Options::parse(r#"{"resolution": 200, "test": false, "neuron": [1, 0]}"#).unwrap();
+    assert_eq!((b.resolution, b.test, b.neuron), (200, false, Some((1, 0))));
+    let err = boundary::Options::parse(r#"{"resolution": 50}"#).unwrap_err();
     assert_eq!(err.to_string(), "chart options.resolution must be a whole number from 100 to 512, got 50");
-    let err = loss::draw(
-        &SVGBackend::with_string(&mut String::new(), (300, 300)).into_drawing_area(),
-        &loss::LossData {
-            options: loss::Options { scale: 0.0, ..Default::default() },
-            ..loss::LossData::from_trainer(&t, loss::Options::default())
-        },
-    );
-    assert!(err.unwrap_err().to_string().contains("chart options.scale"));
+    assert!(boundary::Options::parse(r#"{"neuron": [1]}"#).is_err());
+
+    let t = circle(0);
+    let data = loss::LossData {
+        options: loss::Options { scale: 0.0, ..Default::default() },
+        ..loss::LossData::from_trainer(&t, loss::Options::default())
+    };
+    let err =
+        loss::draw(&SVGBackend::with_string(&mut String::new(), (300, 300)).into_drawing_area(), &data).unwrap_err();
+    assert!(err.to_string().starts_with("chart options.scale must be"), "{err}");
     let output = boundary::Options { output: 3, ..Default::default() };
     assert!(boundary::BoundaryData::from_trainer(&t, &output).is_err());
+}
+
+#[test]
+fn tick_labels_are_short() {
+    let cases = [(0.0, "0"), (20.0, "20"), (0.25, "0.25"), (0.1 + 0.2, "0.3"), (-1.5, "-1.5"), (2.0 / 3.0, "0.667")];
+    for (v, text) in cases {
+        assert_eq!(tick_label(v), text);
+    }
+    assert_eq!(tick_label(1e-4), "1e-4");
+    assert_eq!(tick_label(0.000_25), "3e-4");
+    assert_eq!(tick_label(2_500_000.0), "3e6");
+    assert_eq!(tick_label(100_000.0), "100000");
 }

@@ -3,17 +3,15 @@
 
 use super::colour::{HIGH, LOW};
 use super::epochs::{EpochChart, Hover, Line, Values};
-use super::{Frame, Look};
+use super::{Frame, Look, OptionsText};
 use crate::error::Result;
 use crate::trainer::Trainer;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use serde::Deserialize;
 use std::borrow::Cow;
 
 /// What the page asks of the accuracy chart.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     /// Device pixels per CSS pixel.
     pub scale: f64,
@@ -24,6 +22,14 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options { scale: 1.0, highlight: None }
+    }
+}
+
+impl Options {
+    /// Reads options from JSON, e.g. `{"scale": 2, "highlight": 10}`.
+    pub fn parse(text: &str) -> Result<Options> {
+        let o = OptionsText::parse(text, &["scale", "highlight"])?;
+        Ok(Options { scale: o.number("scale", 1.0)?, highlight: o.optional_whole("highlight")? })
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::colour::{class_colour, rgb, Rgb};
 use super::field::{Colouring, Image, NeuronMaps, Plane, Renderer};
-use super::{check_size, drawing_error, Frame, Look, NullBackend};
+use super::{drawing_error, tick_label, Frame, Layout, Look, OptionsText};
 use crate::error::{Error, Result};
 use crate::loss::argmax;
 use crate::trainer::Trainer;
@@ -14,7 +14,6 @@ use ndarray::{Array2, ArrayView1, ArrayView2};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use serde::Deserialize;
 
 /// Smallest field side: the issue asks for at least 100 × 100.
 pub const MIN_RESOLUTION: usize = 100;
@@ -22,8 +21,7 @@ pub const MIN_RESOLUTION: usize = 100;
 pub const MAX_RESOLUTION: usize = 512;
 
 /// What the page asks of the boundary view.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     /// Device pixels per CSS pixel.
     pub scale: f64,
@@ -46,6 +44,22 @@ impl Default for Options {
 }
 
 impl Options {
+    /// Reads options from JSON, e.g. `{"resolution": 200, "test": false, "neuron": [0, 2]}`.
+    pub fn parse(text: &str) -> Result<Options> {
+        let o = OptionsText::parse(text, &["scale", "resolution", "train", "test", "output", "neuron"])?;
+        let d = Options::default();
+        let options = Options {
+            scale: o.number("scale", d.scale)?,
+            resolution: o.whole("resolution", d.resolution)?,
+            train: o.boolean("train", d.train)?,
+            test: o.boolean("test", d.test)?,
+            output: o.whole("output", d.output)?,
+            neuron: o.optional_pair("neuron")?,
+        };
+        options.validate()?;
+        Ok(options)
+    }
+
     /// Checks the resolution.
     pub fn validate(&self) -> Result<()> {
         if !(MIN_RESOLUTION..=MAX_RESOLUTION).contains(&self.resolution) {
@@ -114,28 +128,19 @@ impl BoundaryData {
         &self,
         root: &'r DrawingArea<DB, Shift>,
     ) -> Result<ChartContext<'r, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
-        let look = &self.look;
         let (x, y) = (self.plane.x, self.plane.y);
-        ChartBuilder::on(root)
-            .margin(look.px(12.0))
-            .margin_right(look.px(20.0))
-            .x_label_area_size(look.px(52.0))
-            .y_label_area_size(look.px(64.0))
-            .build_cartesian_2d(x.0..x.1, y.0..y.1)
-            .map_err(drawing_error)
+        Layout::new(self.look, 64.0).builder(root).build_cartesian_2d(x.0..x.1, y.0..y.1).map_err(drawing_error)
     }
 
     /// The frame `draw_axes` gives on a backend of this size, without drawing.
     pub fn frame(&self, size: (u32, u32)) -> Result<Frame> {
-        let root = NullBackend { size }.into_drawing_area();
-        check_size(&root)?;
-        let frame = Frame::of(self.build(&root)?.plotting_area(), false);
-        Ok(frame)
+        let (x, y) = (self.plane.x, self.plane.y);
+        Layout::new(self.look, 64.0).frame(size, x, y, false)
     }
 
     /// Fills `root` white and draws the axes; the plotting area is left for the field.
     pub fn draw_axes<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<Frame> {
-        check_size(root)?;
+        let frame = self.frame(root.dim_in_pixel())?;
         root.fill(&WHITE).map_err(drawing_error)?;
         let look = &self.look;
         let mut chart = self.build(root)?;
@@ -148,16 +153,17 @@ impl BoundaryData {
             .axis_desc_style(look.label_font())
             .x_labels(6)
             .y_labels(6)
-            .x_label_formatter(&|v| super::epochs::number(*v))
-            .y_label_formatter(&|v| super::epochs::number(*v))
+            .x_label_formatter(&|v| tick_label(*v))
+            .y_label_formatter(&|v| tick_label(*v))
             .draw()
             .map_err(drawing_error)?;
-        Ok(Frame::of(chart.plotting_area(), false))
+        Ok(frame)
     }
 
     /// Draws the data points over the plotting area: training points ringed white, test points
     /// ringed black.
     pub fn draw_points<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<()> {
+        self.frame(root.dim_in_pixel())?;
         let mut chart = self.build(root)?;
         draw_dots(&mut chart, &self.train, WHITE, self.look)?;
         draw_dots(&mut chart, &self.test, BLACK, self.look)

@@ -3,21 +3,19 @@
 use super::boundary::{draw_dots, Dot};
 use super::colour::{HIGH, LOW};
 use super::field::span;
-use super::{check_size, drawing_error, Frame, Look, NullBackend};
+use super::{drawing_error, tick_label, Frame, Layout, Look};
 use crate::error::{Error, Result};
 use crate::trainer::Trainer;
 use ndarray::Array2;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use serde::Deserialize;
 
 /// Points on the fitted curve: a few per pixel column of a wide chart.
 pub const SAMPLES: usize = 400;
 
 /// What the page asks of the curve view.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     /// Device pixels per CSS pixel.
     pub scale: f64,
@@ -91,27 +89,19 @@ impl CurveData {
         &self,
         root: &'r DrawingArea<DB, Shift>,
     ) -> Result<ChartContext<'r, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
-        let look = &self.look;
-        ChartBuilder::on(root)
-            .margin(look.px(12.0))
-            .margin_right(look.px(20.0))
-            .x_label_area_size(look.px(52.0))
-            .y_label_area_size(look.px(64.0))
-            .build_cartesian_2d(self.x.0..self.x.1, self.y.0..self.y.1)
-            .map_err(drawing_error)
+        let (x, y) = (self.x, self.y);
+        Layout::new(self.look, 64.0).builder(root).build_cartesian_2d(x.0..x.1, y.0..y.1).map_err(drawing_error)
     }
 
     /// The frame `draw` gives on a backend of this size, without drawing.
     pub fn frame(&self, size: (u32, u32)) -> Result<Frame> {
-        let root = NullBackend { size }.into_drawing_area();
-        check_size(&root)?;
-        let frame = Frame::of(self.build(&root)?.plotting_area(), false);
-        Ok(frame)
+        let (x, y) = (self.x, self.y);
+        Layout::new(self.look, 64.0).frame(size, x, y, false)
     }
 
     /// Draws the points and the curve, filling `root`.
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<Frame> {
-        check_size(root)?;
+        let frame = self.frame(root.dim_in_pixel())?;
         root.fill(&WHITE).map_err(drawing_error)?;
         let look = self.look;
         let mut chart = self.build(root)?;
@@ -123,8 +113,8 @@ impl CurveData {
             .axis_desc_style(look.label_font())
             .x_labels(6)
             .y_labels(6)
-            .x_label_formatter(&|v| super::epochs::number(*v))
-            .y_label_formatter(&|v| super::epochs::number(*v))
+            .x_label_formatter(&|v| tick_label(*v))
+            .y_label_formatter(&|v| tick_label(*v))
             .bold_line_style(RGBColor(225, 225, 225))
             .light_line_style(RGBColor(245, 245, 245))
             .draw()
@@ -133,7 +123,7 @@ impl CurveData {
         draw_dots(&mut chart, &self.test, BLACK, look)?;
         let style = ShapeStyle::from(RGBColor(40, 40, 40)).stroke_width(look.px(2.5));
         chart.draw_series(std::iter::once(PathElement::new(self.curve.clone(), style))).map_err(drawing_error)?;
-        Ok(Frame::of(chart.plotting_area(), false))
+        Ok(frame)
     }
 }
 

@@ -1,11 +1,14 @@
 //! A line chart over epochs, the common shape of the loss and accuracy charts: lines with a
 //! legend, the latest point of each line marked, a linear or logarithmic y axis, and hover.
+//!
+//! A logarithmic axis plots log₁₀ of the values on a linear axis and labels its ticks with the
+//! values: one coordinate type for both scales keeps the wasm smaller than plotters' `LogCoord`
+//! beside the linear one would.
 
 use super::colour::{rgb, Rgb};
 use super::downsample::min_max;
-use super::{check_size, drawing_error, Frame, Look, NullBackend};
+use super::{drawing_error, tick_label, Frame, Layout, Look};
 use crate::error::Result;
-use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::borrow::Cow;
@@ -65,6 +68,15 @@ impl Line<'_> {
     /// Value i if the axis can show it (a log axis cannot show 0 or less).
     fn value(&self, i: usize, log: bool) -> Option<f64> {
         self.values.get(i).filter(|&v| !log || v > 0.0)
+    }
+}
+
+/// Where a value goes on the y axis: itself, or its log₁₀ on a log axis.
+fn plotted(v: f64, log: bool) -> f64 {
+    if log {
+        v.log10()
+    } else {
+        v
     }
 }
 
@@ -135,62 +147,39 @@ impl EpochChart<'_> {
         }
     }
 
+    /// The y range on the axis: `y_span`, or its log₁₀ on a log axis.
+    fn y_axis(&self) -> (f64, f64) {
+        let (lo, hi) = self.y_span();
+        (plotted(lo, self.y_log), plotted(hi, self.y_log))
+    }
+
+    fn layout(&self) -> Layout {
+        Layout::new(self.look, 76.0)
+    }
+
+    /// The frame `draw` gives on a backend of this size, without drawing.
+    pub fn frame(&self, size: (u32, u32)) -> Result<Frame> {
+        self.layout().frame(size, (0.0, self.x_max()), self.y_span(), self.y_log)
+    }
+
     /// Draws the chart on `root`, filling it; returns where the data went.
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<Frame> {
-        check_size(root)?;
+        let frame = self.frame(root.dim_in_pixel())?;
         root.fill(&WHITE).map_err(drawing_error)?;
-        let (lo, hi) = self.y_span();
-        if self.y_log {
-            self.draw_on(root, (lo..hi).log_scale(), true)
-        } else {
-            self.draw_on(root, lo..hi, false)
-        }
-    }
-
-    /// The frame `draw` would give on a backend of this size, without drawing.
-    pub fn frame(&self, size: (u32, u32)) -> Result<Frame> {
-        let root = NullBackend { size }.into_drawing_area();
-        check_size(&root)?;
-        let (lo, hi) = self.y_span();
-        let frame = if self.y_log {
-            Frame::of(self.build(&root, (lo..hi).log_scale())?.plotting_area(), true)
-        } else {
-            Frame::of(self.build(&root, lo..hi)?.plotting_area(), false)
-        };
-        Ok(frame)
-    }
-
-    fn build<'r, DB: DrawingBackend, Y: AsRangedCoord<Value = f64>>(
-        &self,
-        root: &'r DrawingArea<DB, Shift>,
-        y: Y,
-    ) -> Result<ChartContext<'r, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y::CoordDescType>>>
-    where
-        Y::CoordDescType: plotters::coord::ranged1d::Ranged<ValueType = f64>,
-    {
         let look = &self.look;
-        ChartBuilder::on(root)
-            .margin(look.px(12.0))
-            .margin_right(look.px(28.0))
-            .x_label_area_size(look.px(52.0))
-            .y_label_area_size(look.px(76.0))
-            .build_cartesian_2d(0.0..self.x_max(), y)
-            .map_err(drawing_error)
-    }
-
-    fn draw_on<DB: DrawingBackend, Y: AsRangedCoord<Value = f64>>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        y: Y,
-        log: bool,
-    ) -> Result<Frame>
-    where
-        Y::CoordDescType: plotters::coord::ranged1d::Ranged<ValueType = f64> + ValueFormatter<f64>,
-    {
-        let look = &self.look;
-        let mut chart = self.build(root, y)?;
+        let log = self.y_log;
+        let (lo, hi) = self.y_axis();
+        let mut chart =
+            self.layout().builder(root).build_cartesian_2d(0.0..self.x_max(), lo..hi).map_err(drawing_error)?;
         let percent = self.y_percent;
-        let y_format = move |v: &f64| if percent { format!("{:.0}%", v * 100.0) } else { number(*v) };
+        // On a log axis spanning decades only whole powers of ten get a label, as on log paper.
+        let decades_only = log && hi - lo >= 1.5;
+        let y_format = move |v: &f64| match (percent, log) {
+            (true, _) => format!("{}%", (v * 100.0).round() as i64),
+            (false, true) if decades_only && (v - v.round()).abs() > 1e-9 => String::new(),
+            (false, true) => tick_label(10f64.powf(*v)),
+            (false, false) => tick_label(*v),
+        };
         chart
             .configure_mesh()
             .x_desc("epoch")
@@ -198,21 +187,18 @@ impl EpochChart<'_> {
             .label_style(look.tick_font())
             .axis_desc_style(look.label_font())
             .x_labels(6)
-            .y_labels(6)
-            .x_label_formatter(&|v| number(*v))
+            .y_labels(if log { 10 } else { 6 })
+            .x_label_formatter(&|v| tick_label(*v))
             .y_label_formatter(&y_format)
             .bold_line_style(RGBColor(225, 225, 225))
             .light_line_style(RGBColor(245, 245, 245))
             .draw()
             .map_err(drawing_error)?;
-        let frame = Frame::of(chart.plotting_area(), log);
 
         if let Some(e) = self.highlight {
-            let (lo, hi) = self.y_span();
             let guide = ShapeStyle::from(RGBColor(120, 120, 120)).stroke_width(look.px(1.0));
-            chart
-                .draw_series(std::iter::once(PathElement::new(vec![(e as f64, lo), (e as f64, hi)], guide)))
-                .map_err(drawing_error)?;
+            let path = PathElement::new(vec![(e as f64, lo), (e as f64, hi)], guide);
+            chart.draw_series(std::iter::once(path)).map_err(drawing_error)?;
         }
 
         // Two points per pixel column are enough to show every rise and dip.
@@ -220,7 +206,7 @@ impl EpochChart<'_> {
         for line in &self.lines {
             let points: Vec<(f64, f64)> = min_max(line.values.len(), |i| line.value(i, log), buckets)
                 .into_iter()
-                .map(|(i, v)| (line.x(i), v))
+                .map(|(i, v)| (line.x(i), plotted(v, log)))
                 .collect();
             if points.is_empty() {
                 continue;
@@ -246,7 +232,8 @@ impl EpochChart<'_> {
             }
             let fill = ShapeStyle::from(rgb(line.colour)).filled();
             let ring = ShapeStyle::from(WHITE).stroke_width(look.px(1.5));
-            for p in marks {
+            for (x, v) in marks {
+                let p = (x, plotted(v, log));
                 chart
                     .draw_series([Circle::new(p, radius, fill), Circle::new(p, radius, ring)])
                     .map_err(drawing_error)?;
@@ -310,20 +297,20 @@ impl EpochChart<'_> {
     }
 }
 
-/// A tick label: whole numbers plainly, others with up to 3 significant digits, tiny and huge
-/// ones in exponent form.
-pub fn number(v: f64) -> String {
-    if v == 0.0 {
-        return "0".into();
+impl Hover {
+    /// `{"epoch": 12, "points": [{"label": "train", "index": 11, "x": 12, "value": 0.31, "pixel": [x, y]}, …]}`;
+    /// a missing value and its pixel are null.
+    pub fn json(&self) -> serde_json::Value {
+        use crate::json::num;
+        let points = self.points.iter().map(|p| {
+            serde_json::json!({
+                "label": p.label,
+                "index": p.index,
+                "x": num(p.x),
+                "value": p.value.map(num),
+                "pixel": p.pixel.map(|(x, y)| [num(x), num(y)]),
+            })
+        });
+        serde_json::json!({"epoch": self.epoch, "points": points.collect::<Vec<_>>()})
     }
-    let a = v.abs();
-    if !(1e-3..1e6).contains(&a) {
-        return format!("{v:.0e}");
-    }
-    if v == v.round() {
-        return format!("{v:.0}");
-    }
-    let decimals = (2 - a.log10().floor() as i32).max(0) as usize;
-    let text = format!("{v:.decimals$}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

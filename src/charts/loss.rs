@@ -3,16 +3,14 @@
 
 use super::colour::{HIGH, LOW};
 use super::epochs::{EpochChart, Hover, Line, Values};
-use super::{Frame, Look};
+use super::{Frame, Look, OptionsText};
 use crate::error::Result;
 use crate::trainer::Trainer;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use serde::Deserialize;
 
 /// What the page asks of the loss chart.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     /// A logarithmic y axis (losses often fall over decades).
     pub log: bool,
@@ -27,6 +25,20 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options { log: false, batches: false, scale: 1.0, highlight: None }
+    }
+}
+
+impl Options {
+    /// Reads options from JSON, e.g. `{"log": true, "scale": 2}`.
+    pub fn parse(text: &str) -> Result<Options> {
+        let o = OptionsText::parse(text, &["log", "batches", "scale", "highlight"])?;
+        let d = Options::default();
+        Ok(Options {
+            log: o.boolean("log", d.log)?,
+            batches: o.boolean("batches", d.batches)?,
+            scale: o.number("scale", d.scale)?,
+            highlight: o.optional_whole("highlight")?,
+        })
     }
 }
 

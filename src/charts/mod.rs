@@ -16,10 +16,10 @@ pub mod field;
 pub mod loss;
 
 use crate::error::{Error, Result};
+use crate::json::{self, known_keys, object, optional};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
-use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
 
 /// Smallest canvas a chart draws on; below it the axes would not fit.
 pub const MIN_SIZE: u32 = 120;
@@ -47,33 +47,74 @@ impl Look {
 
     /// `css` CSS pixels in device pixels.
     pub fn px(&self, css: f64) -> u32 {
-        (css * self.scale).round().max(1.0) as u32
+        (css * self.scale + 0.5).max(1.0) as u32
     }
 
     /// Tick label font.
     pub fn tick_font(&self) -> TextStyle<'static> {
-        ("sans-serif", f64::from(self.px(15.0))).into_text_style_static()
+        TextStyle::from(("sans-serif", f64::from(self.px(15.0))).into_font())
     }
 
     /// Axis label and legend font.
     pub fn label_font(&self) -> TextStyle<'static> {
-        ("sans-serif", f64::from(self.px(17.0))).into_text_style_static()
-    }
-
-    /// Width of data lines.
-    pub fn line(&self) -> u32 {
-        self.px(2.0)
+        TextStyle::from(("sans-serif", f64::from(self.px(17.0))).into_font())
     }
 }
 
-/// A text style owning nothing borrowed, so a `Look` can hand it out.
-trait IntoStatic {
-    fn into_text_style_static(self) -> TextStyle<'static>;
+/// Margins and label areas around a chart's plotting area, in backend pixels.
+///
+/// Fixed sizes (rather than sizes measured from the labels) make the plotting area a matter of
+/// arithmetic, so hover can find it again without drawing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Layout {
+    pub top: u32,
+    pub right: u32,
+    pub bottom: u32,
+    pub left: u32,
+    /// Height of the x axis's tick labels and title, below the plotting area.
+    pub x_area: u32,
+    /// Width of the y axis's tick labels and title, left of the plotting area.
+    pub y_area: u32,
 }
 
-impl IntoStatic for (&'static str, f64) {
-    fn into_text_style_static(self) -> TextStyle<'static> {
-        TextStyle::from((self.0, self.1).into_font())
+impl Layout {
+    /// The layout of every chart here: room for ticks and a title on the left and at the bottom.
+    pub fn new(look: Look, y_area: f64) -> Layout {
+        let px = |v| look.px(v);
+        Layout {
+            top: px(12.0),
+            right: px(24.0),
+            bottom: px(12.0),
+            left: px(12.0),
+            x_area: px(52.0),
+            y_area: px(y_area),
+        }
+    }
+
+    /// A chart builder on `root` with these margins and label areas.
+    pub fn builder<'a, 'b, DB: DrawingBackend>(&self, root: &'a DrawingArea<DB, Shift>) -> ChartBuilder<'a, 'b, DB> {
+        let mut builder = ChartBuilder::on(root);
+        builder
+            .margin_top(self.top)
+            .margin_right(self.right)
+            .margin_bottom(self.bottom)
+            .margin_left(self.left)
+            .x_label_area_size(self.x_area)
+            .y_label_area_size(self.y_area);
+        builder
+    }
+
+    /// The plotting area on a backend of this size, as plotters lays it out: (left, top, right, bottom).
+    pub fn plot(&self, (w, h): (u32, u32)) -> (i32, i32, i32, i32) {
+        let i = |v: u32| v as i32;
+        (i(self.left + self.y_area), i(self.top), i(w) - i(self.right), i(h) - i(self.bottom + self.x_area))
+    }
+
+    /// The frame of a chart of this size showing these ranges.
+    pub fn frame(&self, size: (u32, u32), x: (f64, f64), y: (f64, f64), y_log: bool) -> Result<Frame> {
+        check_size(size)?;
+        let (left, top, right, bottom) = self.plot(size);
+        Ok(Frame { left, right, top, bottom, x, y, y_log })
     }
 }
 
@@ -95,23 +136,6 @@ pub struct Frame {
 }
 
 impl Frame {
-    fn of<X: Ranged<ValueType = f64>, Y: Ranged<ValueType = f64>, DB: DrawingBackend>(
-        area: &DrawingArea<DB, Cartesian2d<X, Y>>,
-        y_log: bool,
-    ) -> Frame {
-        let (px, py) = area.get_pixel_range();
-        let (x, y) = (area.get_x_range(), area.get_y_range());
-        Frame {
-            left: px.start,
-            right: px.end,
-            top: py.start,
-            bottom: py.end,
-            x: (x.start, x.end),
-            y: (y.start, y.end),
-            y_log,
-        }
-    }
-
     /// Width of the plotting area in pixels.
     pub fn width(&self) -> usize {
         (self.right - self.left).max(0) as usize
@@ -158,9 +182,8 @@ pub(crate) fn drawing_error<E: std::error::Error + Send + Sync>(e: DrawingAreaEr
     Error::Chart(e.to_string())
 }
 
-/// Refuses a drawing area too small for axes and labels.
-pub(crate) fn check_size<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> Result<()> {
-    let (w, h) = root.dim_in_pixel();
+/// Refuses a canvas too small for axes and labels.
+pub(crate) fn check_size((w, h): (u32, u32)) -> Result<()> {
     if w < MIN_SIZE || h < MIN_SIZE {
         return Err(Error::invalid(
             "canvas size",
@@ -171,61 +194,88 @@ pub(crate) fn check_size<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> R
     Ok(())
 }
 
-/// Parses a chart's options from JSON text; an empty text gives the defaults.
-pub fn parse_options<T: DeserializeOwned + Default>(json: &str) -> Result<T> {
-    if json.trim().is_empty() {
-        return Ok(T::default());
-    }
-    serde_json::from_str(json).map_err(|e| Error::invalid("chart options", "a JSON object of known options", e))
+/// A chart's options as JSON text (`""` for all defaults): unknown keys are errors, missing keys
+/// keep their defaults.
+pub(crate) struct OptionsText {
+    map: Map<String, Value>,
 }
 
-/// A backend that draws nothing: lays a chart out to learn its `Frame` without drawing it.
-pub struct NullBackend {
-    pub size: (u32, u32),
+impl OptionsText {
+    pub fn parse(text: &str, known: &[&str]) -> Result<OptionsText> {
+        if text.trim().is_empty() {
+            return Ok(OptionsText { map: Map::new() });
+        }
+        let v: Value = serde_json::from_str(text).map_err(|e| Error::invalid("chart options", "a JSON object", e))?;
+        let map = object(&v, "chart options")?.clone();
+        known_keys(&map, "chart options", known)?;
+        Ok(OptionsText { map })
+    }
+
+    fn field(key: &str) -> String {
+        format!("chart options.{key}")
+    }
+
+    pub fn boolean(&self, key: &str, default: bool) -> Result<bool> {
+        optional(&self.map, key).map_or(Ok(default), |v| json::boolean(v, &Self::field(key)))
+    }
+
+    pub fn number(&self, key: &str, default: f64) -> Result<f64> {
+        optional(&self.map, key).map_or(Ok(default), |v| json::number(v, &Self::field(key)))
+    }
+
+    pub fn whole(&self, key: &str, default: usize) -> Result<usize> {
+        optional(&self.map, key)
+            .map_or(Ok(default), |v| Ok(json::whole(v, &Self::field(key), 0, u32::MAX.into())? as usize))
+    }
+
+    /// A whole number or null (absent: None).
+    pub fn optional_whole(&self, key: &str) -> Result<Option<usize>> {
+        match optional(&self.map, key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => Ok(Some(json::whole(v, &Self::field(key), 0, u32::MAX.into())? as usize)),
+        }
+    }
+
+    /// A pair of whole numbers `[a, b]` or null.
+    pub fn optional_pair(&self, key: &str) -> Result<Option<(usize, usize)>> {
+        let field = Self::field(key);
+        match optional(&self.map, key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(a)) if a.len() == 2 => {
+                let at = |i: usize| {
+                    Ok::<usize, Error>(json::whole(&a[i], &format!("{field}[{i}]"), 0, u32::MAX.into())? as usize)
+                };
+                Ok(Some((at(0)?, at(1)?)))
+            }
+            Some(v) => Err(Error::invalid(field, "a pair [layer, unit] or null", json::show(v))),
+        }
+    }
 }
 
-impl DrawingBackend for NullBackend {
-    type ErrorType = std::fmt::Error;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.size
+/// A tick label: whole numbers plainly, others to 3 significant digits, tiny and huge ones as
+/// `2e-5`. Written with integer formatting only: float formatting would add kilobytes to the wasm.
+pub fn tick_label(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".into();
     }
-    fn ensure_prepared(&mut self) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
-        Ok(())
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    if !(1e-3..1e6).contains(&a) {
+        let mut e = a.log10().floor();
+        let mut m = (a / 10f64.powf(e)).round();
+        if m >= 10.0 {
+            m /= 10.0;
+            e += 1.0;
+        }
+        return format!("{sign}{}e{}", m as u64, e as i64);
     }
-    fn present(&mut self) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
-        Ok(())
+    let decimals = (2 - a.log10().floor() as i32).clamp(0, 5) as u32;
+    let scale = 10u64.pow(decimals);
+    let n = (a * scale as f64).round() as u64;
+    let (whole, fraction) = (n / scale, n % scale);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
     }
-    fn draw_pixel(
-        &mut self,
-        _: BackendCoord,
-        _: BackendColor,
-    ) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
-        Ok(())
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        _: BackendCoord,
-        _: BackendCoord,
-        _: &S,
-    ) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
-        Ok(())
-    }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        _: &str,
-        _: &S,
-        _: BackendCoord,
-    ) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
-        Ok(())
-    }
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        // The frame never depends on text size (label areas are fixed), so a rough guess will do.
-        let size = style.size();
-        Ok(((size * 0.6 * text.chars().count() as f64) as u32, size as u32))
-    }
+    let digits = format!("{fraction:0width$}", width = decimals as usize);
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }

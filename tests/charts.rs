@@ -351,7 +351,7 @@ fn samples(image: &Image, renderer: &Renderer, step: usize) -> Vec<(usize, usize
     let mut out = Vec::new();
     for row in (0..image.height).step_by(step) {
         for col in (0..image.width).step_by(step) {
-            if !renderer.is_contour(col, row) {
+            if renderer.contour(col, row) == 0.0 {
                 out.push((col, row));
             }
         }
@@ -391,30 +391,38 @@ fn the_boundary_field_matches_the_forward_pass_at_sampled_pixels() {
 }
 
 #[test]
-fn the_half_contour_is_darkened_where_the_prediction_changes_side() {
+fn the_half_contour_is_drawn_between_pixels_on_either_side_of_one_half() {
     let t = circle(40);
     let plane = Plane::of_trainer(&t);
     let mut renderer = Renderer::new();
-    let mut image = Image::new(120, 100);
+    let (w, h) = (120, 100);
+    let mut image = Image::new(w, h);
     renderer.field(t.network(), &plane, Colouring::of_trainer(&t, 0).unwrap(), &mut image).unwrap();
-    let mut contour = 0;
-    for row in 0..100 {
-        for col in 0..120 {
-            if renderer.is_contour(col, row) {
-                contour += 1;
+    let x = inputs(&plane, &(0..h).flat_map(|r| (0..w).map(move |c| (c, r))).collect::<Vec<_>>(), w, h);
+    let above: Vec<bool> = t.network().predict(x.view()).column(0).iter().map(|&y| y >= 0.5).collect();
+    let mut crossings = 0;
+    for row in 0..h {
+        for col in 0..w {
+            let p = row * w + col;
+            let flips = [(col + 1 < w).then(|| (col + 1, row)), (row + 1 < h).then(|| (col, row + 1))];
+            let flips: Vec<_> = flips.into_iter().flatten().filter(|&(c, r)| above[r * w + c] != above[p]).collect();
+            for &(c, r) in &flips {
+                crossings += 1;
+                let cover = renderer.contour(col, row).max(renderer.contour(c, r));
+                assert!(cover >= 0.55, "the line covers the crossing between ({col}, {row}) and ({c}, {r})");
+            }
+            let cover = renderer.contour(col, row);
+            if cover >= 0.9 {
                 let [r, g, b] = image.rgb(col, row);
                 assert!(u32::from(r) + u32::from(g) + u32::from(b) < 3 * 90, "dark at ({col}, {row})");
-                let side = |c: usize, r: usize| {
-                    let x = inputs(&plane, &[(c, r)], 120, 100);
-                    t.network().predict(x.view())[(0, 0)] >= 0.5
-                };
-                let right = col + 1 < 120 && side(col + 1, row) != side(col, row);
-                let below = row + 1 < 100 && side(col, row + 1) != side(col, row);
-                assert!(right || below, "({col}, {row}) has a neighbour on the other side");
             }
+            let near = |c: usize, r: usize| above[r * w + c] != above[p];
+            let neighbours = [(col.wrapping_sub(1), row), (col + 1, row), (col, row.wrapping_sub(1)), (col, row + 1)];
+            let by_crossing = neighbours.iter().any(|&(c, r)| c < w && r < h && near(c, r));
+            assert!(cover == 0.0 || by_crossing, "({col}, {row}) is on the line only beside a crossing");
         }
     }
-    assert!(contour > 50, "the trained circle has a closed boundary: {contour} pixels");
+    assert!(crossings > 50, "the trained circle has a closed boundary: {crossings} crossings");
 }
 
 #[test]

@@ -123,18 +123,30 @@ impl EpochChart<'_> {
         self.lines.iter().filter(|l| !l.values.is_empty()).map(|l| l.x(l.values.len() - 1)).fold(1.0, f64::max)
     }
 
-    /// The y range: fixed, or from 0 (log: below the smallest value) to a little above the largest.
-    fn y_span(&self) -> (f64, f64) {
+    /// Each line's points to draw: at most two per pixel column of a plotting area this wide.
+    ///
+    /// A long run is scanned once per line per frame; every other step works on these points.
+    fn thinned(&self, width: usize) -> Vec<Vec<(usize, f64)>> {
+        let log = self.y_log;
+        let drawable = move |v: f64| v.is_finite() && (!log || v > 0.0);
+        self.lines
+            .iter()
+            .map(|line| match &line.values {
+                Values::Dense(v) => min_max(v.len(), |i| Some(v[i]).filter(|&v| drawable(v)), width),
+                Values::Sparse(v) => min_max(v.len(), |i| v[i].filter(|&v| drawable(v)), width),
+            })
+            .collect()
+    }
+
+    /// The y range: fixed, or from 0 (log: below the smallest value) to a little above the
+    /// largest. Thinning keeps every bucket's extremes, so the thinned points have the data's.
+    fn y_span(&self, thinned: &[Vec<(usize, f64)>]) -> (f64, f64) {
         if let Some(r) = self.y_range {
             return r;
         }
-        let log = self.y_log;
-        let (lo, hi) = self
-            .lines
-            .iter()
-            .flat_map(|l| (0..l.values.len()).filter_map(move |i| l.value(i, log)))
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        match (log, lo <= hi) {
+        let (lo, hi) =
+            thinned.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+        match (self.y_log, lo <= hi) {
             (true, false) => (0.01, 1.0),
             (true, true) if hi / lo < 10.0 => (lo / 3.0, hi * 3.0),
             (true, true) => (lo / 1.5, hi * 1.5),
@@ -147,28 +159,27 @@ impl EpochChart<'_> {
         }
     }
 
-    /// The y range on the axis: `y_span`, or its log₁₀ on a log axis.
-    fn y_axis(&self) -> (f64, f64) {
-        let (lo, hi) = self.y_span();
-        (plotted(lo, self.y_log), plotted(hi, self.y_log))
-    }
-
     fn layout(&self) -> Layout {
         Layout::new(self.look, 76.0)
     }
 
     /// The frame `draw` gives on a backend of this size, without drawing.
     pub fn frame(&self, size: (u32, u32)) -> Result<Frame> {
-        self.layout().frame(size, (0.0, self.x_max()), self.y_span(), self.y_log)
+        let (left, _, right, _) = self.layout().plot(size);
+        let thinned = self.thinned((right - left).max(1) as usize);
+        self.layout().frame(size, (0.0, self.x_max()), self.y_span(&thinned), self.y_log)
     }
 
     /// Draws the chart on `root`, filling it; returns where the data went.
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<Frame> {
-        let frame = self.frame(root.dim_in_pixel())?;
+        let size = root.dim_in_pixel();
+        let (left, _, right, _) = self.layout().plot(size);
+        let thinned = self.thinned((right - left).max(1) as usize);
+        let frame = self.layout().frame(size, (0.0, self.x_max()), self.y_span(&thinned), self.y_log)?;
         root.fill(&WHITE).map_err(drawing_error)?;
         let look = &self.look;
         let log = self.y_log;
-        let (lo, hi) = self.y_axis();
+        let (lo, hi) = (plotted(frame.y.0, log), plotted(frame.y.1, log));
         let mut chart =
             self.layout().builder(root).build_cartesian_2d(0.0..self.x_max(), lo..hi).map_err(drawing_error)?;
         let percent = self.y_percent;
@@ -202,12 +213,8 @@ impl EpochChart<'_> {
         }
 
         // Two points per pixel column are enough to show every rise and dip.
-        let buckets = frame.width().max(1);
-        for line in &self.lines {
-            let points: Vec<(f64, f64)> = min_max(line.values.len(), |i| line.value(i, log), buckets)
-                .into_iter()
-                .map(|(i, v)| (line.x(i), plotted(v, log)))
-                .collect();
+        for (line, thinned) in self.lines.iter().zip(&thinned) {
+            let points: Vec<(f64, f64)> = thinned.iter().map(|&(i, v)| (line.x(i), plotted(v, log))).collect();
             if points.is_empty() {
                 continue;
             }

@@ -4,7 +4,9 @@
 //! figures come from `benches/field_wasm.mjs`. The budgets: under 1 ms for 2-4-2-1 and
 //! under 8 ms for six hidden layers of 8.
 
-use backprop_playground::charts::field::{Colouring, Image, NeuronMaps, Plane, Renderer};
+use backprop_playground::charts::field::{Colouring, Renderer};
+use backprop_playground::charts::neurons::NeuronMaps;
+use backprop_playground::charts::plane::{Image, Plane};
 use backprop_playground::{presets, session, Trainer};
 use std::hint::black_box;
 use std::time::Instant;

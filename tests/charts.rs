@@ -3,7 +3,9 @@
 
 use backprop_playground::charts::colour::{self, decode_class, Scale};
 use backprop_playground::charts::downsample::min_max;
-use backprop_playground::charts::field::{self, Colouring, Image, NeuronMaps, Plane, Renderer};
+use backprop_playground::charts::field::{self, Colouring, Renderer};
+use backprop_playground::charts::neurons::NeuronMaps;
+use backprop_playground::charts::plane::{Image, Plane};
 use backprop_playground::charts::{accuracy, boundary, curve, loss, tick_label, Frame};
 use backprop_playground::{presets, session, Error, Trainer, Unit};
 use ndarray::{array, Array2};

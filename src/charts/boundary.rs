@@ -5,7 +5,9 @@
 //! ticks), then the field over `Frame`'s rectangle, then `draw_points`.
 
 use super::colour::{class_colour, rgb, Rgb};
-use super::field::{Colouring, Image, NeuronMaps, Plane, Renderer};
+use super::field::{Colouring, Renderer};
+use super::neurons::NeuronMaps;
+use super::plane::{Image, Plane};
 use super::{drawing_error, tick_label, Frame, Layout, Look, OptionsText};
 use crate::error::{Error, Result};
 use crate::loss::argmax;

@@ -2,7 +2,7 @@
 
 use super::boundary::{draw_dots, Dot};
 use super::colour::{HIGH, LOW};
-use super::field::span;
+use super::plane::span;
 use super::{drawing_error, tick_label, Frame, Layout, Look};
 use crate::error::{Error, Result};
 use crate::trainer::Trainer;

@@ -12,89 +12,20 @@
 //! far below the colours' resolution, and several times faster than `libm::tanh`.
 
 use super::colour::{self, class_blend, confidence, Scale};
+use super::neurons::NeuronMaps;
+use super::plane::{Image, Plane};
 use crate::activation::Activation;
 use crate::error::{Error, Result};
 use crate::loss::argmax;
 use crate::network::Network;
 use crate::trainer::Trainer;
-use ndarray::ArrayView2;
 
 /// Grid rows pushed through the network at a time: small enough that a layer's Z and A stay in
 /// cache, large enough that the loops run long.
 const CHUNK: usize = 256;
 
-/// The margin around the data's bounding box, as a fraction of its width on each side.
-pub const MARGIN: f64 = 0.1;
-
 /// Largest field or map side, in pixels.
 pub const MAX_SIDE: usize = 1024;
-
-/// The rectangle of the input plane a field shows: x₁ from `x.0` to `x.1`, x₂ from `y.0` to `y.1`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Plane {
-    pub x: (f64, f64),
-    pub y: (f64, f64),
-}
-
-/// The range of some values widened by `MARGIN` on each side, so that no point sits on the edge.
-///
-/// Taken from the data rather than fixed, so raw data (say 0 to 500) and standardised data (about
-/// −2 to 2) both fill the view. Equal values get a half-width of 1; no finite value gives −1 to 1.
-pub fn span(values: impl Iterator<Item = f64>) -> (f64, f64) {
-    let (lo, hi) =
-        values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    if lo > hi {
-        return (-1.0, 1.0);
-    }
-    let pad = if hi - lo > 1e-12 * hi.abs().max(1.0) { MARGIN * (hi - lo) } else { 1.0 };
-    (lo - pad, hi + pad)
-}
-
-impl Plane {
-    /// The bounding box of the first two columns of the given inputs, with the margin.
-    pub fn around<'a>(sets: &[ArrayView2<'a, f64>]) -> Plane {
-        let column =
-            |j: usize| sets.iter().filter(move |x| x.ncols() > j).flat_map(move |x| x.column(j).into_iter().copied());
-        Plane { x: span(column(0)), y: span(column(1)) }
-    }
-
-    /// The plane of a session's training and test inputs.
-    pub fn of_trainer(t: &Trainer) -> Plane {
-        let mut sets = vec![t.data.train.x.view()];
-        if let Some(test) = &t.data.test {
-            sets.push(test.x.view());
-        }
-        Plane::around(&sets)
-    }
-
-    /// The centre of pixel (col, row) of a width × height grid; row 0 is the top (largest x₂).
-    pub fn point(&self, col: usize, row: usize, width: usize, height: usize) -> (f64, f64) {
-        let fx = (col as f64 + 0.5) / width as f64;
-        let fy = (row as f64 + 0.5) / height as f64;
-        (self.x.0 + fx * (self.x.1 - self.x.0), self.y.1 - fy * (self.y.1 - self.y.0))
-    }
-}
-
-/// An RGBA image, rows from the top, 4 bytes per pixel: what `putImageData` takes.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Image {
-    pub width: usize,
-    pub height: usize,
-    pub rgba: Vec<u8>,
-}
-
-impl Image {
-    /// A black, transparent image of the given size.
-    pub fn new(width: usize, height: usize) -> Image {
-        Image { width, height, rgba: vec![0; width * height * 4] }
-    }
-
-    /// The colour of pixel (col, row).
-    pub fn rgb(&self, col: usize, row: usize) -> colour::Rgb {
-        let i = (row * self.width + col) * 4;
-        [self.rgba[i], self.rgba[i + 1], self.rgba[i + 2]]
-    }
-}
 
 /// How the output layer's values become colours.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -138,61 +69,6 @@ impl Colouring {
         };
         let contour = labels || t.loss.is_classification() || activation == Activation::Sigmoid;
         Ok(Colouring::Value { output, scale, contour })
-    }
-}
-
-/// One map of `NeuronMaps`: which unit it shows and the scale its colours follow.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MapInfo {
-    /// Layer index, 0-based (layer l + 1 in the notation).
-    pub layer: usize,
-    pub unit: usize,
-    pub scale: Scale,
-}
-
-/// Every hidden unit's A over the plane, as size × size RGBA maps one after another.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NeuronMaps {
-    pub size: usize,
-    /// The maps in order: the first hidden layer's units, then the next layer's.
-    pub maps: Vec<MapInfo>,
-    pub rgba: Vec<u8>,
-}
-
-impl NeuronMaps {
-    /// Empty maps of the given side.
-    pub fn new(size: usize) -> NeuronMaps {
-        NeuronMaps { size, ..NeuronMaps::default() }
-    }
-
-    /// The RGBA bytes of map k.
-    pub fn map(&self, k: usize) -> &[u8] {
-        let n = self.size * self.size * 4;
-        &self.rgba[k * n..(k + 1) * n]
-    }
-
-    /// The colour of pixel (col, row) of map k.
-    pub fn rgb(&self, k: usize, col: usize, row: usize) -> colour::Rgb {
-        let i = (row * self.size + col) * 4;
-        let m = self.map(k);
-        [m[i], m[i + 1], m[i + 2]]
-    }
-}
-
-/// The scale of a unit's map: its activation's range, or ± the largest |A| on the map for the
-/// unbounded ones (identity, ReLU), so that 0 is the middle colour in every map.
-fn unit_scale(activation: Activation, values: &[f32]) -> Scale {
-    match activation {
-        Activation::Tanh => Scale::new(-1.0, 1.0),
-        Activation::Sigmoid | Activation::Softmax => Scale::new(0.0, 1.0),
-        Activation::Identity | Activation::Relu => {
-            let m = values.iter().fold(0.0_f64, |m, &v| m.max(f64::from(v).abs()));
-            if m > 0.0 && m.is_finite() {
-                Scale::new(-m, m)
-            } else {
-                Scale::new(-1.0, 1.0)
-            }
-        }
     }
 }
 
@@ -356,7 +232,7 @@ impl Renderer {
             }
         }
         if let Some(maps) = sinks.maps {
-            self.colour_maps(net, map_layers, sinks.only, maps, n);
+            maps.colour(net, map_layers, sinks.only, &self.hidden, n);
         }
         Ok(())
     }
@@ -416,28 +292,6 @@ impl Renderer {
                     *v = a as f32;
                 }
                 k += 1;
-            }
-        }
-    }
-
-    fn colour_maps(&self, net: &Network, layers: usize, only: Option<(usize, usize)>, maps: &mut NeuronMaps, n: usize) {
-        maps.maps.clear();
-        for l in 0..layers {
-            for j in 0..net.layers[l].units() {
-                if only.is_none_or(|o| o == (l, j)) {
-                    maps.maps.push(MapInfo { layer: l, unit: j, scale: Scale::new(0.0, 1.0) });
-                }
-            }
-        }
-        maps.rgba.resize(maps.maps.len() * n * 4, 255);
-        for (k, info) in maps.maps.iter_mut().enumerate() {
-            let values = &self.hidden[k * n..(k + 1) * n];
-            info.scale = unit_scale(net.layers[info.layer].activation, values);
-            let rgba = &mut maps.rgba[k * n * 4..(k + 1) * n * 4];
-            let encoder = info.scale.encoder();
-            for (px, &v) in rgba.chunks_exact_mut(4).zip(values) {
-                let c = encoder.rgb(f64::from(v));
-                px.copy_from_slice(&[c[0], c[1], c[2], 255]);
             }
         }
     }

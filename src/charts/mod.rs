@@ -14,6 +14,8 @@ pub mod downsample;
 pub mod epochs;
 pub mod field;
 pub mod loss;
+pub mod neurons;
+pub mod plane;
 
 use crate::error::{Error, Result};
 use crate::json::{self, known_keys, object, optional};

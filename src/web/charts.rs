@@ -6,7 +6,9 @@
 //! to its CSS size × `devicePixelRatio` and passes that ratio as `scale`.
 
 use super::{to_js, Playground};
-use crate::charts::field::{Image, NeuronMaps, Plane, Renderer};
+use crate::charts::field::Renderer;
+use crate::charts::neurons::NeuronMaps;
+use crate::charts::plane::{Image, Plane};
 use crate::charts::{accuracy, boundary, curve, loss, Frame};
 use crate::error::Error;
 use crate::json::num;

@@ -632,3 +632,32 @@ fn tick_labels_are_short() {
     assert_eq!(tick_label(2_500_000.0), "3e6");
     assert_eq!(tick_label(100_000.0), "100000");
 }
+
+#[test]
+fn extreme_values_draw_without_panicking() {
+    let train = [1e308, 1e-320, 0.0, 5.0, f64::MAX];
+    let test = [Some(f64::MIN_POSITIVE), None, Some(1e300), None, Some(2.0)];
+    for log in [false, true] {
+        let options = loss::Options { log, highlight: Some(usize::MAX), ..Default::default() };
+        let data = loss::LossData { train: &train, test: &test, batches: Some((&train, 2)), options };
+        let (_, frame) = render((400, 300), |root| loss::draw(root, &data).unwrap());
+        assert!(frame.y.0.is_finite() && frame.y.1.is_finite() && frame.y.0 < frame.y.1, "{frame:?}");
+    }
+    let text = presets::session("circle").unwrap();
+    let (mut t, _) = session::from_json(&text).unwrap();
+    t.data.train.x[(0, 0)] = 1e308;
+    t.data.train.x[(1, 1)] = -1e308;
+    let data = boundary::BoundaryData::from_trainer(&t, &boundary::Options::default()).unwrap();
+    render((300, 300), |root| data.draw(root).unwrap());
+    data.field(&t, &boundary::Options::default(), &mut Renderer::new()).unwrap();
+    let (mut t, _) =
+        session::from_json(&text.replace("\"sigmoid\"", "\"identity\"").replace("\"bce\"", "\"mse\"")).unwrap();
+    t.data.train.y[(0, 0)] = 1e308;
+    let data = boundary::BoundaryData::from_trainer(&t, &boundary::Options::default()).unwrap();
+    data.field(&t, &boundary::Options::default(), &mut Renderer::new()).unwrap();
+    let mut t = parabola(0);
+    t.data.train.y[(0, 0)] = -1e308;
+    t.data.train.x[(1, 0)] = 1e308;
+    let data = curve::CurveData::from_trainer(&t, &curve::Options::default()).unwrap();
+    render((300, 300), |root| data.draw(root).unwrap());
+}

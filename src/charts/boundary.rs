@@ -165,10 +165,10 @@ impl BoundaryData {
     /// Draws the data points over the plotting area: training points ringed white, test points
     /// ringed black.
     pub fn draw_points<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<()> {
-        self.frame(root.dim_in_pixel())?;
+        let frame = self.frame(root.dim_in_pixel())?;
         let mut chart = self.build(root)?;
-        draw_dots(&mut chart, &self.train, WHITE, self.look)?;
-        draw_dots(&mut chart, &self.test, BLACK, self.look)
+        draw_dots(&mut chart, &frame, &self.train, WHITE, self.look)?;
+        draw_dots(&mut chart, &frame, &self.test, BLACK, self.look)
     }
 
     /// Axes and points without the field (for backends that cannot take an image, like tests').
@@ -200,6 +200,7 @@ impl BoundaryData {
 /// Filled circles in each dot's colour with a thin ring around.
 pub(crate) fn draw_dots<DB: DrawingBackend>(
     chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    frame: &Frame,
     dots: &[Dot],
     ring: RGBColor,
     look: Look,
@@ -208,8 +209,9 @@ pub(crate) fn draw_dots<DB: DrawingBackend>(
     let ring = ShapeStyle::from(ring).stroke_width(look.px(1.0));
     chart
         .draw_series(
-            dots.iter()
-                .flat_map(|d| [Circle::new(d.at, radius, rgb(d.colour).filled()), Circle::new(d.at, radius, ring)]),
+            dots.iter().map(|d| (frame.clamp(d.at), d.colour)).flat_map(|(at, colour)| {
+                [Circle::new(at, radius, rgb(colour).filled()), Circle::new(at, radius, ring)]
+            }),
         )
         .map_err(drawing_error)?;
     Ok(())

@@ -119,10 +119,15 @@ impl CurveData {
             .light_line_style(RGBColor(245, 245, 245))
             .draw()
             .map_err(drawing_error)?;
-        draw_dots(&mut chart, &self.train, WHITE, look)?;
-        draw_dots(&mut chart, &self.test, BLACK, look)?;
+        draw_dots(&mut chart, &frame, &self.train, WHITE, look)?;
+        draw_dots(&mut chart, &frame, &self.test, BLACK, look)?;
         let style = ShapeStyle::from(RGBColor(40, 40, 40)).stroke_width(look.px(2.5));
-        chart.draw_series(std::iter::once(PathElement::new(self.curve.clone(), style))).map_err(drawing_error)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                self.curve.iter().map(|&p| frame.clamp(p)).collect::<Vec<_>>(),
+                style,
+            )))
+            .map_err(drawing_error)?;
         Ok(frame)
     }
 }

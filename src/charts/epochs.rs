@@ -7,7 +7,7 @@
 
 use super::colour::{rgb, Rgb};
 use super::downsample::min_max;
-use super::{drawing_error, tick_label, Frame, Layout, Look};
+use super::{bounded, drawing_error, tick_label, Frame, Layout, Look};
 use crate::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -141,9 +141,11 @@ impl EpochChart<'_> {
     /// The y range: fixed, or from 0 (log: below the smallest value) to a little above the
     /// largest. Thinning keeps every bucket's extremes, so the thinned points have the data's.
     fn y_span(&self, thinned: &[Vec<(usize, f64)>]) -> (f64, f64) {
-        if let Some(r) = self.y_range {
-            return r;
-        }
+        let span = self.y_range.unwrap_or_else(|| self.fit(thinned));
+        bounded(span, self.y_log)
+    }
+
+    fn fit(&self, thinned: &[Vec<(usize, f64)>]) -> (f64, f64) {
         let (lo, hi) =
             thinned.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
         match (self.y_log, lo <= hi) {
@@ -206,7 +208,7 @@ impl EpochChart<'_> {
             .draw()
             .map_err(drawing_error)?;
 
-        if let Some(e) = self.highlight {
+        if let Some(e) = self.highlight.filter(|&e| e as f64 <= frame.x.1) {
             let guide = ShapeStyle::from(RGBColor(120, 120, 120)).stroke_width(look.px(1.0));
             let path = PathElement::new(vec![(e as f64, lo), (e as f64, hi)], guide);
             chart.draw_series(std::iter::once(path)).map_err(drawing_error)?;
@@ -214,7 +216,8 @@ impl EpochChart<'_> {
 
         // Two points per pixel column are enough to show every rise and dip.
         for (line, thinned) in self.lines.iter().zip(&thinned) {
-            let points: Vec<(f64, f64)> = thinned.iter().map(|&(i, v)| (line.x(i), plotted(v, log))).collect();
+            let points: Vec<(f64, f64)> =
+                thinned.iter().map(|&(i, v)| frame.clamp((line.x(i), v))).map(|(x, v)| (x, plotted(v, log))).collect();
             if points.is_empty() {
                 continue;
             }
@@ -239,7 +242,8 @@ impl EpochChart<'_> {
             }
             let fill = ShapeStyle::from(rgb(line.colour)).filled();
             let ring = ShapeStyle::from(WHITE).stroke_width(look.px(1.5));
-            for (x, v) in marks {
+            for mark in marks {
+                let (x, v) = frame.clamp(mark);
                 let p = (x, plotted(v, log));
                 chart
                     .draw_series([Circle::new(p, radius, fill), Circle::new(p, radius, ring)])

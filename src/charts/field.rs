@@ -27,6 +27,10 @@ const CHUNK: usize = 256;
 /// Largest field or map side, in pixels.
 pub const MAX_SIDE: usize = 1024;
 
+/// Most pixels all neuron maps together may have (a network can have 2048 hidden units, and
+/// their maps must fit in wasm memory): 16 MB of RGBA.
+pub const MAX_MAP_PIXELS: usize = 1 << 22;
+
 /// How the output layer's values become colours.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Colouring {
@@ -113,6 +117,7 @@ impl Renderer {
     /// Draws every hidden unit's map, `maps.size` pixels square.
     pub fn neurons(&mut self, net: &Network, plane: &Plane, maps: &mut NeuronMaps) -> Result<()> {
         check(net, None, maps.size, maps.size)?;
+        check_map_pixels(net, maps.size)?;
         self.render(net, plane, Sinks { field: None, maps: Some(maps), only: None })
     }
 
@@ -130,6 +135,7 @@ impl Renderer {
             return self.neurons(net, plane, maps);
         }
         check(net, colouring, image.width, image.height)?;
+        check_map_pixels(net, maps.size)?;
         self.render(net, plane, Sinks { field: Some((colouring, image)), maps: Some(maps), only: None })
     }
 
@@ -356,6 +362,20 @@ fn check(net: &Network, colouring: impl Into<Option<Colouring>>, width: usize, h
         }
         _ => Ok(()),
     }
+}
+
+/// Refuses neuron maps that would not fit in `MAX_MAP_PIXELS`.
+fn check_map_pixels(net: &Network, size: usize) -> Result<()> {
+    let units: usize = net.layers[..net.depth() - 1].iter().map(|l| l.units()).sum();
+    if units * size * size > MAX_MAP_PIXELS {
+        let most = ((MAX_MAP_PIXELS / units.max(1)) as f64).sqrt() as usize;
+        return Err(Error::invalid(
+            "neuron map size",
+            format!("at most {most} pixels a side for {units} hidden units"),
+            size,
+        ));
+    }
+    Ok(())
 }
 
 /// Colours the output rows of a chunk and records their side of the contour and their level.

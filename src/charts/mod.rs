@@ -143,6 +143,13 @@ impl Frame {
         (self.right - self.left).max(0) as usize
     }
 
+    /// A data point moved into the ranges shown, so that an outlier is drawn at the edge (and
+    /// plotters never maps a coordinate beyond the pixel range of an i32).
+    pub fn clamp(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        let inside = |v: f64, (a, b): (f64, f64)| if v.is_nan() { a } else { v.clamp(a.min(b), a.max(b)) };
+        (inside(x, self.x), inside(y, self.y))
+    }
+
     /// Whether a pixel lies in the plotting area.
     pub fn contains(&self, px: f64, py: f64) -> bool {
         px >= f64::from(self.left)
@@ -182,6 +189,24 @@ impl Frame {
 /// A plotters error as the crate's error.
 pub(crate) fn drawing_error<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> Error {
     Error::Chart(e.to_string())
+}
+
+/// The largest magnitude an axis reaches. plotters' tick search stalls on ranges that overflow
+/// (a diverging run can log a J near `f64::MAX`); values beyond it are drawn at the edge.
+pub const AXIS_LIMIT: f64 = 1e300;
+
+/// A range clamped to ±`AXIS_LIMIT` (and for a log axis, above 1/`AXIS_LIMIT`), kept non-empty.
+pub(crate) fn bounded((lo, hi): (f64, f64), log: bool) -> (f64, f64) {
+    let floor = if log { 1.0 / AXIS_LIMIT } else { -AXIS_LIMIT };
+    let lo = if lo.is_nan() { floor } else { lo.clamp(floor, AXIS_LIMIT / 2.0) };
+    let hi = if hi.is_nan() { AXIS_LIMIT } else { hi.clamp(floor, AXIS_LIMIT) };
+    if hi > lo {
+        (lo, hi)
+    } else if log {
+        (lo, lo * 10.0)
+    } else {
+        (lo, lo + lo.abs().max(1.0))
+    }
 }
 
 /// Refuses a canvas too small for axes and labels.

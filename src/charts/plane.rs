@@ -25,7 +25,7 @@ pub fn span(values: impl Iterator<Item = f64>) -> (f64, f64) {
         return (-1.0, 1.0);
     }
     let pad = if hi - lo > 1e-12 * hi.abs().max(1.0) { MARGIN * (hi - lo) } else { 1.0 };
-    (lo - pad, hi + pad)
+    super::bounded((lo - pad, hi + pad), false)
 }
 
 impl Plane {

@@ -33,6 +33,14 @@ impl Default for Options {
     }
 }
 
+/// The curve view takes the boundary view's options (the page has one view for both); the
+/// field's own (`resolution`, `neuron`) do not apply.
+impl From<super::boundary::Options> for Options {
+    fn from(o: super::boundary::Options) -> Options {
+        Options { scale: o.scale, train: o.train, test: o.test, output: o.output }
+    }
+}
+
 /// What the curve view draws.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CurveData {

@@ -110,13 +110,9 @@ impl Playground {
         let (backend, canvas) = backend(canvas_id)?;
         let root = backend.into_drawing_area();
         if self.trainer.arch.inputs == 1 {
-            let options = curve::Options {
-                scale: options.scale,
-                train: options.train,
-                test: options.test,
-                output: options.output,
-            };
-            curve::CurveData::from_trainer(&self.trainer, &options).and_then(|d| d.draw(&root)).map_err(to_js)?;
+            curve::CurveData::from_trainer(&self.trainer, &options.into())
+                .and_then(|d| d.draw(&root))
+                .map_err(to_js)?;
             return Ok(());
         }
         let data = boundary::BoundaryData::from_trainer(&self.trainer, &options).map_err(to_js)?;
@@ -195,8 +191,7 @@ impl Playground {
             }
             "boundary" if t.arch.inputs == 1 => {
                 let o = boundary::Options::parse(options).map_err(to_js)?;
-                let o = curve::Options { scale: o.scale, train: o.train, test: o.test, output: o.output };
-                let frame = curve::CurveData::from_trainer(t, &o).and_then(|d| d.frame(size)).map_err(to_js)?;
+                let frame = curve::CurveData::from_trainer(t, &o.into()).and_then(|d| d.frame(size)).map_err(to_js)?;
                 curve::hover(t, &frame, x, y)
                     .map(|(x, y_hat)| json!({"x": [num(x)], "y_hat": y_hat.into_iter().map(num).collect::<Vec<_>>()}))
             }

@@ -29,6 +29,9 @@ pub enum Error {
     /// A request that makes no sense in the current state (e.g. an unknown step unit).
     #[error("{0}")]
     State(String),
+    /// Drawing a chart failed in the drawing backend (for example, the canvas refused a call).
+    #[error("drawing the chart failed: {0}")]
+    Chart(String),
 }
 
 impl Error {

@@ -11,6 +11,7 @@
 
 pub mod activation;
 pub mod benchmark;
+pub mod charts;
 pub mod data;
 pub mod dense;
 pub mod error;

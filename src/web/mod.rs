@@ -13,6 +13,8 @@ use crate::trainer::{Trainer, Unit};
 use crate::presets;
 use wasm_bindgen::prelude::*;
 
+mod charts;
+
 fn to_js(e: Error) -> JsValue {
     js_sys::Error::new(&e.to_string()).into()
 }

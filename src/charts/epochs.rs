@@ -1,0 +1,327 @@
+//! A line chart over epochs, the common shape of the loss and accuracy charts: lines with a
+//! legend, the latest point of each line marked, a linear or logarithmic y axis, and hover.
+//!
+//! A logarithmic axis plots log₁₀ of the values on a linear axis and labels its ticks with the
+//! values: one coordinate type for both scales keeps the wasm smaller than plotters' `LogCoord`
+//! beside the linear one would.
+
+use super::colour::{rgb, Rgb};
+use super::downsample::min_max;
+use super::{bounded, drawing_error, tick_label, Frame, Layout, Look};
+use crate::error::Result;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::borrow::Cow;
+
+/// The y values of a line, point by point; None (or a non-finite number) is a missing point.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Values<'a> {
+    Dense(&'a [f64]),
+    Sparse(Cow<'a, [Option<f64>]>),
+}
+
+impl Values<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Dense(v) => v.len(),
+            Values::Sparse(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Value i, if it is a finite number.
+    pub fn get(&self, i: usize) -> Option<f64> {
+        let v = match self {
+            Values::Dense(v) => v.get(i).copied(),
+            Values::Sparse(v) => v.get(i).copied().flatten(),
+        };
+        v.filter(|v| v.is_finite())
+    }
+}
+
+/// One line: point i is at x = x0 + i·dx.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line<'a> {
+    /// Name in the legend and in hover results.
+    pub label: &'static str,
+    pub colour: Rgb,
+    /// Stroke width in CSS pixels.
+    pub width: f64,
+    pub values: Values<'a>,
+    pub x0: f64,
+    pub dx: f64,
+}
+
+impl Line<'_> {
+    fn x(&self, i: usize) -> f64 {
+        self.x0 + i as f64 * self.dx
+    }
+
+    /// The last drawable point.
+    fn last(&self, log: bool) -> Option<(usize, f64)> {
+        (0..self.values.len()).rev().find_map(|i| self.value(i, log).map(|v| (i, v)))
+    }
+
+    /// Value i if the axis can show it (a log axis cannot show 0 or less).
+    fn value(&self, i: usize, log: bool) -> Option<f64> {
+        self.values.get(i).filter(|&v| !log || v > 0.0)
+    }
+}
+
+/// Where a value goes on the y axis: itself, or its log₁₀ on a log axis.
+fn plotted(v: f64, log: bool) -> f64 {
+    if log {
+        v.log10()
+    } else {
+        v
+    }
+}
+
+/// A chart of lines over epochs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpochChart<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub y_label: &'static str,
+    pub y_log: bool,
+    /// A fixed y range (accuracy: 0 to 1), or None to fit the data.
+    pub y_range: Option<(f64, f64)>,
+    /// Formats y tick labels, e.g. as percentages.
+    pub y_percent: bool,
+    /// Put the legend at the top (falling curves) or the bottom (rising ones).
+    pub legend_top: bool,
+    /// An epoch (1-based) to mark with a vertical guide, e.g. the hovered one.
+    pub highlight: Option<usize>,
+    pub look: Look,
+}
+
+/// The points of the lines nearest to an x, for a tooltip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hover {
+    /// The epoch under the pointer (1-based; 0 is before the first epoch ends).
+    pub epoch: usize,
+    pub points: Vec<HoverPoint>,
+}
+
+/// One line's point in a `Hover`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HoverPoint {
+    pub label: &'static str,
+    /// Index of the point in its line (epoch − 1 for epoch lines, the batch for batch lines).
+    pub index: usize,
+    pub x: f64,
+    pub value: Option<f64>,
+    /// Where the point is drawn, in backend pixels (None when it is missing).
+    pub pixel: Option<(f64, f64)>,
+}
+
+impl EpochChart<'_> {
+    /// x from 0 to the last point of any line (at least 1 epoch).
+    fn x_max(&self) -> f64 {
+        self.lines.iter().filter(|l| !l.values.is_empty()).map(|l| l.x(l.values.len() - 1)).fold(1.0, f64::max)
+    }
+
+    /// Each line's points to draw: at most two per pixel column of a plotting area this wide.
+    ///
+    /// A long run is scanned once per line per frame; every other step works on these points.
+    fn thinned(&self, width: usize) -> Vec<Vec<(usize, f64)>> {
+        let log = self.y_log;
+        let drawable = move |v: f64| v.is_finite() && (!log || v > 0.0);
+        self.lines
+            .iter()
+            .map(|line| match &line.values {
+                Values::Dense(v) => min_max(v.len(), |i| Some(v[i]).filter(|&v| drawable(v)), width),
+                Values::Sparse(v) => min_max(v.len(), |i| v[i].filter(|&v| drawable(v)), width),
+            })
+            .collect()
+    }
+
+    /// The y range: fixed, or from 0 (log: below the smallest value) to a little above the
+    /// largest. Thinning keeps every bucket's extremes, so the thinned points have the data's.
+    fn y_span(&self, thinned: &[Vec<(usize, f64)>]) -> (f64, f64) {
+        let span = self.y_range.unwrap_or_else(|| self.fit(thinned));
+        bounded(span, self.y_log)
+    }
+
+    fn fit(&self, thinned: &[Vec<(usize, f64)>]) -> (f64, f64) {
+        let (lo, hi) =
+            thinned.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+        match (self.y_log, lo <= hi) {
+            (true, false) => (0.01, 1.0),
+            (true, true) if hi / lo < 10.0 => (lo / 3.0, hi * 3.0),
+            (true, true) => (lo / 1.5, hi * 1.5),
+            (false, false) => (0.0, 1.0),
+            (false, true) => {
+                let lo = lo.min(0.0);
+                let hi = if hi > lo { hi + 0.05 * (hi - lo) } else { lo + 1.0 };
+                (lo, hi)
+            }
+        }
+    }
+
+    fn layout(&self) -> Layout {
+        Layout::new(self.look, 76.0)
+    }
+
+    /// The frame `draw` gives on a backend of this size, without drawing.
+    pub fn frame(&self, size: (u32, u32)) -> Result<Frame> {
+        let (left, _, right, _) = self.layout().plot(size);
+        let thinned = self.thinned((right - left).max(1) as usize);
+        self.layout().frame(size, (0.0, self.x_max()), self.y_span(&thinned), self.y_log)
+    }
+
+    /// Draws the chart on `root`, filling it; returns where the data went.
+    pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<Frame> {
+        let size = root.dim_in_pixel();
+        let (left, _, right, _) = self.layout().plot(size);
+        let thinned = self.thinned((right - left).max(1) as usize);
+        let frame = self.layout().frame(size, (0.0, self.x_max()), self.y_span(&thinned), self.y_log)?;
+        root.fill(&WHITE).map_err(drawing_error)?;
+        let look = &self.look;
+        let log = self.y_log;
+        let (lo, hi) = (plotted(frame.y.0, log), plotted(frame.y.1, log));
+        let mut chart =
+            self.layout().builder(root).build_cartesian_2d(0.0..self.x_max(), lo..hi).map_err(drawing_error)?;
+        let percent = self.y_percent;
+        // On a log axis spanning decades only whole powers of ten get a label, as on log paper.
+        let decades_only = log && hi - lo >= 1.5;
+        let y_format = move |v: &f64| match (percent, log) {
+            (true, _) => format!("{}%", (v * 100.0).round() as i64),
+            (false, true) if decades_only && (v - v.round()).abs() > 1e-9 => String::new(),
+            (false, true) => tick_label(10f64.powf(*v)),
+            (false, false) => tick_label(*v),
+        };
+        chart
+            .configure_mesh()
+            .x_desc("epoch")
+            .y_desc(self.y_label)
+            .label_style(look.tick_font())
+            .axis_desc_style(look.label_font())
+            .x_labels(6)
+            .y_labels(if log { 10 } else { 6 })
+            .x_label_formatter(&|v| tick_label(*v))
+            .y_label_formatter(&y_format)
+            .bold_line_style(RGBColor(225, 225, 225))
+            .light_line_style(RGBColor(245, 245, 245))
+            .draw()
+            .map_err(drawing_error)?;
+
+        if let Some(e) = self.highlight.filter(|&e| e as f64 <= frame.x.1) {
+            let guide = ShapeStyle::from(RGBColor(120, 120, 120)).stroke_width(look.px(1.0));
+            let path = PathElement::new(vec![(e as f64, lo), (e as f64, hi)], guide);
+            chart.draw_series(std::iter::once(path)).map_err(drawing_error)?;
+        }
+
+        // Two points per pixel column are enough to show every rise and dip.
+        for (line, thinned) in self.lines.iter().zip(&thinned) {
+            let points: Vec<(f64, f64)> =
+                thinned.iter().map(|&(i, v)| frame.clamp((line.x(i), v))).map(|(x, v)| (x, plotted(v, log))).collect();
+            if points.is_empty() {
+                continue;
+            }
+            let style = ShapeStyle::from(rgb(line.colour)).stroke_width(look.px(line.width));
+            let swatch = ShapeStyle::from(rgb(line.colour)).filled();
+            let size = look.px(8.0) as i32;
+            chart
+                .draw_series(std::iter::once(PathElement::new(points, style)))
+                .map_err(drawing_error)?
+                .label(line.label)
+                .legend(move |(x, y)| Rectangle::new([(x, y - size / 2), (x + 2 * size, y + size / 2)], swatch));
+        }
+
+        // The current (latest) point of each line, and the highlighted epoch's points.
+        let radius = look.px(4.5);
+        for line in &self.lines {
+            let mut marks: Vec<(f64, f64)> = line.last(log).map(|(i, v)| (line.x(i), v)).into_iter().collect();
+            if let Some(e) = self.highlight {
+                if let Some((i, v)) = self.nearest(line, e as f64, log) {
+                    marks.push((line.x(i), v));
+                }
+            }
+            let fill = ShapeStyle::from(rgb(line.colour)).filled();
+            let ring = ShapeStyle::from(WHITE).stroke_width(look.px(1.5));
+            for mark in marks {
+                let (x, v) = frame.clamp(mark);
+                let p = (x, plotted(v, log));
+                chart
+                    .draw_series([Circle::new(p, radius, fill), Circle::new(p, radius, ring)])
+                    .map_err(drawing_error)?;
+            }
+        }
+
+        if self.lines.iter().any(|l| l.last(log).is_some()) {
+            let position =
+                if self.legend_top { SeriesLabelPosition::UpperRight } else { SeriesLabelPosition::LowerRight };
+            chart
+                .configure_series_labels()
+                .position(position)
+                .margin(look.px(8.0))
+                .label_font(look.label_font())
+                .background_style(WHITE.mix(0.85))
+                .border_style(RGBColor(200, 200, 200))
+                .draw()
+                .map_err(drawing_error)?;
+        }
+        Ok(frame)
+    }
+
+    /// The point of a line nearest to x, if that point has a value.
+    fn nearest(&self, line: &Line, x: f64, log: bool) -> Option<(usize, f64)> {
+        let i = self.nearest_index(line, x)?;
+        line.value(i, log).map(|v| (i, v))
+    }
+
+    fn nearest_index(&self, line: &Line, x: f64) -> Option<usize> {
+        let n = line.values.len();
+        if n == 0 || line.dx <= 0.0 {
+            return None;
+        }
+        let i = ((x - line.x0) / line.dx).round().clamp(0.0, (n - 1) as f64);
+        Some(i as usize)
+    }
+
+    /// What lies under pixel (px, py) of a chart drawn in `frame`: None outside the plotting area.
+    pub fn hover(&self, frame: &Frame, px: f64, py: f64) -> Option<Hover> {
+        if !frame.contains(px, py) {
+            return None;
+        }
+        let (x, _) = frame.to_data(px, py);
+        let log = self.y_log;
+        let points = self
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let index = self.nearest_index(line, x)?;
+                let value = line.value(index, log);
+                Some(HoverPoint {
+                    label: line.label,
+                    index,
+                    x: line.x(index),
+                    value,
+                    pixel: value.map(|v| frame.to_pixel(line.x(index), v)),
+                })
+            })
+            .collect();
+        Some(Hover { epoch: x.round().max(0.0) as usize, points })
+    }
+}
+
+impl Hover {
+    /// `{"epoch": 12, "points": [{"label": "train", "index": 11, "x": 12, "value": 0.31, "pixel": [x, y]}, …]}`;
+    /// a missing value and its pixel are null.
+    pub fn json(&self) -> serde_json::Value {
+        use crate::json::num;
+        let points = self.points.iter().map(|p| {
+            serde_json::json!({
+                "label": p.label,
+                "index": p.index,
+                "x": num(p.x),
+                "value": p.value.map(num),
+                "pixel": p.pixel.map(|(x, y)| [num(x), num(y)]),
+            })
+        });
+        serde_json::json!({"epoch": self.epoch, "points": points.collect::<Vec<_>>()})
+    }
+}

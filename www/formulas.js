@@ -160,8 +160,8 @@ function hiddenDeltaLines(trace, k, r, j) {
   const units = above.delta[r].map((_, u) => u);
   return [
     line('formula', `δ${s.mark} = (δ${up.mark} W${up.mark}ᵀ) ⊙ f′(Z${s.mark})`),
-    line('formula', `${s.delta(j)} = f′(${s.z(j)}) × (${sum(units.map((u) => `${up.delta(u)}${up.w(j, u)}`))})`),
-    line('numbers', `${s.delta(j)} = ${fp}(${num(layer.z[r][j])}) × (${sum(units.map((u) => `${operand(above.delta[r][u])} × ${operand(above.w[j][u])}`))}) = ${num(layer.delta[r][j])}`),
+    line('formula', `${s.delta(j)} = f′(${s.z(j)}) × [${sum(units.map((u) => `${up.delta(u)}${up.w(j, u)}`))}]`),
+    line('numbers', `${s.delta(j)} = ${fp}(${num(layer.z[r][j])}) × [${sum(units.map((u) => `${operand(above.delta[r][u])} × ${operand(above.w[j][u])}`))}] = ${num(layer.delta[r][j])}`),
   ];
 }
 

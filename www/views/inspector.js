@@ -11,6 +11,7 @@ import { phaseText } from './readouts.js';
 import { matrixCard, cellMetrics, longestText } from './matrix.js';
 import { hideTooltip } from './tooltip.js';
 import { openEditor, keepEditorIn } from './weight-editor.js';
+import { createToolbar, following } from './inspector-toolbar.js';
 
 const view = document.getElementById('inspector-view');
 
@@ -18,13 +19,19 @@ const view = document.getElementById('inspector-view');
 export const MAX_ROWS = 64;
 // Matrices wider than this draw small cells without numbers (the tooltip gives the value).
 const TEXT_MAX_COLS = 8;
+// The bands and the cards in each, in reading order.
+const BANDS = {
+  forward: ['input', 'z', 'a', 'y'],
+  backward: ['delta', 'dw', 'db'],
+  update: ['w', 'w_new', 'b', 'b_new'],
+};
 
-let follow = true;
 let lastStep = '';
 let rowStart = 0;
 let lastContext = null;
 let revealedStep = '';
 let fontPx = 0;
+let panel = null;
 
 // Runs first in every redraw: after a step, the selection moves to the layer that step worked on
 // (when "follow" is on). It assigns without notifying, because the redraw is already under way.
@@ -33,7 +40,7 @@ export function followPhase({ trace }) {
   if (step === lastStep) return;
   lastStep = step;
   const layer = phaseLayer(trace.last_phase, trace.layers.length);
-  if (follow && layer !== null) selection.layer = layer;
+  if (following() && layer !== null) selection.layer = layer;
 }
 
 // The layer shown: the selection, kept inside the network.
@@ -53,88 +60,50 @@ function cellFont() {
 }
 window.addEventListener('resize', () => { fontPx = 0; });
 
-// The toolbar: one button per layer, the "follow the phase" switch, and the row pager.
-function toolbar(trace, k, batchRows) {
-  const bar = document.createElement('div');
-  bar.className = 'inspector-toolbar';
-  const tabs = document.createElement('div');
-  tabs.className = 'layer-tabs';
-  tabs.setAttribute('role', 'group');
-  tabs.setAttribute('aria-label', t('inspector.layers'));
-  trace.layers.forEach((layer, l) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'layer-tab';
-    button.dataset.layer = String(l);
-    button.setAttribute('aria-pressed', String(l === k));
-    button.textContent = t('inspector.layerTab', { layer: l + 1, units: layer.units, activation: activationName(layer.activation) });
-    button.addEventListener('click', () => select({ layer: l }));
-    tabs.append(button);
-  });
-
-  const label = document.createElement('label');
-  label.className = 'follow-switch';
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.id = 'inspector-follow';
-  box.checked = follow;
-  box.addEventListener('change', () => { follow = box.checked; });
-  label.append(box, document.createTextNode(t('inspector.follow')));
-  bar.append(tabs, label);
-
-  if (batchRows > MAX_ROWS) bar.append(pager(batchRows));
-  return bar;
-}
-
-// Previous and next buttons over the batch's rows, MAX_ROWS at a time.
-function pager(batchRows) {
-  const box = document.createElement('div');
-  box.className = 'row-pager';
-  const move = (delta) => {
-    rowStart = Math.max(0, Math.min(batchRows - 1, rowStart + delta));
+// The panel's parts, built on the first redraw and kept: the toolbar, and a band per phase with
+// its heading, its "just done" tag and its cards.
+function build() {
+  const toolbar = createToolbar((direction) => {
+    rowStart = Math.max(0, rowStart + direction * MAX_ROWS);
     if (lastContext) renderInspector(lastContext);
-  };
-  const prev = document.createElement('button');
-  prev.type = 'button';
-  prev.textContent = t('inspector.rowsPrev');
-  prev.disabled = rowStart === 0;
-  prev.addEventListener('click', () => move(-MAX_ROWS));
-  const next = document.createElement('button');
-  next.type = 'button';
-  next.textContent = t('inspector.rowsNext');
-  next.disabled = rowStart + MAX_ROWS >= batchRows;
-  next.addEventListener('click', () => move(MAX_ROWS));
-  const where = document.createElement('span');
-  where.textContent = t('matrix.rowsShown', { from: rowStart + 1, to: Math.min(batchRows, rowStart + MAX_ROWS), rows: batchRows });
-  box.append(prev, where, next);
-  return box;
-}
-
-// A band of cards under a heading; `done` marks the band of the phase just performed.
-function band(id, heading, cards, done, hint) {
-  const section = document.createElement('section');
-  section.className = 'band';
-  section.dataset.band = id;
-  const title = document.createElement('h3');
-  title.textContent = heading;
-  if (done) {
-    section.classList.add('is-done');
+  });
+  const cards = new Map();
+  const bands = {};
+  for (const [id, keys] of Object.entries(BANDS)) {
+    const section = document.createElement('section');
+    section.className = 'band';
+    section.dataset.band = id;
+    const title = document.createElement('h3');
+    const heading = document.createElement('span');
     const tag = document.createElement('span');
     tag.className = 'band-tag';
-    tag.textContent = t('inspector.justDone', { phase: done });
-    title.append(tag);
+    title.append(heading, tag);
+    if (id === 'update') {
+      const hint = document.createElement('span');
+      hint.className = 'band-hint';
+      hint.textContent = t('inspector.editHint');
+      title.append(hint);
+    }
+    const row = document.createElement('div');
+    row.className = 'band-cards';
+    for (const key of keys) {
+      const card = matrixCard(key);
+      cards.set(key, card);
+      row.append(card.figure);
+    }
+    section.append(title, row);
+    bands[id] = { section, heading, tag };
   }
-  if (hint) {
-    const note = document.createElement('span');
-    note.className = 'band-hint';
-    note.textContent = hint;
-    title.append(note);
-  }
-  const row = document.createElement('div');
-  row.className = 'band-cards';
-  row.append(...cards);
-  section.append(title, row);
-  return section;
+  view.replaceChildren(toolbar.element, ...Object.values(bands).map((b) => b.section));
+  return { toolbar, cards, bands };
+}
+
+// Set a band's heading, and mark it when the phase just performed filled it in.
+function updateBand(band, heading, done) {
+  if (band.heading.textContent !== heading) band.heading.textContent = heading;
+  band.section.classList.toggle('is-done', Boolean(done));
+  band.tag.hidden = !done;
+  if (done) band.tag.textContent = t('inspector.justDone', { phase: done });
 }
 
 // Which band the phase just performed filled in for layer k, with its label.
@@ -151,6 +120,7 @@ function doneBand(trace, k) {
 // Draw the inspector for the selected layer from the view context.
 export function renderInspector(context) {
   lastContext = context;
+  panel ??= build();
   const { trace } = context;
   const k = shownLayer(trace);
   const layer = trace.layers[k];
@@ -164,15 +134,15 @@ export function renderInspector(context) {
   const col = selection.col ?? 0;
   const inputIndex = selection.input ?? 0;
 
-  // A card for one matrix; batch-shaped ones share the row pager. Wide ones print no numbers,
-  // so their texts are never formatted (the redraw budget goes to the cells instead).
+  // Show one matrix in its card; batch-shaped ones share the row pager. Wide ones print no
+  // numbers, so their texts are never formatted (the redraw budget goes to the cells instead).
   const card = (key, name, values, rows, cols, extra = {}) => {
     const withText = cols <= TEXT_MAX_COLS;
     const first = extra.batch ? rowStart : 0;
     const maxRows = extra.batch ? MAX_ROWS : rows;
     const chars = withText ? (extra.chars ?? longestText(values?.slice(first, first + maxRows))) : 0;
-    return matrixCard({
-      key, layer: k, name, values, rows, cols,
+    panel.cards.get(key).update({
+      key, layer: k, name, values: values ?? null, rows, cols,
       scale: extra.scale ?? scaleMax(values),
       cell: cellMetrics(font, withText, chars),
       rowStart: first,
@@ -189,54 +159,45 @@ export function renderInspector(context) {
   const asRow = (v) => (v ? [v] : null);
 
   const outScale = output ? Math.max(scaleMax(layer.a), scaleMax(trace.y)) : undefined;
-  const forward = [
-    card('input', k === 0 ? 'X' : `A${layerMark(k)}`, input, batchRows, layer.inputs,
-      { batch: true, selected: [row, inputIndex], onPick: pickInput }),
-    card('z', `Z${mark}`, layer.z, batchRows, layer.units, { batch: true, selected: [row, col], onPick: pickSample }),
-    card('a', output ? `A${mark} = ŷ` : `A${mark}`, layer.a, batchRows, layer.units,
-      { batch: true, selected: [row, col], onPick: pickSample, scale: outScale }),
-  ];
+  card('input', k === 0 ? 'X' : `A${layerMark(k)}`, input, batchRows, layer.inputs,
+    { batch: true, selected: [row, inputIndex], onPick: pickInput });
+  card('z', `Z${mark}`, layer.z, batchRows, layer.units, { batch: true, selected: [row, col], onPick: pickSample });
+  card('a', output ? `A${mark} = ŷ` : `A${mark}`, layer.a, batchRows, layer.units,
+    { batch: true, selected: [row, col], onPick: pickSample, scale: outScale });
+  // Y beside ŷ, on the output layer only.
+  panel.cards.get('y').figure.hidden = !output;
   if (output) {
-    forward.push(card('y', 'Y', trace.y.length ? trace.y : null, batchRows, layer.units,
-      { batch: true, selected: [row, col], onPick: pickSample, scale: outScale }));
+    card('y', 'Y', trace.y.length ? trace.y : null, batchRows, layer.units,
+      { batch: true, selected: [row, col], onPick: pickSample, scale: outScale });
   }
-  const backward = [
-    card('delta', `δ${mark}`, layer.delta, batchRows, layer.units, { batch: true, selected: [row, col], onPick: pickSample }),
-    card('dw', `∂J/∂W${mark}`, layer.dw, layer.inputs, layer.units, { selected: [inputIndex, col], onPick: pickWeight }),
-    card('db', `∂J/∂b${mark}`, asRow(layer.db), 1, layer.units, { selected: [0, col], onPick: pickUnit }),
-  ];
+  card('delta', `δ${mark}`, layer.delta, batchRows, layer.units, { batch: true, selected: [row, col], onPick: pickSample });
+  card('dw', `∂J/∂W${mark}`, layer.dw, layer.inputs, layer.units, { selected: [inputIndex, col], onPick: pickWeight });
+  card('db', `∂J/∂b${mark}`, asRow(layer.db), 1, layer.units, { selected: [0, col], onPick: pickUnit });
   const wScale = Math.max(scaleMax(layer.w), scaleMax(layer.w_new));
-  // Matrices shown side by side for comparison get the same cell width.
-  const wChars = Math.max(longestText(layer.w), longestText(layer.w_new));
-  const bChars = Math.max(longestText([layer.b]), longestText(asRow(layer.b_new)));
   const bScale = Math.max(scaleMax([layer.b]), scaleMax(asRow(layer.b_new)));
-  const update = [
-    card('w', t('matrix.w', { mark }), layer.w, layer.inputs, layer.units,
-      { scale: wScale, chars: wChars, selected: [inputIndex, col], onPick: pickWeight, onEdit: editW }),
-    card('w_new', t('matrix.wNew', { mark }), layer.w_new, layer.inputs, layer.units,
-      { scale: wScale, chars: wChars, compare: layer.w, selected: [inputIndex, col], onPick: pickWeight, onEdit: editW }),
-    card('b', t('matrix.b', { mark }), [layer.b], 1, layer.units,
-      { scale: bScale, chars: bChars, selected: [0, col], onPick: pickUnit, onEdit: editB }),
-    card('b_new', t('matrix.bNew', { mark }), asRow(layer.b_new), 1, layer.units,
-      { scale: bScale, chars: bChars, compare: [layer.b], selected: [0, col], onPick: pickUnit, onEdit: editB }),
-  ];
+  // Matrices shown side by side for comparison get the same cell width (when they print numbers).
+  const printed = layer.units <= TEXT_MAX_COLS;
+  const wChars = printed ? Math.max(longestText(layer.w), longestText(layer.w_new)) : 0;
+  const bChars = printed ? Math.max(longestText([layer.b]), longestText(asRow(layer.b_new))) : 0;
+  card('w', t('matrix.w', { mark }), layer.w, layer.inputs, layer.units,
+    { scale: wScale, chars: wChars, selected: [inputIndex, col], onPick: pickWeight, onEdit: editW });
+  card('w_new', t('matrix.wNew', { mark }), layer.w_new, layer.inputs, layer.units,
+    { scale: wScale, chars: wChars, compare: layer.w, selected: [inputIndex, col], onPick: pickWeight, onEdit: editW });
+  card('b', t('matrix.b', { mark }), [layer.b], 1, layer.units,
+    { scale: bScale, chars: bChars, selected: [0, col], onPick: pickUnit, onEdit: editB });
+  card('b_new', t('matrix.bNew', { mark }), asRow(layer.b_new), 1, layer.units,
+    { scale: bScale, chars: bChars, compare: [layer.b], selected: [0, col], onPick: pickUnit, onEdit: editB });
 
   const [doneId, doneLabel] = doneBand(trace, k);
-  const bands = [
-    band('forward', t('inspector.band.forward', { activation: activationName(layer.activation) }), forward, doneId === 'forward' && doneLabel),
-    band('backward', t('inspector.band.backward'), backward, doneId === 'backward' && doneLabel),
-    band('update', t('inspector.band.update', { alpha: formatNumber(trace.learning_rate) }), update, doneId === 'update' && doneLabel,
-      t('inspector.editHint')),
-  ];
+  updateBand(panel.bands.forward, t('inspector.band.forward', { activation: activationName(layer.activation) }), doneId === 'forward' && doneLabel);
+  updateBand(panel.bands.backward, t('inspector.band.backward'), doneId === 'backward' && doneLabel);
+  updateBand(panel.bands.update, t('inspector.band.update', { alpha: formatNumber(trace.learning_rate) }), doneId === 'update' && doneLabel);
+  panel.toolbar.update(trace, k, { from: rowStart, to: Math.min(batchRows, rowStart + MAX_ROWS), rows: batchRows });
 
-  // The content is replaced within one task, before any layout, so the panel keeps its scroll
-  // position (reading it here would force a layout in the middle of the redraw).
   hideTooltip();
-  const bar = toolbar(trace, k, batchRows);
-  view.replaceChildren(bar, ...bands);
   keepEditorIn(view);
   view.dataset.layer = String(k);
-  revealDone(bands, bar, trace);
+  revealDone(panel.bands[doneId]?.section, panel.toolbar.element, trace);
 }
 
 // Open the editor on W[i][j] (or b[j] when i is null) of layer k, where it was double-clicked.
@@ -261,11 +222,10 @@ function editParameter({ playground, trace }, k, i, j, event) {
 }
 
 // After a step, scroll the band it filled in into view (once, so the reader can scroll away).
-function revealDone(bands, bar, trace) {
+function revealDone(done, bar, trace) {
   const step = `${trace.epoch}:${trace.batch}:${trace.last_phase}:${trace.undo_depth}:${selection.layer}`;
   if (step === revealedStep) return;
   revealedStep = step;
-  const done = bands.find((b) => b.classList.contains('is-done'));
   if (!done) return;
   // Measured in the next frame, where the browser lays the page out anyway, not in the redraw.
   requestAnimationFrame(() => {

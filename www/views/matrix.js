@@ -12,7 +12,8 @@ const SELECTED = '#111418';
 const CHANGED = '#f2a900';
 // The canvas that holds a matrix at one pixel per cell before it is scaled up.
 const scratch = document.createElement('canvas');
-const canvases = new Map();
+// The legend's colours, set once for every legend bar of the page.
+document.documentElement.style.setProperty('--diverging', legendGradient());
 
 // Cell metrics for a font size: cells wide enough for the longest number (`chars` characters,
 // 7 at most: "−1.2e−3"), or small square cells without numbers.
@@ -35,69 +36,74 @@ function shownRows(spec) {
   return [first, Math.min(spec.rows, first + (spec.maxRows ?? spec.rows))];
 }
 
-// A <figure> for one matrix. spec: { key, layer, name, rows, cols, values (null = not computed),
-// rowStart, maxRows, scale, compare (outline cells that differ), selected [r, c], cell, onPick(r, c),
-// onEdit(r, c, event) for a double-click }.
-export function matrixCard(spec) {
-  const figure = document.createElement('figure');
-  figure.className = 'matrix';
-  figure.dataset.matrix = spec.key;
-  figure.dataset.layer = String(spec.layer);
-  figure.dataset.state = spec.values ? 'values' : 'empty';
-  figure.dataset.shape = `${spec.rows}x${spec.cols}`;
-
-  const caption = document.createElement('figcaption');
-  const name = document.createElement('span');
-  name.className = 'matrix-name';
-  name.textContent = spec.name;
-  const shape = document.createElement('span');
-  shape.className = 'matrix-shape';
-  shape.textContent = t('matrix.shape', { rows: spec.rows, cols: spec.cols });
-  caption.append(name, shape);
-
-  const [first, end] = shownRows(spec);
-  const canvas = canvasFor(spec.key);
-  canvas.setAttribute('aria-label', `${spec.name} ${shape.textContent}`);
-  canvas.drawn = { spec, first, end };
-  figure.append(caption, canvas);
-  drawMatrix(canvas, spec, first, end);
-
-  if (spec.values) {
-    const slice = spec.values.slice(first, end);
-    figure.dataset.rowStart = String(first);
-    figure.dataset.values = JSON.stringify(slice);
-    // The printed numbers, for tests and assistive tools; small cells print none.
-    if (spec.cell.text) figure.dataset.text = JSON.stringify(slice.map((row) => row.map(formatCompact)));
-    figure.append(legend(spec.scale));
-  } else {
-    const empty = document.createElement('p');
-    empty.className = 'matrix-empty';
-    empty.textContent = t('matrix.notComputed');
-    figure.append(empty);
-  }
-  if (end - first < spec.rows) {
-    const note = document.createElement('p');
-    note.className = 'matrix-note';
-    note.textContent = t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows });
-    figure.append(note);
-  }
-  return figure;
+// Set an element's text only when it changes: an unchanged page then has nothing to restyle.
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
 }
 
-// The legend: the scale's colours from −max to +max, with both ends written.
-function legend(max) {
-  const box = document.createElement('div');
-  box.className = 'matrix-legend';
+// An element of `tag` with a class name.
+function element(tag, className) {
+  const el = document.createElement(tag);
+  el.className = className;
+  return el;
+}
+
+// The card of one matrix, built once and kept: `update(spec)` redraws it for a new step, so a
+// step changes a few texts and the canvas pixels instead of building the panel again.
+// spec: { key, layer, name, rows, cols, values (null = not computed), rowStart, maxRows, scale,
+// compare (outline cells that differ), selected [r, c], cell, onPick(r, c), onEdit(r, c, event) }.
+export function matrixCard(key) {
+  const figure = element('figure', 'matrix');
+  figure.dataset.matrix = key;
+  const caption = document.createElement('figcaption');
+  const name = element('span', 'matrix-name');
+  const shape = element('span', 'matrix-shape');
+  caption.append(name, shape);
+  const canvas = element('canvas', 'matrix-canvas');
+  canvas.setAttribute('role', 'img');
+  wirePointer(canvas);
+  const legend = element('div', 'matrix-legend');
   const low = document.createElement('span');
-  low.textContent = max > 0 ? formatCompact(-max) : '0';
-  const bar = document.createElement('span');
-  bar.className = 'legend-bar';
-  bar.style.background = legendGradient();
   const high = document.createElement('span');
-  high.textContent = max > 0 ? formatCompact(max) : '0';
-  box.append(low, bar, high);
-  box.title = t('matrix.legend');
-  return box;
+  legend.append(low, element('span', 'legend-bar'), high);
+  legend.title = t('matrix.legend');
+  const empty = element('p', 'matrix-empty');
+  empty.textContent = t('matrix.notComputed');
+  const note = element('p', 'matrix-note');
+  figure.append(caption, canvas, legend, empty, note);
+
+  // Show `spec` in the card.
+  const update = (spec) => {
+    figure.dataset.layer = String(spec.layer);
+    figure.dataset.state = spec.values ? 'values' : 'empty';
+    figure.dataset.shape = `${spec.rows}x${spec.cols}`;
+    setText(name, spec.name);
+    setText(shape, t('matrix.shape', { rows: spec.rows, cols: spec.cols }));
+    const [first, end] = shownRows(spec);
+    canvas.setAttribute('aria-label', `${spec.name} ${shape.textContent}`);
+    canvas.drawn = { spec, first, end };
+    drawMatrix(canvas, spec, first, end);
+
+    legend.hidden = !spec.values;
+    empty.hidden = Boolean(spec.values);
+    if (spec.values) {
+      const slice = spec.values.slice(first, end);
+      figure.dataset.rowStart = String(first);
+      figure.dataset.values = JSON.stringify(slice);
+      // The printed numbers, for tests and assistive tools; small cells print none.
+      if (spec.cell.text) figure.dataset.text = JSON.stringify(slice.map((row) => row.map(formatCompact)));
+      else delete figure.dataset.text;
+      setText(low, spec.scale > 0 ? formatCompact(-spec.scale) : '0');
+      setText(high, spec.scale > 0 ? formatCompact(spec.scale) : '0');
+    } else {
+      delete figure.dataset.values;
+      delete figure.dataset.text;
+      delete figure.dataset.rowStart;
+    }
+    note.hidden = end - first >= spec.rows;
+    if (!note.hidden) setText(note, t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows }));
+  };
+  return { figure, update };
 }
 
 // Paint rows [first, end) of the matrix: cells, numbers, grid lines, then the outlines on top.
@@ -192,19 +198,6 @@ function drawMatrix(canvas, spec, first, end) {
     ctx.lineWidth = 3;
     ctx.strokeRect(sc * cw + 1.5, (sr - first) * ch + 1.5, cw - 2, ch - 2);
   }
-}
-
-// The canvas of the card `key`, kept from one redraw to the next: creating canvases and their
-// pixels on every step would cost more than drawing them. Its listeners read what it last drew.
-function canvasFor(key) {
-  let canvas = canvases.get(key);
-  if (canvas) return canvas;
-  canvas = document.createElement('canvas');
-  canvas.className = 'matrix-canvas';
-  canvas.setAttribute('role', 'img');
-  wirePointer(canvas);
-  canvases.set(key, canvas);
-  return canvas;
 }
 
 // The [row, col] of the matrix under a pointer event on `canvas`, or null off the cells.

@@ -1,0 +1,76 @@
+// The inspector's toolbar: a button per layer, the "follow the phase" switch and, for batches of
+// more rows than a page, the row pager. Built once; a redraw only updates what changed.
+import { t } from '../i18n.js';
+import { select } from '../state.js';
+import { activationName } from '../phase.js';
+
+let follow = true;
+
+// Whether the inspector moves to the layer of each phase as it is performed.
+export function following() {
+  return follow;
+}
+
+// A button with its text.
+function button(text, className) {
+  const el = document.createElement('button');
+  el.type = 'button';
+  if (className) el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+// The toolbar; `page(delta)` is called by the pager's buttons with −1 or +1.
+export function createToolbar(page) {
+  const bar = document.createElement('div');
+  bar.className = 'inspector-toolbar';
+  const tabs = document.createElement('div');
+  tabs.className = 'layer-tabs';
+  tabs.setAttribute('role', 'group');
+  tabs.setAttribute('aria-label', t('inspector.layers'));
+
+  const label = document.createElement('label');
+  label.className = 'follow-switch';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.id = 'inspector-follow';
+  box.checked = follow;
+  box.addEventListener('change', () => { follow = box.checked; });
+  label.append(box, document.createTextNode(t('inspector.follow')));
+
+  const pager = document.createElement('div');
+  pager.className = 'row-pager';
+  const prev = button(t('inspector.rowsPrev'));
+  const where = document.createElement('span');
+  const next = button(t('inspector.rowsNext'));
+  prev.addEventListener('click', () => page(-1));
+  next.addEventListener('click', () => page(1));
+  pager.append(prev, where, next);
+  bar.append(tabs, label, pager);
+
+  let tabsKey = '';
+  // Show the layers of `trace` with layer k pressed, and rows [from, to) of batchRows in the pager.
+  const update = (trace, k, { from, to, rows }) => {
+    const key = trace.layers.map((layer) => `${layer.units}:${layer.activation}`).join(',');
+    if (key !== tabsKey) {
+      tabsKey = key;
+      tabs.replaceChildren(...trace.layers.map((layer, l) => {
+        const tab = button(t('inspector.layerTab', { layer: l + 1, units: layer.units, activation: activationName(layer.activation) }), 'layer-tab');
+        tab.dataset.layer = String(l);
+        tab.addEventListener('click', () => select({ layer: l }));
+        return tab;
+      }));
+    }
+    for (const tab of tabs.children) {
+      const pressed = String(Number(tab.dataset.layer) === k);
+      if (tab.getAttribute('aria-pressed') !== pressed) tab.setAttribute('aria-pressed', pressed);
+    }
+    pager.hidden = to - from >= rows;
+    if (!pager.hidden) {
+      where.textContent = t('matrix.rowsShown', { from: from + 1, to, rows });
+      prev.disabled = from === 0;
+      next.disabled = to >= rows;
+    }
+  };
+  return { element: bar, update };
+}

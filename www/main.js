@@ -9,6 +9,8 @@ import { onSelect } from './state.js';
 import { renderNetwork } from './views/network.js';
 import { renderInspector, followPhase } from './views/inspector.js';
 import { renderEquations } from './views/equations.js';
+import { renderData, wireData } from './views/data.js';
+import { startSession, presetNames } from './dataset.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -23,6 +25,7 @@ const VIEWS = [
   ({ phase, trace }) => renderReadouts(phase, trace),
   ({ phase, trace }) => updateControls(phase, trace),
   renderFlowchart,
+  renderData,
 ];
 
 // Redraw every view from the Playground's getters (which never change its state).
@@ -40,10 +43,12 @@ async function boot() {
   const { default: init, Playground } = await import('./pkg/backprop_playground.js');
   await init();
   const preset = new URLSearchParams(window.location.search).get('preset') ?? DEFAULT_PRESET;
-  const playground = Playground.fromSession(Playground.defaultSession(preset));
+  // The page's handle on the session (www/handle.js): opening a session file swaps what is behind it.
+  const playground = await startSession(Playground, preset);
   // Tests and the console reach the live session here.
   window.playground = playground;
-  wireLoop(playground, () => redraw(playground), { preset, presets: Playground.presets() });
+  wireLoop(playground, () => redraw(playground), { preset, presets: presetNames(Playground) });
+  wireData(Playground);
   onSelect(() => redraw(playground));
   redraw(playground);
   showStatus('');

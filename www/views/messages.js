@@ -12,6 +12,13 @@ export function showError(id, error) {
   console.error(error);
 }
 
+// Show the message `id` in the error banner for a problem with the person's input (a file the
+// core refused): not a fault of the page, so nothing goes to the console.
+export function showProblem(id, params) {
+  errorBox.textContent = t(id, params);
+  errorBox.hidden = false;
+}
+
 // Hide the error banner.
 export function clearError() {
   errorBox.hidden = true;

@@ -1,0 +1,145 @@
+// The session's data: where it came from (a generated set, a CSV file shipped with the page or
+// uploaded, or the session file itself), loading it into the Playground, and bringing the page up
+// to date afterwards. A load the core refuses throws and leaves the session exactly as it was.
+import { playground, usePlayground } from './handle.js';
+import { DEFAULT_PREP, loadOptions, prepOf, columnsOf } from './data-options.js';
+import { refreshConfig, config } from './config.js';
+import { renderSettings } from './settings.js';
+import { pause } from './player.js';
+import { select } from './state.js';
+
+export const dataset = {
+  // { kind: 'generated', name, points, noise, seed, classes }
+  // { kind: 'csv', name, file, text, columns, target, task } (target: column index or null for the last)
+  // { kind: 'session' }: the data came in a session file; its raw values are unknown.
+  source: { kind: 'session' },
+  // The preprocessing choices of the next load (the last load's, until the person changes them).
+  prep: { ...DEFAULT_PREP },
+  // dataSummary(), parsed.
+  summary: null,
+  // The training rows { raw, standardized, y }, or { raw: x, standardized: null, y } for session data.
+  train: null,
+  // Counts the changes of data, so views redraw what they keep (the scatter's points) only then.
+  version: 0,
+};
+
+// The shipped CSV files' text by preset name, fetched once.
+const shipped = new Map();
+
+// Every preset's name: the core's built-in sessions, then the CSV presets.
+export function presetNames(Playground) {
+  const names = Playground.presets();
+  for (const { name } of JSON.parse(Playground.csvPresets())) if (!names.includes(name)) names.push(name);
+  return names;
+}
+
+// Whether `name` is a preset built from a shipped CSV file.
+export function isCsvPreset(Playground, name) {
+  return JSON.parse(Playground.csvPresets()).some((p) => p.name === name);
+}
+
+// The text of the shipped CSV file of preset `name` (a same-origin fetch of the page's own file).
+export async function shippedCsv(Playground, name) {
+  if (!shipped.has(name)) {
+    const entry = JSON.parse(Playground.csvPresets()).find((p) => p.name === name);
+    if (!entry) throw new Error(`no data file for preset ${JSON.stringify(name)}`);
+    const request = fetch(new URL(entry.file, document.baseURI)).then((response) => {
+      if (!response.ok) throw new Error(`${entry.file}: HTTP ${response.status}`);
+      return response.text();
+    });
+    // A failed fetch is not kept, so a later click tries again.
+    request.catch(() => shipped.delete(name));
+    shipped.set(name, request);
+  }
+  return shipped.get(name);
+}
+
+// The first session of the page: preset `name`, from its CSV file or from the core's session text.
+// Returns the page's Playground handle.
+export async function startSession(Playground, name) {
+  if (isCsvPreset(Playground, name)) {
+    const text = await shippedCsv(Playground, name);
+    usePlayground(Playground.presetWithCsv(name, text));
+    dataset.source = { kind: 'csv', name, file: null, text, columns: null, target: null, task: 'auto' };
+  } else {
+    usePlayground(Playground.fromSession(Playground.defaultSession(name)));
+    dataset.source = { kind: 'session' };
+  }
+  readData();
+  // The preset's target is its file's last column, so the summary lists the columns in order.
+  if (dataset.source.kind === 'csv') dataset.source.columns = columnsOf(dataset.summary);
+  return playground;
+}
+
+// Replace the data by a generated set; throws (session unchanged) when the core refuses.
+export function loadGenerated(spec) {
+  const extra = spec.name === 'blobs' ? { classes: spec.classes } : {};
+  change(() => playground.loadGenerated(spec.name, spec.points, spec.noise, spec.seed, loadOptions(dataset.prep, extra)),
+    { kind: 'generated', ...spec });
+}
+
+// Replace the data by CSV text (target: a column index or null for the last; task: "auto",
+// "classification" or "regression"); throws "CSV line L, column C: …" when the core refuses.
+export function loadCsv({ name = null, file = null, text, columns = null, target = null, task = 'auto' }) {
+  const extra = { task };
+  if (target !== null) extra.target = target;
+  change(() => playground.loadCsv(text, loadOptions(dataset.prep, extra)), { kind: 'csv', name, file, text, columns, target, task });
+  // Loaded with the last column as target, the summary lists the columns in the file's order.
+  if (!dataset.source.columns) dataset.source.columns = columnsOf(dataset.summary);
+}
+
+// Prepare the current data again with new preprocessing choices (`patch` of dataset.prep); throws,
+// changing nothing, when the core refuses or when the data came in a session file.
+export function reprepare(patch) {
+  const source = dataset.source;
+  const before = dataset.prep;
+  dataset.prep = { ...before, ...patch };
+  try {
+    if (source.kind === 'generated') loadGenerated(source);
+    else if (source.kind === 'csv') loadCsv(source);
+    else throw new Error('the data came in a session file');
+  } catch (error) {
+    dataset.prep = before;
+    throw error;
+  }
+}
+
+// Put a new Playground (an opened session file) behind the page's handle.
+export function replaceSession(next) {
+  pause();
+  usePlayground(next);
+  dataset.source = { kind: 'session' };
+  afterChange();
+}
+
+// Run `load` (a core call that replaces the data or throws); on success record `source` and
+// redraw the page for the new data. The player stops first: the batches it was running are gone.
+function change(load, source) {
+  pause();
+  load();
+  dataset.source = source;
+  afterChange();
+}
+
+// Read the new data and shape, and redraw everything from the first sample of layer 1.
+function afterChange() {
+  refreshConfig(playground);
+  readData();
+  renderSettings();
+  select({ layer: 0, row: 0, col: 0, input: 0 });
+}
+
+// Read the summary and the training rows of the current data.
+function readData() {
+  dataset.summary = JSON.parse(playground.dataSummary());
+  const prep = prepOf(dataset.summary);
+  if (prep) {
+    dataset.prep = prep;
+    dataset.train = JSON.parse(playground.dataRows('train'));
+  } else {
+    // Session data: the rows as the network trains on them (config holds the parsed session).
+    const session = config.session ?? refreshConfig(playground).session;
+    dataset.train = { raw: session.data.train.x, standardized: null, y: session.data.train.y };
+  }
+  dataset.version += 1;
+}

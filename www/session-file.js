@@ -1,0 +1,55 @@
+// Session files: "Save" downloads toSession() as a .json file, "Open…" reads one back into a new
+// Playground. A file the core refuses leaves its message in the banner and the session as it was.
+import { playground } from './handle.js';
+import { replaceSession } from './dataset.js';
+import { MAX_SESSION_BYTES, sizeProblem, sessionFileName } from './data-options.js';
+import { showProblem, clearError, showStatus } from './views/messages.js';
+
+const saveButton = document.getElementById('session-save');
+const openButton = document.getElementById('session-open');
+const fileInput = document.getElementById('session-file');
+
+// Wire the buttons; `Playground` (the class) reads the opened file.
+export function wireSessionFiles(Playground) {
+  saveButton.addEventListener('click', save);
+  openButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files[0];
+    // Choosing the same file again (after fixing it) must fire "change" again.
+    fileInput.value = '';
+    if (file) await open(Playground, file);
+  });
+}
+
+// Download the session as "<its name>.json", through a Blob and a short-lived object URL.
+function save() {
+  const text = playground.toSession();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  link.download = sessionFileName(JSON.parse(playground.meta()).name);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started once click() returns; the URL is no longer needed after that.
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  showStatus('session.saved', { file: link.download });
+}
+
+// Read `file` and, when the core accepts it, make it the page's session.
+async function open(Playground, file) {
+  clearError();
+  const problem = sizeProblem(file.name, file.size, MAX_SESSION_BYTES);
+  if (problem) {
+    showProblem('session.error', { file: file.name, message: problem });
+    return;
+  }
+  let next;
+  try {
+    next = Playground.fromSession(await file.text());
+  } catch (error) {
+    showProblem('session.error', { file: file.name, message: error.message });
+    return;
+  }
+  replaceSession(next);
+  showStatus('session.opened', { file: file.name });
+}

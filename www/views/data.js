@@ -1,0 +1,313 @@
+// The Data panel: what the data is, the preprocessing step (standardisation, train/test split,
+// the resulting shapes, the fitted mean and std of each column), the training points with the
+// current batch, and the batch's values raw and standardised. The source chooser and the session
+// files are wired from here too (views/chooser.js, session-file.js).
+import { t, has } from '../i18n.js';
+import { formatNumber, formatCompact } from '../format.js';
+import { fillColor, scaleMax } from '../colors.js';
+import { selection, select } from '../state.js';
+import { playground } from '../handle.js';
+import { dataset, reprepare } from '../dataset.js';
+import {
+  shapesText, outputText, scatterData, rowWindow, targetText, isImage, IMAGE_SIDE, MAX_TABLE_INPUTS,
+} from '../data-options.js';
+import { drawScatter, drawImage, inkLevel } from './scatter.js';
+import { wireChooser } from './chooser.js';
+import { wireSessionFiles } from '../session-file.js';
+import { showStatus } from './messages.js';
+import { sub } from '../notation.js';
+
+const body = document.getElementById('data-view');
+const nameLine = document.getElementById('data-name');
+const prepStep = document.getElementById('prep-step');
+const standardizeBox = document.getElementById('prep-standardize');
+const testSlider = document.getElementById('prep-test');
+const testValue = document.getElementById('prep-test-value');
+const seedInput = document.getElementById('prep-seed');
+const prepError = document.getElementById('prep-error');
+const shapesLine = document.getElementById('data-shapes');
+const outputLine = document.getElementById('data-output');
+const prepNote = document.getElementById('prep-note');
+const statsTable = document.getElementById('prep-stats');
+const scatterCanvas = document.getElementById('data-scatter');
+const scatterLegend = document.getElementById('scatter-legend');
+const digitView = document.getElementById('digit-view');
+const digitRaw = document.getElementById('digit-raw');
+const digitStd = document.getElementById('digit-std');
+const batchNote = document.getElementById('batch-note');
+const batchCells = document.getElementById('batch-cells');
+const batchTable = document.getElementById('batch-table');
+
+// Rows of the batch table before it pages around the selected sample.
+const MAX_BATCH_ROWS = 12;
+
+// What was drawn last, so a redraw during play skips what has not changed.
+const drawn = { version: -1, batchKey: '', plot: null, labels: null };
+
+// Wire the preprocessing controls, the source chooser and the session files.
+export function wireData(Playground) {
+  standardizeBox.addEventListener('change', () => prepare({ standardize: standardizeBox.checked }));
+  testSlider.addEventListener('input', () => showTestShare(Number(testSlider.value)));
+  testSlider.addEventListener('change', () => prepare({ testShare: Number(testSlider.value) }));
+  seedInput.addEventListener('change', () => {
+    const seed = Number(seedInput.value);
+    if (!Number.isInteger(seed) || seed < 0) {
+      showPrepError(t('prep.badSeed', { value: seedInput.value }));
+      syncPrep();
+      return;
+    }
+    prepare({ seed });
+  });
+  // Opening or closing the step moves the scatter: it is sized to the room left below.
+  prepStep.addEventListener('toggle', () => {
+    drawn.batchKey = '';
+    renderBatch(JSON.parse(playground.trace()));
+  });
+  wireChooser(Playground);
+  wireSessionFiles(Playground);
+  // The scatter follows the panel's width.
+  new ResizeObserver(() => {
+    drawn.batchKey = '';
+    renderBatch(JSON.parse(playground.trace()));
+  }).observe(body);
+}
+
+// Prepare the data again with `patch` of the preprocessing choices; a refusal keeps the session.
+function prepare(patch) {
+  prepError.hidden = true;
+  try {
+    reprepare(patch);
+    showStatus('data.prepared', { shapes: shapesText(dataset.summary) });
+  } catch (error) {
+    showPrepError(t('prep.error', { message: error.message }));
+    syncPrep();
+  }
+}
+
+// Show `text` under the preprocessing controls.
+function showPrepError(text) {
+  prepError.textContent = text;
+  prepError.hidden = false;
+}
+
+// Draw the panel for the current data and batch (a view of main.js).
+export function renderData({ trace }) {
+  if (drawn.version !== dataset.version) {
+    drawn.version = dataset.version;
+    drawn.batchKey = '';
+    prepError.hidden = true;
+    renderPrepared();
+  }
+  renderBatch(trace);
+}
+
+// The name of the data and the preprocessing step, after a load.
+function renderPrepared() {
+  const { summary, train } = dataset;
+  const [title, detail] = dataName();
+  const detailSpan = document.createElement('span');
+  detailSpan.className = 'data-detail';
+  detailSpan.textContent = detail ? ` · ${detail}` : '';
+  nameLine.replaceChildren(title, detailSpan);
+  // Open on data prepared here, where there is something to choose; closed on a session file's.
+  prepStep.open = dataset.source.kind !== 'session';
+  syncPrep();
+  shapesLine.textContent = shapesText(summary);
+  outputLine.textContent = outputText(summary);
+  const fromSession = dataset.source.kind === 'session' || !summary.scaler;
+  prepNote.textContent = t(fromSession ? 'prep.session' : summary.standardized ? 'prep.fitted' : 'prep.off');
+  renderStats(summary, fromSession);
+  const x = summary.standardized ? train.standardized : train.raw;
+  drawn.plot = scatterData(x, train.y, summary.task);
+  // Inputs are named "(standardised)" when they are; a one-input set plots y upwards, never scaled.
+  const axis = (name) => (summary.standardized ? t('batch.axis.standardized', { name }) : name);
+  const [first, second] = summary.inputs;
+  drawn.labels = summary.inputs.length === 1 ? [axis(first), summary.target ?? t('batch.y')] : [axis(first), axis(second)];
+}
+
+// A title for the data (the file, the generated set, the shipped set or the session's name),
+// and for a generated set, how it was drawn.
+function dataName() {
+  const source = dataset.source;
+  if (source.kind === 'generated') {
+    return [t(`gen.${source.name}`), t('data.name.generated', { points: source.points, noise: source.noise, seed: source.seed })];
+  }
+  if (source.kind === 'csv' && source.file) return [source.file];
+  if (source.kind === 'csv' && has(`data.name.${source.name}`)) return [t(`data.name.${source.name}`)];
+  return [JSON.parse(playground.meta()).name ?? t('data.name.session')];
+}
+
+// Set the preprocessing controls to the choices of the current data; off for session data.
+function syncPrep() {
+  const { prep, source } = dataset;
+  const off = source.kind === 'session';
+  for (const control of [standardizeBox, testSlider, seedInput]) control.disabled = off;
+  standardizeBox.checked = off ? false : prep.standardize;
+  testSlider.value = String(prep.testShare);
+  seedInput.value = String(prep.seed);
+  showTestShare(off ? Math.round((100 * dataset.summary.rows.test) / (dataset.summary.rows.train + dataset.summary.rows.test)) : prep.testShare);
+}
+
+// The test share beside its slider.
+function showTestShare(percent) {
+  testValue.textContent = t('prep.percent', { percent });
+}
+
+// The per-column mean and std of the training split (fitted there, used for both splits).
+function renderStats(summary, fromSession) {
+  const stats = fromSession ? summary.stats.trained.train : null;
+  const mean = fromSession ? stats.map((s) => s.mean) : summary.scaler.mean;
+  const std = fromSession ? stats.map((s) => s.std) : summary.scaler.std;
+  const caption = statsTable.createCaption();
+  caption.textContent = t('prep.statsCaption', { rows: summary.rows.train });
+  statsTable.tHead?.remove();
+  const head = statsTable.createTHead().insertRow();
+  for (const id of ['prep.column', 'prep.mean', 'prep.std']) head.append(headCell(t(id)));
+  const tbody = document.createElement('tbody');
+  summary.inputs.forEach((name, j) => {
+    const row = tbody.insertRow();
+    row.append(headCell(inputName(j, name), 'row'));
+    row.insertCell().textContent = formatNumber(mean[j], 4);
+    row.insertCell().textContent = formatNumber(std[j], 4);
+  });
+  for (const old of statsTable.tBodies) old.remove();
+  statsTable.append(tbody);
+}
+
+// "x₁ sepal_length_cm": the input's symbol, as the network diagram writes it, and its name.
+function inputName(j, name) {
+  const symbol = `x${sub(j + 1)}`;
+  return name === `x${j + 1}` ? symbol : `${symbol} ${name}`;
+}
+
+// A <th> with `text`, scoped to a column (default) or a row.
+function headCell(text, scope = 'col') {
+  const th = document.createElement('th');
+  th.scope = scope;
+  th.textContent = text;
+  th.title = text;
+  return th;
+}
+
+// The scatter, the digit image and the table of the current batch, when any of them changed.
+function renderBatch(trace) {
+  const rows = trace.rows ?? [];
+  const sample = Math.min(selection.row ?? 0, Math.max(0, rows.length - 1));
+  const width = Math.floor(body.clientWidth);
+  const key = `${dataset.version}|${rows.join(',')}|${sample}|${width}`;
+  if (key === drawn.batchKey) return;
+  drawn.batchKey = key;
+  renderScatter(rows, rows[sample], width);
+  const inputs = dataset.summary.inputs.length;
+  digitView.hidden = !isImage(inputs) || rows.length === 0;
+  if (rows.length === 0) {
+    batchNote.textContent = t('batch.none');
+    batchCells.textContent = '';
+    batchTable.replaceChildren();
+    return;
+  }
+  batchNote.textContent = t('batch.sample', {
+    sample: sample + 1, m: rows.length, row: rows[sample] + 1, y: targetText(dataset.train.y[rows[sample]], dataset.summary, formatCompact),
+  });
+  if (isImage(inputs)) {
+    renderDigit(rows[sample]);
+    batchCells.textContent = '';
+    batchTable.replaceChildren();
+  } else if (inputs <= MAX_TABLE_INPUTS) {
+    renderBatchTable(rows, sample);
+  } else {
+    renderSampleTable(rows[sample]);
+  }
+}
+
+// The training points with the batch ringed, for data of one or two inputs.
+function renderScatter(rows, selectedRow, width) {
+  const plot = drawn.plot;
+  scatterCanvas.hidden = !plot;
+  scatterLegend.hidden = !plot;
+  if (!plot) return;
+  const font = Math.max(13, Math.round(parseFloat(getComputedStyle(body).fontSize) * 0.72));
+  // As wide as the panel and, when there is room, no lower than its bottom edge; never so small
+  // that the back of the room cannot see the batch's rings.
+  const room = body.offsetTop + body.clientHeight - scatterCanvas.offsetTop - 6;
+  const size = Math.max(220, Math.min(width - 8, 340, room));
+  drawScatter(scatterCanvas, plot, { batch: rows, selected: selectedRow, labels: drawn.labels, size, font, key: dataset.version });
+  scatterCanvas.setAttribute('aria-label', t('batch.scatterLabel', { points: plot.points.length, batch: rows.length }));
+  scatterLegend.textContent = t(rows.length ? 'batch.legend' : 'batch.legend.none');
+}
+
+// The selected sample as two 8 × 8 images: raw pixels (ink on paper) and standardised (blue–red).
+function renderDigit(row) {
+  const raw = dataset.train.raw[row];
+  // Two images side by side, each no taller than the panel leaves room for.
+  const cell = Math.max(7, Math.min(16, Math.floor((body.clientWidth - 40) / (2 * IMAGE_SIDE)), Math.floor((body.clientHeight - 90) / IMAGE_SIDE)));
+  drawImage(digitRaw, raw, IMAGE_SIDE, cell, inkLevel(Math.max(16, ...raw)));
+  const std = dataset.train.standardized?.[row];
+  digitStd.parentElement.hidden = !std || !dataset.summary.standardized;
+  if (std && dataset.summary.standardized) {
+    const max = scaleMax(std);
+    drawImage(digitStd, std, IMAGE_SIDE, cell, (v) => fillColor(v, max));
+  }
+}
+
+// One line per sample of the batch (those that fit): its data row, each input raw with its
+// standardised value below, and y. Clicking a line selects that sample for the inspector.
+function renderBatchTable(rows, sample) {
+  const { summary, train } = dataset;
+  const both = summary.standardized && train.standardized;
+  const head = document.createElement('thead');
+  const headRow = head.insertRow();
+  // Symbols keep the columns narrow; the full names are in the titles and the statistics table.
+  headRow.append(headCell(t('batch.row')), ...summary.inputs.map((name, j) => {
+    const cell = headCell(`x${sub(j + 1)}`);
+    cell.title = name;
+    return cell;
+  }), headCell(t('batch.y')));
+  const tbody = document.createElement('tbody');
+  const [from, to] = rowWindow(rows.length, sample, MAX_BATCH_ROWS);
+  for (let r = from; r < to; r += 1) {
+    const line = tbody.insertRow();
+    line.classList.toggle('is-selected', r === sample);
+    line.tabIndex = 0;
+    line.title = t('batch.pick', { sample: r + 1 });
+    line.addEventListener('click', () => select({ row: r }));
+    line.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') select({ row: r });
+    });
+    line.append(headCell(String(rows[r] + 1), 'row'));
+    summary.inputs.forEach((_, j) => {
+      const cell = line.insertCell();
+      const raw = document.createElement('span');
+      raw.className = 'raw';
+      raw.textContent = formatCompact(train.raw[rows[r]][j]);
+      cell.append(raw);
+      if (both) {
+        const z = document.createElement('span');
+        z.className = 'z';
+        z.textContent = formatCompact(train.standardized[rows[r]][j]);
+        cell.append(z);
+      }
+    });
+    line.insertCell().textContent = targetText(train.y[rows[r]], summary, formatCompact);
+  }
+  batchTable.replaceChildren(head, tbody);
+  const shown = to - from < rows.length ? t('batch.shown', { from: from + 1, to, m: rows.length }) : '';
+  batchCells.textContent = [t(both ? 'batch.cells' : 'batch.cellsRaw'), shown].filter(Boolean).join(' ');
+}
+
+// The selected sample's inputs, one per line, raw and standardised (data too wide for columns).
+function renderSampleTable(row) {
+  const { summary, train } = dataset;
+  const both = summary.standardized && train.standardized;
+  const head = document.createElement('thead');
+  head.insertRow().append(...['batch.input', 'batch.raw', ...(both ? ['batch.std'] : [])].map((id) => headCell(t(id))));
+  const tbody = document.createElement('tbody');
+  summary.inputs.forEach((name, j) => {
+    const line = tbody.insertRow();
+    line.append(headCell(inputName(j, name), 'row'));
+    line.insertCell().textContent = formatCompact(train.raw[row][j]);
+    if (both) line.insertCell().textContent = formatCompact(train.standardized[row][j]);
+  });
+  batchTable.replaceChildren(head, tbody);
+  batchCells.textContent = t('batch.wide', { count: summary.inputs.length });
+}

@@ -212,7 +212,7 @@ fn read_params(v: &Value, arch: &Architecture) -> Result<Network> {
 
 fn read_history(v: &Value) -> Result<History> {
     let map = object(v, "history")?;
-    known_keys(map, "history", &["train_loss", "test_loss", "train_accuracy", "test_accuracy", "mean_batch_loss"])?;
+    known_keys(map, "history", &["train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_rmse", "test_rmse", "mean_batch_loss"])?;
     let list = |key: &str| -> Result<Vec<Option<f64>>> {
         let field = format!("history.{key}");
         match optional(map, key) {
@@ -231,6 +231,8 @@ fn read_history(v: &Value) -> Result<History> {
         test_loss: list("test_loss")?,
         train_accuracy: list("train_accuracy")?,
         test_accuracy: list("test_accuracy")?,
+        train_rmse: list("train_rmse")?,
+        test_rmse: list("test_rmse")?,
         mean_batch_loss: list("mean_batch_loss")?,
         batch_loss: Vec::new(),
     })
@@ -329,6 +331,8 @@ pub fn to_json(trainer: &Trainer, meta: &Meta) -> String {
             "test_loss": opt_list(&h.test_loss),
             "train_accuracy": opt_list(&h.train_accuracy),
             "test_accuracy": opt_list(&h.test_accuracy),
+            "train_rmse": opt_list(&h.train_rmse),
+            "test_rmse": opt_list(&h.test_rmse),
             "mean_batch_loss": opt_list(&h.mean_batch_loss),
         }),
     );

@@ -77,6 +77,8 @@ pub fn history_json(t: &Trainer) -> Value {
         "test_loss": opt(&h.test_loss),
         "train_accuracy": opt(&h.train_accuracy),
         "test_accuracy": opt(&h.test_accuracy),
+        "train_rmse": opt(&h.train_rmse),
+        "test_rmse": opt(&h.test_rmse),
         "mean_batch_loss": opt(&h.mean_batch_loss),
         "batch_loss": vec_json(h.batch_loss.iter()),
     })

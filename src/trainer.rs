@@ -22,7 +22,7 @@ mod history;
 mod phase;
 mod undo;
 
-pub use history::History;
+pub use history::{History, Measure};
 pub use phase::{Phase, Status, Unit};
 pub use undo::{UNDO_BYTES, UNDO_DEPTH};
 use undo::UndoStack;
@@ -269,7 +269,7 @@ impl Trainer {
                 // The epoch is measured here so that a loss that overflows only on the whole
                 // training set also counts as divergence of this Update.
                 let measured = last_batch.then(|| self.measure_epoch());
-                let finite = self.net.is_finite() && measured.as_ref().is_none_or(|m| m.0.is_finite());
+                let finite = self.net.is_finite() && measured.as_ref().is_none_or(|(train, _)| train.loss.is_some_and(f64::is_finite));
                 if !finite {
                     self.diverge(k);
                     return true;
@@ -313,19 +313,15 @@ impl Trainer {
         self.status = Status::Diverged;
     }
 
-    /// Train loss, test loss and accuracies of the current parameters.
-    fn measure_epoch(&mut self) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
-        let (train_loss, train_acc) = self.evaluate(true);
-        let (test_loss, test_acc) = self.evaluate(false);
-        (train_loss.unwrap_or(f64::NAN), test_loss, train_acc, test_acc)
+    /// Train and test measurements of the current parameters.
+    fn measure_epoch(&mut self) -> (Measure, Measure) {
+        (self.evaluate(true), self.evaluate(false))
     }
 
     /// The end of an epoch: log its measurements, check the stopping rule, reshuffle.
-    fn end_epoch(&mut self, (train_loss, test_loss, train_acc, test_acc): (f64, Option<f64>, Option<f64>, Option<f64>)) {
-        self.history.train_loss.push(train_loss);
-        self.history.test_loss.push(test_loss);
-        self.history.train_accuracy.push(train_acc);
-        self.history.test_accuracy.push(test_acc);
+    fn end_epoch(&mut self, (train, test): (Measure, Measure)) {
+        let train_loss = train.loss.unwrap_or(f64::NAN);
+        self.history.push_epoch(&train, &test);
         let mean = self.mean_of_epoch_batches();
         self.history.mean_batch_loss.push(mean);
         self.epoch += 1;
@@ -352,15 +348,15 @@ impl Trainer {
     }
 
     /// J (with the L2 penalty) and accuracy of the current parameters over a whole set.
-    fn evaluate(&mut self, train: bool) -> (Option<f64>, Option<f64>) {
+    fn evaluate(&mut self, train: bool) -> Measure {
         let set = match (train, &self.data.test) {
             (true, _) => &self.data.train,
             (false, Some(test)) => test,
-            (false, None) => return (None, None),
+            (false, None) => return Measure::default(),
         };
         let n = set.len();
         if n == 0 {
-            return (None, None);
+            return Measure::default();
         }
         let eval = self.eval.get_or_insert_with(|| Trace::new(&self.net, EVAL_CHUNK));
         let rows: Vec<usize> = (0..n).collect();
@@ -377,8 +373,14 @@ impl Trainer {
             }
         }
         let penalty = if self.settings.l2 > 0.0 { 0.5 * self.settings.l2 * self.net.weight_norm2() } else { 0.0 };
-        let accuracy = self.loss.is_classification().then(|| correct as f64 / n as f64);
-        (Some(sum / n as f64 + penalty), accuracy)
+        let classification = self.loss.is_classification();
+        // MSE's sum is ½ Σ (y − ŷ)² over rows and outputs, so the RMSE is √(2 · sum / (n · outputs)).
+        let outputs = self.net.outputs() as f64;
+        Measure {
+            loss: Some(sum / n as f64 + penalty),
+            accuracy: classification.then(|| correct as f64 / n as f64),
+            rmse: (!classification).then(|| (2.0 * sum / (n as f64 * outputs)).sqrt()),
+        }
     }
 
     /// The row order of an epoch: 0..n, or a permutation drawn from the seed and the epoch.

@@ -246,13 +246,14 @@ fn classification_charts_accuracy_from_0_to_100_percent() {
 }
 
 #[test]
-fn regression_charts_the_rmse_derived_from_j() {
+fn regression_charts_the_rmse_the_trainer_logs() {
     let t = parabola(10);
     let data = accuracy::AccuracyData::from_trainer(&t, accuracy::Options::default());
     assert_eq!(data.metric, accuracy::Metric::Rmse);
-    // MSE's J = ½ · mean of (y − ŷ)² with one output, so RMSE = √(2J).
+    // MSE's J = ½ · mean of (y − ŷ)² with one output and no L2, so RMSE = √(2J).
     let j = t.history().train_loss[9];
     assert!((data.train[9].unwrap() - (2.0 * j).sqrt()).abs() < 1e-12);
+    assert_eq!(data.train[9], t.history().train_rmse[9]);
     let net = t.network();
     let y_hat = net.predict(t.data.train.x.view());
     let direct = ((&t.data.train.y - &y_hat).mapv(|e| e * e).mean().unwrap()).sqrt();

@@ -274,3 +274,21 @@ fn a_focused_trace_sends_the_batch_matrices_of_the_layers_next_to_the_focus_only
         }
     }
 }
+
+#[test]
+fn regression_logs_the_rmse_without_the_l2_penalty() {
+    let text = r#"{"version":1,"network":{"inputs":1,"layers":[{"units":1,"activation":"identity"}]},"loss":"mse",
+        "training":{"learning_rate":0.01,"batch_size":"all","l2":0.5},"data":{"train":{"x":[[1],[2]],"y":[[1],[3]]}},
+        "params":[{"w":[[1]],"b":[0]}]}"#;
+    let mut t = from_json(text).unwrap().0;
+    t.step(Unit::Epoch);
+    let net = t.network();
+    let (w, b) = (net.layers[0].w[(0, 0)], net.layers[0].b[0]);
+    // Errors after the step: (w + b − 1) and (2w + b − 3); the RMSE ignores the penalty, J includes it.
+    let (e1, e2) = (w + b - 1.0, 2.0 * w + b - 3.0);
+    let rmse = ((e1 * e1 + e2 * e2) / 2.0).sqrt();
+    assert!((t.history().train_rmse[0].unwrap() - rmse).abs() < 1e-12);
+    let j = (e1 * e1 + e2 * e2) / 4.0 + 0.25 * w * w;
+    assert!((t.history().train_loss[0] - j).abs() < 1e-12);
+    assert_eq!(t.history().train_accuracy[0], None);
+}

@@ -40,8 +40,6 @@ pub enum Metric {
     Accuracy,
     /// Root mean squared error over rows and outputs.
     Rmse,
-    /// The RMSE with the L2 penalty folded in (see `AccuracyData::from_trainer`).
-    RmseWithPenalty,
 }
 
 /// The numbers the chart shows, per epoch.
@@ -54,29 +52,15 @@ pub struct AccuracyData<'a> {
 }
 
 impl<'a> AccuracyData<'a> {
-    /// Accuracy for a classification loss; otherwise RMSE, derived from the logged J.
-    ///
-    /// MSE's J is ½ Σ over the k outputs of (y − ŷ)², averaged over rows, so RMSE = √(2J / k).
-    /// With an L2 penalty J also holds (λ/2) Σ‖W‖², which the history does not log apart, so the
-    /// value overstates the RMSE; the metric says so and the axis label shows it.
+    /// Accuracy for a classification loss; otherwise the RMSE the trainer logs each epoch.
     pub fn from_trainer(t: &'a Trainer, options: Options) -> AccuracyData<'a> {
         let h = t.history();
-        if t.loss.is_classification() {
-            return AccuracyData {
-                metric: Metric::Accuracy,
-                train: Cow::Borrowed(&h.train_accuracy),
-                test: Cow::Borrowed(&h.test_accuracy),
-                options,
-            };
-        }
-        let k = t.arch.outputs().max(1) as f64;
-        let rmse = |j: f64| (j >= 0.0).then(|| (2.0 * j / k).sqrt());
-        AccuracyData {
-            metric: if t.settings.l2 > 0.0 { Metric::RmseWithPenalty } else { Metric::Rmse },
-            train: h.train_loss.iter().map(|&j| rmse(j)).collect(),
-            test: h.test_loss.iter().map(|j| j.and_then(rmse)).collect(),
-            options,
-        }
+        let (metric, train, test) = if t.loss.is_classification() {
+            (Metric::Accuracy, &h.train_accuracy, &h.test_accuracy)
+        } else {
+            (Metric::Rmse, &h.train_rmse, &h.test_rmse)
+        };
+        AccuracyData { metric, train: Cow::Borrowed(train), test: Cow::Borrowed(test), options }
     }
 
     /// The chart: train and test lines.
@@ -105,7 +89,6 @@ impl<'a> AccuracyData<'a> {
             y_label: match self.metric {
                 Metric::Accuracy => "accuracy",
                 Metric::Rmse => "RMSE",
-                Metric::RmseWithPenalty => "RMSE (with L2 penalty)",
             },
             y_log: false,
             // A little headroom so the marker of a 100 % epoch is not cut by the top edge.

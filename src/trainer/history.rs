@@ -11,6 +11,10 @@ pub struct History {
     pub train_accuracy: Vec<Option<f64>>,
     /// Fraction of test rows classified right.
     pub test_accuracy: Vec<Option<f64>>,
+    /// Root mean squared error over training rows and outputs (MSE loss only; without L2).
+    pub train_rmse: Vec<Option<f64>>,
+    /// The same over the test rows.
+    pub test_rmse: Vec<Option<f64>>,
     /// The mean of the epoch's batch losses, weighted by batch size (what scikit-learn's
     /// `loss_curve_` records); None when the epoch's first batches ran before a session was loaded.
     pub mean_batch_loss: Vec<Option<f64>>,
@@ -24,7 +28,30 @@ impl History {
         self.test_loss.truncate(epochs);
         self.train_accuracy.truncate(epochs);
         self.test_accuracy.truncate(epochs);
+        self.train_rmse.truncate(epochs);
+        self.test_rmse.truncate(epochs);
         self.mean_batch_loss.truncate(epochs);
         self.batch_loss.truncate(batches);
     }
+
+    /// Logs one epoch's measurements (the mean batch loss is logged by the trainer).
+    pub(super) fn push_epoch(&mut self, train: &Measure, test: &Measure) {
+        self.train_loss.push(train.loss.unwrap_or(f64::NAN));
+        self.test_loss.push(test.loss);
+        self.train_accuracy.push(train.accuracy);
+        self.test_accuracy.push(test.accuracy);
+        self.train_rmse.push(train.rmse);
+        self.test_rmse.push(test.rmse);
+    }
+}
+
+/// What one evaluation of a whole set measures; None where it does not apply.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Measure {
+    /// J, with the L2 penalty.
+    pub loss: Option<f64>,
+    /// Fraction classified right (classification losses).
+    pub accuracy: Option<f64>,
+    /// Root mean squared error (MSE loss).
+    pub rmse: Option<f64>,
 }

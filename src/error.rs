@@ -21,11 +21,7 @@ pub enum Error {
     Json(String),
     /// A CSV file could not be read; line and column are 1-based.
     #[error("CSV line {line}, column {column}: {message}")]
-    Csv {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Csv { line: usize, column: usize, message: String },
     /// A request that makes no sense in the current state (e.g. an unknown step unit).
     #[error("{0}")]
     State(String),

@@ -80,7 +80,12 @@ pub fn boolean(v: &Value, field: &str) -> Result<bool> {
 /// A list of numbers.
 pub fn vector(v: &Value, field: &str) -> Result<Array1<f64>> {
     let items = v.as_array().ok_or_else(|| Error::invalid(field, "a list of numbers", show(v)))?;
-    items.iter().enumerate().map(|(i, x)| number(x, &format!("{field}[{i}]"))).collect::<Result<Vec<_>>>().map(Array1::from)
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| number(x, &format!("{field}[{i}]")))
+        .collect::<Result<Vec<_>>>()
+        .map(Array1::from)
 }
 
 /// A list of equally long rows of numbers; a bare number stands for a one-value row.
@@ -101,7 +106,11 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
         match cols {
             None => cols = Some(values.len()),
             Some(c) if c != values.len() => {
-                return Err(Error::invalid(row_field, format!("a row of {c} numbers like the first row"), format!("{} numbers", values.len())))
+                return Err(Error::invalid(
+                    row_field,
+                    format!("a row of {c} numbers like the first row"),
+                    format!("{} numbers", values.len()),
+                ))
             }
             _ => {}
         }
@@ -114,7 +123,16 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
 /// A number as JSON; NaN and infinities (which JSON lacks) become the strings "NaN", "Infinity", "-Infinity".
 pub fn num(x: f64) -> Value {
     serde_json::Number::from_f64(x).map(Value::Number).unwrap_or_else(|| {
-        Value::String(if x.is_nan() { "NaN" } else if x > 0.0 { "Infinity" } else { "-Infinity" }.into())
+        Value::String(
+            if x.is_nan() {
+                "NaN"
+            } else if x > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            }
+            .into(),
+        )
     })
 }
 

@@ -62,16 +62,17 @@ impl Loss {
             // ½ Σ (y − a)²
             Loss::Mse => 0.5 * Zip::from(&a).and(&y).fold(0.0, |s, &a, &y| s + (y - a) * (y - a)),
             // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = max(z, 0) − z y + ln(1 + e^{−|z|})
-            Loss::Bce => Zip::from(&z)
-                .and(&y)
-                .fold(0.0, |s, &z, &y| s + z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs()))),
+            Loss::Bce => {
+                Zip::from(&z).and(&y).fold(0.0, |s, &z, &y| s + z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())))
+            }
             // −Σ yₖ ln softmax(z)ₖ = −Σ yₖ (zₖ − logsumexp(z))
             Loss::Cce => {
                 let mut total = 0.0;
                 for (z_row, y_row) in z.rows().into_iter().zip(y.rows()) {
                     let max = z_row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
                     let lse = max + libm::log(z_row.iter().map(|&z| libm::exp(z - max)).sum::<f64>());
-                    total -= z_row.iter().zip(y_row).map(|(&z, &y)| if y == 0.0 { 0.0 } else { y * (z - lse) }).sum::<f64>();
+                    total -=
+                        z_row.iter().zip(y_row).map(|(&z, &y)| if y == 0.0 { 0.0 } else { y * (z - lse) }).sum::<f64>();
                 }
                 total
             }

@@ -122,7 +122,10 @@ fn csv_preset(name: &str) -> Result<CsvPreset> {
 pub fn with_csv(name: &str, csv_text: &str) -> Result<(Trainer, Meta, Prepared)> {
     let preset = csv_preset(name)?;
     let table = csv::parse(csv_text, &CsvOptions::default())?;
-    let prepared = prepare(&table, &Options { test_fraction: 0.2, standardize: true, seed: preset.split_seed, ..Options::default() })?;
+    let prepared = prepare(
+        &table,
+        &Options { test_fraction: 0.2, standardize: true, seed: preset.split_seed, ..Options::default() },
+    )?;
     let trainer = prepared.trainer(preset.hidden, preset.init, preset.settings)?;
     let meta = Meta { name: Some(preset.title.into()), description: Some(preset.description.into()) };
     Ok((trainer, meta, prepared))

@@ -33,7 +33,19 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
     known_keys(
         top,
         "",
-        &["version", "name", "description", "network", "loss", "init", "training", "data", "params", "position", "history"],
+        &[
+            "version",
+            "name",
+            "description",
+            "network",
+            "loss",
+            "init",
+            "training",
+            "data",
+            "params",
+            "position",
+            "history",
+        ],
     )?;
     let version = required(top, "", "version")?;
     if version.as_u64() != Some(VERSION) {
@@ -125,7 +137,8 @@ fn read_training(v: &Value) -> Result<Settings> {
         Some(b) => BatchSize::Rows(
             b.as_u64()
                 .filter(|&k| k >= 1)
-                .ok_or_else(|| Error::invalid("training.batch_size", "a whole number ≥ 1 or \"all\"", show(b)))? as usize,
+                .ok_or_else(|| Error::invalid("training.batch_size", "a whole number ≥ 1 or \"all\"", show(b)))?
+                as usize,
         ),
     };
     let settings = Settings {
@@ -168,7 +181,11 @@ fn class_labels_to_one_hot(y: Array2<f64>, outputs: usize, loss: Loss, field: &s
     let mut one_hot = Array2::zeros((y.nrows(), outputs));
     for (i, &c) in y.column(0).iter().enumerate() {
         if c.fract() != 0.0 || c < 0.0 || c >= outputs as f64 {
-            return Err(Error::invalid(format!("{field}[{i}]"), format!("a class number from 0 to {}", outputs - 1), c));
+            return Err(Error::invalid(
+                format!("{field}[{i}]"),
+                format!("a class number from 0 to {}", outputs - 1),
+                c,
+            ));
         }
         one_hot[(i, c as usize)] = 1.0;
     }
@@ -202,7 +219,11 @@ fn read_params(v: &Value, arch: &Architecture) -> Result<Network> {
             }
             let b = vector(required(m, &field, "b")?, &format!("{field}.b"))?;
             if b.len() != u {
-                return Err(Error::invalid(format!("{field}.b"), format!("{u} numbers (one per unit)"), format!("{} numbers", b.len())));
+                return Err(Error::invalid(
+                    format!("{field}.b"),
+                    format!("{u} numbers (one per unit)"),
+                    format!("{} numbers", b.len()),
+                ));
             }
             Ok(Layer { w, b, activation: arch.layers[l].activation })
         })
@@ -212,7 +233,11 @@ fn read_params(v: &Value, arch: &Architecture) -> Result<Network> {
 
 fn read_history(v: &Value) -> Result<History> {
     let map = object(v, "history")?;
-    known_keys(map, "history", &["train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_rmse", "test_rmse", "mean_batch_loss"])?;
+    known_keys(
+        map,
+        "history",
+        &["train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_rmse", "test_rmse", "mean_batch_loss"],
+    )?;
     let list = |key: &str| -> Result<Vec<Option<f64>>> {
         let field = format!("history.{key}");
         match optional(map, key) {
@@ -241,8 +266,10 @@ fn read_history(v: &Value) -> Result<History> {
 fn read_position(v: &Value, trainer: &mut Trainer, history: History) -> Result<()> {
     let map = object(v, "position")?;
     known_keys(map, "position", &["epoch", "batch", "phase"])?;
-    let epoch = optional(map, "epoch").map(|v| whole(v, "position.epoch", 0, u32::MAX as u64)).transpose()?.unwrap_or(0) as usize;
-    let batch = optional(map, "batch").map(|v| whole(v, "position.batch", 0, u32::MAX as u64)).transpose()?.unwrap_or(0) as usize;
+    let epoch = optional(map, "epoch").map(|v| whole(v, "position.epoch", 0, u32::MAX as u64)).transpose()?.unwrap_or(0)
+        as usize;
+    let batch = optional(map, "batch").map(|v| whole(v, "position.batch", 0, u32::MAX as u64)).transpose()?.unwrap_or(0)
+        as usize;
     let depth = trainer.arch.layers.len();
     let (done, status) = match optional(map, "phase") {
         None => (0, Status::Running),
@@ -313,7 +340,9 @@ pub fn to_json(trainer: &Trainer, meta: &Meta) -> String {
     let params = trainer.network();
     top.insert(
         "params".into(),
-        Value::Array(params.layers.iter().map(|l| json!({"w": matrix_json(l.w.view()), "b": vec_json(l.b.iter())})).collect()),
+        Value::Array(
+            params.layers.iter().map(|l| json!({"w": matrix_json(l.w.view()), "b": vec_json(l.b.iter())})).collect(),
+        ),
     );
     top.insert(
         "position".into(),
@@ -394,4 +423,3 @@ fn merge(target: &mut Value, patch: &Value) {
         (t, p) => *t = p.clone(),
     }
 }
-

@@ -266,7 +266,6 @@ pub fn apply_update(net: &mut Network, trace: &Trace, lr: f64) {
     }
 }
 
-
 /// Copies the given rows of `from` into the first rows of `to`, as whole-row slice copies
 /// (a per-row ndarray assign costs more than the copy itself for rows this short).
 fn gather(from: ArrayView2<f64>, rows: &[usize], to: &mut Array2<f64>) {

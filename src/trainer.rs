@@ -9,12 +9,12 @@
 
 use crate::error::{Error, Result};
 use crate::gradcheck::{self, LayerCheck};
-use ndarray::Axis;
 use crate::init::Init;
 use crate::loss::{correct_count, Loss};
 use crate::network::{Architecture, Network};
 use crate::settings::{check_learning_rate, check_loss_pairing, Data, Settings};
 use crate::trace::{apply_update, phases_per_batch, Step, Trace};
+use ndarray::Axis;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -24,8 +24,8 @@ mod undo;
 
 pub use history::{History, Measure};
 pub use phase::{Phase, Status, Unit};
-pub use undo::{UNDO_BYTES, UNDO_DEPTH};
 use undo::UndoStack;
+pub use undo::{UNDO_BYTES, UNDO_DEPTH};
 
 /// Rows evaluated at a time at the end of an epoch.
 const EVAL_CHUNK: usize = 256;
@@ -74,7 +74,11 @@ impl Trainer {
         let net = match params {
             Some(net) => {
                 if net.architecture() != arch {
-                    return Err(Error::invalid("params", "one {w, b} per layer, shaped as the network", "other shapes"));
+                    return Err(Error::invalid(
+                        "params",
+                        "one {w, b} per layer, shaped as the network",
+                        "other shapes",
+                    ));
                 }
                 net
             }
@@ -207,9 +211,7 @@ impl Trainer {
             Unit::Phase => {
                 self.advance();
             }
-            Unit::Batch => {
-                while self.status == Status::Running && !self.advance() {}
-            }
+            Unit::Batch => while self.status == Status::Running && !self.advance() {},
             Unit::Epoch => self.finish_epoch(),
         }
         self.phase()
@@ -269,7 +271,8 @@ impl Trainer {
                 // The epoch is measured here so that a loss that overflows only on the whole
                 // training set also counts as divergence of this Update.
                 let measured = last_batch.then(|| self.measure_epoch());
-                let finite = self.net.is_finite() && measured.as_ref().is_none_or(|(train, _)| train.loss.is_some_and(f64::is_finite));
+                let finite = self.net.is_finite()
+                    && measured.as_ref().is_none_or(|(train, _)| train.loss.is_some_and(f64::is_finite));
                 if !finite {
                     self.diverge(k);
                     return true;
@@ -339,11 +342,7 @@ impl Trainer {
         let (n, rows, batches) = (self.data.train.len(), self.batch_rows(), self.batches());
         let logged = &self.history.batch_loss;
         let epoch_losses = logged.get(logged.len().checked_sub(batches)?..)?;
-        let sum: f64 = epoch_losses
-            .iter()
-            .enumerate()
-            .map(|(b, j)| j * (rows.min(n - b * rows)) as f64)
-            .sum();
+        let sum: f64 = epoch_losses.iter().enumerate().map(|(b, j)| j * (rows.min(n - b * rows)) as f64).sum();
         Some(sum / n as f64)
     }
 
@@ -483,9 +482,20 @@ impl Trainer {
     }
 
     /// Sets the position and history directly (used when a session file is loaded).
-    pub fn restore_position(&mut self, epoch: usize, batch: usize, done: usize, status: Status, history: History) -> Result<()> {
+    pub fn restore_position(
+        &mut self,
+        epoch: usize,
+        batch: usize,
+        done: usize,
+        status: Status,
+        history: History,
+    ) -> Result<()> {
         if batch >= self.batches() {
-            return Err(Error::invalid("position.batch", format!("a batch index from 0 to {}", self.batches() - 1), batch));
+            return Err(Error::invalid(
+                "position.batch",
+                format!("a batch index from 0 to {}", self.batches() - 1),
+                batch,
+            ));
         }
         if done >= self.total() {
             return Err(Error::invalid("position.phase", "a phase of the batch before Update is done", done));

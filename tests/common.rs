@@ -7,7 +7,8 @@ use ndarray::ArrayView2;
 
 /// The article's worked example (section 4.3) with a given batch size.
 pub fn worked_example(batch_size: &str) -> Trainer {
-    let text = backprop_playground::presets::WORKED_EXAMPLE.replace("\"batch_size\": 1", &format!("\"batch_size\": {batch_size}"));
+    let text = backprop_playground::presets::WORKED_EXAMPLE
+        .replace("\"batch_size\": 1", &format!("\"batch_size\": {batch_size}"));
     from_json(&text).expect("the worked example loads").0
 }
 

@@ -55,7 +55,9 @@ fn the_header_can_be_forced_on_or_off() {
 
 #[test]
 fn semicolons_and_tabs_are_sniffed_and_may_be_forced() {
-    for (text, delimiter) in [("a;b;y\n1;2;0\n3;4;1\n", b';'), ("a\tb\ty\n1\t2\t0\n3\t4\t1\n", b'\t'), ("a,b,y\n1,2,0\n3,4,1\n", b',')] {
+    for (text, delimiter) in
+        [("a;b;y\n1;2;0\n3;4;1\n", b';'), ("a\tb\ty\n1\t2\t0\n3\t4\t1\n", b'\t'), ("a,b,y\n1,2,0\n3,4,1\n", b',')]
+    {
         let t = read(text);
         assert_eq!(t.format.unwrap().delimiter, delimiter, "{text:?}");
         assert_eq!(t.columns, ["a", "b", "y"]);
@@ -215,7 +217,11 @@ fn a_text_column_with_more_different_values_than_a_network_has_outputs_is_refuse
 fn a_file_at_both_limits_is_read() {
     // 100 000 rows of 50 one-digit cells: 10 MB less a little, 5 million numbers.
     let row = format!("{}1\n", "1,".repeat(49));
-    let text = format!("{}{}", (1..=50).map(|j| format!("c{j}")).collect::<Vec<_>>().join(",") + "\n", row.repeat(MAX_ROWS - 1));
+    let text = format!(
+        "{}{}",
+        (1..=50).map(|j| format!("c{j}")).collect::<Vec<_>>().join(",") + "\n",
+        row.repeat(MAX_ROWS - 1)
+    );
     assert!(text.len() <= MAX_BYTES);
     let t = read(&text);
     assert_eq!(t.rows.dim(), (MAX_ROWS - 1, 50));

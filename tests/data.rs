@@ -4,7 +4,8 @@
 mod common;
 use backprop_playground::data::csv::{parse, CsvOptions, MAX_BYTES, MAX_ROWS};
 use backprop_playground::data::{
-    generated, load_csv, load_generated, prepare, retarget, Generator, LoadOptions, Options, Prepared, Target, Task, TaskChoice,
+    generated, load_csv, load_generated, prepare, retarget, Generator, LoadOptions, Options, Prepared, Target, Task,
+    TaskChoice,
 };
 use backprop_playground::session::{from_json, to_json};
 use backprop_playground::{presets, Activation, Error, Loss, Trainer, Unit};
@@ -45,7 +46,10 @@ fn the_last_column_is_the_target_unless_another_is_chosen_by_name_or_number() {
     let p = prepared(TEN_ROWS, Options { target: Target::Index(1), ..Options::default() });
     assert_eq!(p.target, "b");
     let message = refusal(TEN_ROWS, Options { target: Target::Name("z".into()), ..Options::default() }).to_string();
-    assert!(message.contains("options.target") && message.contains("a, b, y") && message.contains("\"z\""), "{message}");
+    assert!(
+        message.contains("options.target") && message.contains("a, b, y") && message.contains("\"z\""),
+        "{message}"
+    );
 }
 
 #[test]
@@ -65,9 +69,14 @@ fn more_classes_get_softmax_outputs_and_one_hot_targets_numbered_by_sorted_value
     assert_eq!((p.output.units, p.output.activation, p.output.loss), (3, Activation::Softmax, Loss::Cce));
     // Every row's one-hot target marks the rank of its value: 3 → 0, 5 → 1, 7 → 2.
     let all_x: Vec<f64> = p.raw_train.column(0).iter().chain(p.raw_test.column(0).iter()).copied().collect();
-    let all_y: Vec<Vec<f64>> = p.data.train.y.rows().into_iter().chain(p.data.test.as_ref().unwrap().y.rows()).map(|r| r.to_vec()).collect();
+    let all_y: Vec<Vec<f64>> =
+        p.data.train.y.rows().into_iter().chain(p.data.test.as_ref().unwrap().y.rows()).map(|r| r.to_vec()).collect();
     for (x, y) in all_x.iter().zip(all_y) {
-        let class = match (x * 10.0).round() as i32 { 2 | 4 => 0, 3 | 5 => 1, _ => 2 };
+        let class = match (x * 10.0).round() as i32 {
+            2 | 4 => 0,
+            3 | 5 => 1,
+            _ => 2,
+        };
         assert_eq!(y.iter().position(|&v| v == 1.0), Some(class), "x = {x}");
         assert_eq!(y.iter().sum::<f64>(), 1.0);
     }
@@ -79,7 +88,8 @@ fn real_valued_or_many_valued_targets_are_regression_with_one_identity_output() 
     assert_eq!(p.task, Task::Regression);
     assert_eq!((p.output.units, p.output.activation, p.output.loss), (1, Activation::Identity, Loss::Mse));
     // 30 distinct whole numbers are too many to be classes.
-    let text: String = std::iter::once("x,y\n".to_string()).chain((0..30).map(|i| format!("{i},{}\n", i * 2))).collect();
+    let text: String =
+        std::iter::once("x,y\n".to_string()).chain((0..30).map(|i| format!("{i},{}\n", i * 2))).collect();
     assert_eq!(prepared(&text, Options::default()).task, Task::Regression);
     // The target is not scaled: regression targets stay in the file's units.
     let p = prepared("x,y\n1,100\n2,200.5\n3,300\n4,400\n5,500\n", Options::default());
@@ -92,13 +102,17 @@ fn real_valued_or_many_valued_targets_are_regression_with_one_identity_output() 
 fn the_automatic_task_can_be_overridden() {
     let p = prepared(TEN_ROWS, Options { task: TaskChoice::Regression, ..Options::default() });
     assert_eq!((p.task, p.output.loss), (Task::Regression, Loss::Mse));
-    let p = prepared("x,y\n1,0.5\n2,1.5\n3,0.5\n4,1.5\n", Options { task: TaskChoice::Classification, ..Options::default() });
+    let p = prepared(
+        "x,y\n1,0.5\n2,1.5\n3,0.5\n4,1.5\n",
+        Options { task: TaskChoice::Classification, ..Options::default() },
+    );
     assert_eq!((p.task, p.classes.clone()), (Task::Classification, vec!["0.5".to_string(), "1.5".into()]));
 }
 
 #[test]
 fn classifying_a_target_of_more_than_256_values_is_refused_at_the_first_value_too_many() {
-    let text: String = std::iter::once("x,y\n".to_string()).chain((0..300).map(|i| format!("{i},{}\n", i as f64 / 2.0))).collect();
+    let text: String =
+        std::iter::once("x,y\n".to_string()).chain((0..300).map(|i| format!("{i},{}\n", i as f64 / 2.0))).collect();
     let e = refusal(&text, Options { task: TaskChoice::Classification, ..Options::default() });
     assert!(matches!(&e, Error::Csv { line: 258, column: 2, message } if message.contains("more than 256")), "{e}");
     assert_eq!(prepared(&text, Options::default()).task, Task::Regression);
@@ -206,10 +220,14 @@ fn loading_data_sets_the_inputs_and_output_layer_and_keeps_the_hidden_layers() {
     assert_eq!(t.settings, old.settings);
     assert_eq!((t.epoch(), t.history().train_loss.len()), (0, 0), "the new session starts at the beginning");
     let (t, _) = load_generated(&old, "sine", 40, 0.0, 1, &LoadOptions::default()).unwrap();
-    assert_eq!((t.arch.inputs, t.arch.outputs(), t.arch.layers[2].activation, t.loss), (1, 1, Activation::Identity, Loss::Mse));
+    assert_eq!(
+        (t.arch.inputs, t.arch.outputs(), t.arch.layers[2].activation, t.loss),
+        (1, 1, Activation::Identity, Loss::Mse)
+    );
     // The worked example has no hidden layer: only the output layer is reshaped.
     let worked = worked_example("1");
-    let (t, _) = load_generated(&worked, "blobs", 30, 0.0, 1, &LoadOptions { classes: 5, ..LoadOptions::default() }).unwrap();
+    let (t, _) =
+        load_generated(&worked, "blobs", 30, 0.0, 1, &LoadOptions { classes: 5, ..LoadOptions::default() }).unwrap();
     assert_eq!((t.arch.layers.len(), t.arch.outputs()), (1, 5));
 }
 
@@ -266,7 +284,16 @@ fn bad_load_options_are_refused_naming_the_option() {
         assert!(message.contains(field), "{message}");
     }
     let o = LoadOptions::from_json(r#"{"target":"a","task":"regression","test_fraction":0.3,"standardize":false,"seed":9,"header":true,"delimiter":";","classes":4}"#).unwrap();
-    assert_eq!(o.prepare, Options { target: Target::Name("a".into()), task: TaskChoice::Regression, test_fraction: 0.3, standardize: false, seed: 9 });
+    assert_eq!(
+        o.prepare,
+        Options {
+            target: Target::Name("a".into()),
+            task: TaskChoice::Regression,
+            test_fraction: 0.3,
+            standardize: false,
+            seed: 9
+        }
+    );
     assert_eq!((o.csv.header, o.csv.delimiter, o.classes), (Some(true), Some(b';'), 4));
     assert_eq!(LoadOptions::from_json("").unwrap(), LoadOptions::default());
 }
@@ -307,7 +334,10 @@ fn iris_with_the_plausibility_setting_reaches_at_least_90_percent_test_accuracy(
     let (mut t, _, p) = presets::with_csv("iris", &iris_text()).unwrap();
     let shape: Vec<(usize, Activation)> = t.arch.layers.iter().map(|l| (l.units, l.activation)).collect();
     assert_eq!((t.arch.inputs, shape), (4, vec![(8, Activation::Tanh), (3, Activation::Softmax)]));
-    assert_eq!((t.loss, t.settings.learning_rate, t.batch_rows(), t.settings.max_epochs), (Loss::Cce, 0.5, 120, Some(500)));
+    assert_eq!(
+        (t.loss, t.settings.learning_rate, t.batch_rows(), t.settings.max_epochs),
+        (Loss::Cce, 0.5, 120, Some(500))
+    );
     assert!(p.standardized && p.test_fraction == 0.2);
     t.run(10_000);
     let h = t.history();

@@ -99,10 +99,14 @@ fn blobs_of_k_classes_sit_around_k_points_on_a_circle_of_radius_0_6() {
     let (x, y) = generate::blobs(4000, k, 0.0, 2);
     for c in 0..k {
         let angle = std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * c as f64 / k as f64;
-        let rows: Vec<_> = x.rows().into_iter().zip(y.column(0)).filter(|(_, &l)| l == c as f64).map(|(r, _)| r).collect();
+        let rows: Vec<_> =
+            x.rows().into_iter().zip(y.column(0)).filter(|(_, &l)| l == c as f64).map(|(r, _)| r).collect();
         let m0 = rows.iter().map(|r| r[0]).sum::<f64>() / rows.len() as f64;
         let m1 = rows.iter().map(|r| r[1]).sum::<f64>() / rows.len() as f64;
-        assert!((m0 - 0.6 * angle.cos()).abs() < 0.02 && (m1 - 0.6 * angle.sin()).abs() < 0.02, "class {c}: ({m0}, {m1})");
+        assert!(
+            (m0 - 0.6 * angle.cos()).abs() < 0.02 && (m1 - 0.6 * angle.sin()).abs() < 0.02,
+            "class {c}: ({m0}, {m1})"
+        );
     }
 }
 

@@ -43,7 +43,13 @@ fn backprop_matches_central_differences_for_every_pairing_and_depth() {
                         let net = Network::init(&arch, &init, 11 + depth as u64).unwrap();
                         let (x, y) = batch(loss, outputs);
                         for (l, c) in check(&net, loss, l2, x.view(), y.view()).iter().enumerate() {
-                            let what = format!("{} + {}, hidden {} × {depth}, l2 {l2}, layer {}", loss.name(), output.name(), hidden.name(), l + 1);
+                            let what = format!(
+                                "{} + {}, hidden {} × {depth}, l2 {l2}, layer {}",
+                                loss.name(),
+                                output.name(),
+                                hidden.name(),
+                                l + 1
+                            );
                             assert!(c.w < 1e-5, "∂J/∂W relative error {} for {what}", c.w);
                             assert!(c.b < 1e-5, "∂J/∂b relative error {} for {what}", c.b);
                         }
@@ -82,6 +88,12 @@ fn cross_entropy_stays_finite_when_the_output_saturates() {
     let arch = Architecture { inputs: 1, layers: vec![LayerSpec { units: 2, activation: Activation::Softmax }] };
     let mut net = Network::init(&arch, &Init::default(), 1).unwrap();
     net.layers[0].w = ndarray::array![[900.0, -900.0]];
-    let j = backprop_playground::gradcheck::batch_loss(&net, Loss::Cce, 0.0, ndarray::array![[1.0]].view(), ndarray::array![[0.0, 1.0]].view());
+    let j = backprop_playground::gradcheck::batch_loss(
+        &net,
+        Loss::Cce,
+        0.0,
+        ndarray::array![[1.0]].view(),
+        ndarray::array![[0.0, 1.0]].view(),
+    );
     assert!((j - 1800.0).abs() < 1e-9, "J = {j}");
 }

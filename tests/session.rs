@@ -115,7 +115,10 @@ fn every_invalid_setting_is_rejected_with_its_field_and_value() {
         (with(r#""shuffle":false"#, r#""shufle":false"#), "training.shufle", "unknown"),
         (with(r#""layers":[{"units":2,"activation":"identity"}]"#, r#""layers":[]"#), "network.layers", "0 layers"),
         (
-            with(r#""layers":[{"units":2,"activation":"identity"}]"#, r#""layers":[{"units":2,"activation":"softmax"},{"units":2,"activation":"identity"}]"#),
+            with(
+                r#""layers":[{"units":2,"activation":"identity"}]"#,
+                r#""layers":[{"units":2,"activation":"softmax"},{"units":2,"activation":"identity"}]"#,
+            ),
             "network.layers[0].activation",
             "softmax",
         ),
@@ -133,7 +136,8 @@ fn every_invalid_setting_is_rejected_with_its_field_and_value() {
 #[test]
 fn malformed_json_of_any_shape_is_an_error_not_a_panic() {
     let deep = "[".repeat(100_000);
-    let cases = ["", "{", "[]", "null", "{\"version\":1}", "{bad json", &deep, "\u{feff}{}", "{\"version\":1,\"network\":7}"];
+    let cases =
+        ["", "{", "[]", "null", "{\"version\":1}", "{bad json", &deep, "\u{feff}{}", "{\"version\":1,\"network\":7}"];
     for text in cases {
         assert!(from_json(text).is_err(), "{text:.20}");
     }
@@ -145,11 +149,17 @@ fn malformed_json_of_any_shape_is_an_error_not_a_panic() {
 #[test]
 fn too_many_hidden_layers_are_rejected() {
     let layers = [r#"{"units":1,"activation":"tanh"}"#; 9].join(",");
-    let text = with(r#""layers":[{"units":2,"activation":"identity"}]"#, &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#));
+    let text = with(
+        r#""layers":[{"units":2,"activation":"identity"}]"#,
+        &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#),
+    );
     assert!(error(&text).contains("network.layers"));
     let layers = [r#"{"units":1,"activation":"tanh"}"#; 8].join(",");
-    let text = with(r#""layers":[{"units":2,"activation":"identity"}]"#, &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#))
-        .replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
+    let text = with(
+        r#""layers":[{"units":2,"activation":"identity"}]"#,
+        &format!(r#""layers":[{layers},{{"units":2,"activation":"identity"}}]"#),
+    )
+    .replace(r#", "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]"#, "");
     assert!(from_json(&text).is_ok(), "8 hidden layers are allowed");
 }
 

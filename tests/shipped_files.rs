@@ -27,7 +27,8 @@ fn the_logistic_regression_example_file_is_the_one_its_generator_makes() {
     if std::env::var_os("UPDATE_DATA").is_some() {
         std::fs::write(LOGISTIC_PATH, &expected).unwrap();
     }
-    let shipped = std::fs::read_to_string(LOGISTIC_PATH).expect("the example file is shipped; make it with UPDATE_DATA=1");
+    let shipped =
+        std::fs::read_to_string(LOGISTIC_PATH).expect("the example file is shipped; make it with UPDATE_DATA=1");
     assert_eq!(shipped, expected);
     let table = parse(&shipped, &CsvOptions::default()).unwrap();
     assert_eq!(table.columns, ["x1", "x2", "y"]);

@@ -62,7 +62,10 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
         return Err(csv_error(
             line,
             1,
-            format!("the file is {:.1} MB, more than the limit of 10 MB (which is passed on this line)", text.len() as f64 / 1048576.0),
+            format!(
+                "the file is {:.1} MB, more than the limit of 10 MB (which is passed on this line)",
+                text.len() as f64 / 1048576.0
+            ),
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -81,7 +84,9 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
         return Err(csv_error(
             first_line,
             MAX_COLUMNS + 1,
-            format!("the file has {width} columns; at most {MAX_COLUMNS} are allowed ({MAX_INPUTS} inputs and the target)"),
+            format!(
+                "the file has {width} columns; at most {MAX_COLUMNS} are allowed ({MAX_INPUTS} inputs and the target)"
+            ),
         ));
     }
     let second = records.next()?;
@@ -114,7 +119,11 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
             return Err(csv_error(line, 1, format!("the file has more than {MAX_ROWS} data rows, the limit")));
         }
         if record.len() != width {
-            return Err(csv_error(line, record.len().min(width) + 1, format!("this row has {} fields where the first row has {width}", record.len())));
+            return Err(csv_error(
+                line,
+                record.len().min(width) + 1,
+                format!("this row has {} fields where the first row has {width}", record.len()),
+            ));
         }
         for (j, cell) in record.iter().enumerate() {
             let value = match &mut text_columns[j] {
@@ -133,7 +142,11 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
         lines.push(line);
     }
     if lines.len() < MIN_ROWS {
-        return Err(csv_error(last_line + 1, 1, format!("the file has {} data rows; at least {MIN_ROWS} are needed", lines.len())));
+        return Err(csv_error(
+            last_line + 1,
+            1,
+            format!("the file has {} data rows; at least {MIN_ROWS} are needed", lines.len()),
+        ));
     }
     let mut rows = Array2::from_shape_vec((lines.len(), width), values).map_err(|e| Error::State(e.to_string()))?;
     // Text cells hold first-seen ids; they become the index of their value in sorted order.
@@ -233,7 +246,9 @@ impl<'a> LineCounter<'a> {
 
     /// The line of the first byte at or after `offset` that is not a line end; offsets must not decrease.
     fn line_at(&mut self, offset: usize) -> usize {
-        while self.offset < self.bytes.len() && (self.offset < offset || matches!(self.bytes[self.offset], b'\r' | b'\n')) {
+        while self.offset < self.bytes.len()
+            && (self.offset < offset || matches!(self.bytes[self.offset], b'\r' | b'\n'))
+        {
             let b = self.bytes[self.offset];
             if b == b'\n' || (b == b'\r' && self.bytes.get(self.offset + 1) != Some(&b'\n')) {
                 self.line += 1;
@@ -247,9 +262,10 @@ impl<'a> LineCounter<'a> {
 /// Whether the first row names the columns: some cell of it is text where the second row has a
 /// number (or there is no second row). A text column of class names therefore does not count.
 fn looks_like_header(first: &::csv::StringRecord, second: Option<&::csv::StringRecord>) -> bool {
-    first.iter().enumerate().any(|(j, cell)| {
-        !cell.is_empty() && !is_number(cell) && second.is_none_or(|s| s.get(j).is_some_and(is_number))
-    })
+    first
+        .iter()
+        .enumerate()
+        .any(|(j, cell)| !cell.is_empty() && !is_number(cell) && second.is_none_or(|s| s.get(j).is_some_and(is_number)))
 }
 
 /// The separator that splits the first lines into the same number (≥ 1) of pieces, the most

@@ -31,7 +31,12 @@ fn symmetric(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 /// Builds n two-input points of k classes; `point(class, index within class, rng)` gives (x1, x2).
-fn classes_2d(n: usize, k: usize, seed: u64, mut point: impl FnMut(usize, usize, &mut ChaCha8Rng) -> (f64, f64)) -> Points {
+fn classes_2d(
+    n: usize,
+    k: usize,
+    seed: u64,
+    mut point: impl FnMut(usize, usize, &mut ChaCha8Rng) -> (f64, f64),
+) -> Points {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut x = Array2::zeros((n, 2));
     let mut y = Array2::zeros((n, 1));
@@ -225,7 +230,11 @@ impl Generator {
     /// Makes n points; n must be from 2 to 10 000 and noise from 0 to 1.
     pub fn generate(self, n: usize, noise: f64, seed: u64) -> Result<Points> {
         if !(MIN_POINTS..=MAX_POINTS).contains(&n) {
-            return Err(Error::invalid("generator.points", format!("a whole number from {MIN_POINTS} to {MAX_POINTS}"), n));
+            return Err(Error::invalid(
+                "generator.points",
+                format!("a whole number from {MIN_POINTS} to {MAX_POINTS}"),
+                n,
+            ));
         }
         if !(0.0..=1.0).contains(&noise) {
             return Err(Error::invalid("generator.noise", "a number from 0 to 1", noise));

@@ -36,7 +36,11 @@ impl LoadOptions {
         }
         let doc: Value = serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))?;
         let map = object(&doc, "options")?;
-        known_keys(map, "options", &["target", "task", "test_fraction", "standardize", "seed", "header", "delimiter", "classes"])?;
+        known_keys(
+            map,
+            "options",
+            &["target", "task", "test_fraction", "standardize", "seed", "header", "delimiter", "classes"],
+        )?;
         let p = &mut options.prepare;
         if let Some(v) = optional(map, "target") {
             p.target = match v {
@@ -49,7 +53,13 @@ impl LoadOptions {
                 "auto" => TaskChoice::Auto,
                 "classification" => TaskChoice::Classification,
                 "regression" => TaskChoice::Regression,
-                _ => return Err(Error::invalid("options.task", "\"auto\", \"classification\" or \"regression\"", show(v))),
+                _ => {
+                    return Err(Error::invalid(
+                        "options.task",
+                        "\"auto\", \"classification\" or \"regression\"",
+                        show(v),
+                    ))
+                }
             };
         }
         if let Some(v) = optional(map, "test_fraction") {
@@ -67,7 +77,8 @@ impl LoadOptions {
         if let Some(v) = optional(map, "delimiter") {
             let d = string(v, "options.delimiter")?;
             let byte = DELIMITERS.into_iter().find(|&b| d.len() == 1 && d.as_bytes()[0] == b);
-            options.csv.delimiter = Some(byte.ok_or_else(|| Error::invalid("options.delimiter", "\",\", \";\" or \"\\t\"", show(v)))?);
+            options.csv.delimiter =
+                Some(byte.ok_or_else(|| Error::invalid("options.delimiter", "\",\", \";\" or \"\\t\"", show(v)))?);
         }
         if let Some(v) = optional(map, "classes") {
             options.classes = whole(v, "options.classes", 0, u32::MAX as u64)? as usize;
@@ -84,7 +95,14 @@ pub fn load_csv(old: &Trainer, text: &str, options: &LoadOptions) -> Result<(Tra
 }
 
 /// Generates a toy set (`data_seed` draws the points), prepares it and shapes a new trainer after `old`.
-pub fn load_generated(old: &Trainer, name: &str, n: usize, noise: f64, data_seed: u64, options: &LoadOptions) -> Result<(Trainer, Prepared)> {
+pub fn load_generated(
+    old: &Trainer,
+    name: &str,
+    n: usize,
+    noise: f64,
+    data_seed: u64,
+    options: &LoadOptions,
+) -> Result<(Trainer, Prepared)> {
     let generator = Generator::parse(name, options.classes)?;
     let prepared = prepare::generated(generator, n, noise, data_seed, &options.prepare)?;
     Ok((retarget(old, &prepared)?, prepared))

@@ -135,13 +135,21 @@ pub fn prepare(table: &Table, options: &Options) -> Result<Prepared> {
     let width = table.columns.len();
     let n = table.len();
     if table.rows.ncols() != width || table.text.len() != width {
-        return Err(Error::invalid("table", "one name and one text entry per column", format!("{width} names for {} columns", table.rows.ncols())));
+        return Err(Error::invalid(
+            "table",
+            "one name and one text entry per column",
+            format!("{width} names for {} columns", table.rows.ncols()),
+        ));
     }
     if n < 2 {
         return Err(csv_error(table.line(n), 1, format!("the data has {n} rows; at least 2 are needed")));
     }
     if width < 2 {
-        return Err(csv_error(1, 1, format!("the file has {width} column; at least one input column and a target are needed")));
+        return Err(csv_error(
+            1,
+            1,
+            format!("the file has {width} column; at least one input column and a target are needed"),
+        ));
     }
     let t = target_index(table, &options.target)?;
     let features: Vec<usize> = (0..width).filter(|&j| j != t).collect();
@@ -225,7 +233,11 @@ fn target_index(table: &Table, target: &Target) -> Result<usize> {
             Target::Name(name) => format!("{name:?}"),
             Target::Last => "the last column".into(),
         };
-        Error::invalid("options.target", format!("a column name ({}) or a number from 0 to {}", table.columns.join(", "), width - 1), got)
+        Error::invalid(
+            "options.target",
+            format!("a column name ({}) or a number from 0 to {}", table.columns.join(", "), width - 1),
+            got,
+        )
     })
 }
 
@@ -237,7 +249,10 @@ fn classify(table: &Table, t: usize, values: &[f64], choice: TaskChoice) -> Resu
             return Err(csv_error(
                 table.line(0),
                 t + 1,
-                format!("the target column {name:?} holds text ({:?}), which can be classified but not regressed", text_value(table, 0, t)),
+                format!(
+                    "the target column {name:?} holds text ({:?}), which can be classified but not regressed",
+                    text_value(table, 0, t)
+                ),
             ));
         }
         let class_of: Vec<usize> = values.iter().map(|&v| v as usize).collect();
@@ -279,7 +294,9 @@ fn check_class_count(table: &Table, t: usize, k: usize) -> Result<()> {
         return Err(csv_error(
             table.line(0),
             t + 1,
-            format!("the target column {name:?} holds {k} classes; at most {MAX_UNITS} are possible (or choose regression)"),
+            format!(
+                "the target column {name:?} holds {k} classes; at most {MAX_UNITS} are possible (or choose regression)"
+            ),
         ));
     }
     Ok(())

@@ -77,7 +77,6 @@ impl UndoStack {
 }
 
 impl Trainer {
-
     pub(super) fn checkpoint(&self) -> Checkpoint {
         let complete = self.trace.done == self.total();
         Checkpoint {

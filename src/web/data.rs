@@ -31,7 +31,8 @@ impl Playground {
     /// JSON list of the presets built from a shipped CSV file: [{name, file}] (file from the page's root).
     #[wasm_bindgen(js_name = csvPresets)]
     pub fn csv_presets() -> String {
-        let list: Vec<_> = presets::CSV_PRESETS.iter().map(|(name, file)| serde_json::json!({"name": name, "file": file})).collect();
+        let list: Vec<_> =
+            presets::CSV_PRESETS.iter().map(|(name, file)| serde_json::json!({"name": name, "file": file})).collect();
         serde_json::Value::Array(list).to_string()
     }
 
@@ -39,9 +40,17 @@ impl Playground {
     /// "sine") of `points` points; `seed` draws the points. Options JSON: test_fraction,
     /// standardize, seed (of the split), task, classes (blobs). Returns the data summary.
     #[wasm_bindgen(js_name = loadGenerated)]
-    pub fn load_generated(&mut self, name: &str, points: u32, noise: f64, seed: u32, options_json: &str) -> Result<String, JsValue> {
+    pub fn load_generated(
+        &mut self,
+        name: &str,
+        points: u32,
+        noise: f64,
+        seed: u32,
+        options_json: &str,
+    ) -> Result<String, JsValue> {
         let options = LoadOptions::from_json(options_json).map_err(to_js)?;
-        let (trainer, prepared) = load_generated(&self.trainer, name, points as usize, noise, seed as u64, &options).map_err(to_js)?;
+        let (trainer, prepared) =
+            load_generated(&self.trainer, name, points as usize, noise, seed as u64, &options).map_err(to_js)?;
         let title = format!("Generated: {name}");
         Ok(self.replace_data(trainer, prepared, title))
     }
@@ -76,10 +85,9 @@ impl Playground {
     /// JSON {raw, standardized, y} of the "train" or "test" rows of data loaded here.
     #[wasm_bindgen(js_name = dataRows)]
     pub fn data_rows(&self, part: &str) -> Result<String, JsValue> {
-        let prepared = self
-            .prepared
-            .as_ref()
-            .ok_or_else(|| to_js(crate::error::Error::State("the data came with a session file; its raw values are not known".into())))?;
+        let prepared = self.prepared.as_ref().ok_or_else(|| {
+            to_js(crate::error::Error::State("the data came with a session file; its raw values are not known".into()))
+        })?;
         rows_json(prepared, part).map(|v| v.to_string()).map_err(to_js)
     }
 }

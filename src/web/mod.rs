@@ -7,10 +7,10 @@ mod data;
 
 use crate::data::Prepared;
 use crate::error::Error;
+use crate::presets;
 use crate::session::{self, Meta};
 use crate::trace_json::{history_json, trace_json};
 use crate::trainer::{Trainer, Unit};
-use crate::presets;
 use wasm_bindgen::prelude::*;
 
 mod charts;
@@ -111,7 +111,11 @@ impl Playground {
     pub fn step_to(&mut self, phase: &str) -> Result<String, JsValue> {
         let depth = self.trainer.arch.layers.len();
         let target = crate::trace::Step::parse(phase, depth).ok_or_else(|| {
-            to_js(Error::invalid("phase", format!("a phase of this {depth}-layer network, e.g. Forward(1), Loss, Update"), format!("{phase:?}")))
+            to_js(Error::invalid(
+                "phase",
+                format!("a phase of this {depth}-layer network, e.g. Forward(1), Loss, Update"),
+                format!("{phase:?}"),
+            ))
         })?;
         Ok(self.trainer.step_to(target).name())
     }
@@ -126,7 +130,10 @@ impl Playground {
     pub fn gradient_check(&self) -> String {
         let checks = self.trainer.gradient_check();
         serde_json::Value::Array(
-            checks.iter().map(|c| serde_json::json!({"w": crate::json::num(c.w), "b": crate::json::num(c.b)})).collect(),
+            checks
+                .iter()
+                .map(|c| serde_json::json!({"w": crate::json::num(c.w), "b": crate::json::num(c.b)}))
+                .collect(),
         )
         .to_string()
     }
@@ -180,4 +187,3 @@ impl Playground {
         Ok(crate::json::matrix_json(self.trainer.network().predict(x.view()).view()).to_string())
     }
 }
-

@@ -4,6 +4,9 @@ import { t } from '../i18n.js';
 import { select } from '../state.js';
 import { activationName } from '../phase.js';
 
+// Networks deeper than this get short layer tabs, so the toolbar keeps to one line.
+const COMPACT_FROM = 4;
+
 let follow = true;
 
 // Whether the inspector moves to the layer of each phase as it is performed.
@@ -54,14 +57,22 @@ export function createToolbar(page) {
     const key = trace.layers.map((layer) => `${layer.units}:${layer.activation}`).join(',');
     if (key !== tabsKey) {
       tabsKey = key;
-      tabs.replaceChildren(...trace.layers.map((layer, l) => {
-        const tab = button(t('inspector.layerTab', { layer: l + 1, units: layer.units, activation: activationName(layer.activation) }), 'layer-tab');
+      // A deep network gets one short tab per layer after a single "Layer" label.
+      const compact = trace.layers.length > COMPACT_FROM;
+      const label = document.createElement('span');
+      label.className = 'layer-tabs-label';
+      label.textContent = t('inspector.layerLabel');
+      label.hidden = !compact;
+      tabs.replaceChildren(label, ...trace.layers.map((layer, l) => {
+        const full = t('inspector.layerTab', { layer: l + 1, units: layer.units, activation: activationName(layer.activation) });
+        const tab = button(compact ? t('inspector.layerTabShort', { layer: l + 1 }) : full, 'layer-tab');
+        tab.title = full;
         tab.dataset.layer = String(l);
         tab.addEventListener('click', () => select({ layer: l }));
         return tab;
       }));
     }
-    for (const tab of tabs.children) {
+    for (const tab of tabs.querySelectorAll('.layer-tab')) {
       const pressed = String(Number(tab.dataset.layer) === k);
       if (tab.getAttribute('aria-pressed') !== pressed) tab.setAttribute('aria-pressed', pressed);
     }

@@ -69,6 +69,8 @@ function layout(trace, width, height) {
 
 // Build the SVG for the architecture of `trace` at the container's size.
 function build(trace, width, height) {
+  // The page's font size, to tell whether a heading fits its band (read only when building).
+  const fontPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
   const svg = svgElement('svg', { class: 'network-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
   svg.setAttribute('aria-label', t('network.label'));
   const columns = layout(trace, width, height);
@@ -93,12 +95,17 @@ function build(trace, width, height) {
     bandLayer.append(band);
     built.bands.push(band);
     // Headings sit in the middle of the band: a layer is its incoming weights and its units.
+    // A narrow band (a deep network) gets the short forms; the tooltip still says it all.
     const middle = (left + right) / 2;
+    const fits = (text, em) => text.length * 0.6 * em * fontPx <= right - left;
+    const long = t('network.layer', { layer: l + 1 });
     const heading = svgElement('text', { class: 'layer-heading', x: middle, y: 26, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
-    heading.textContent = t('network.layer', { layer: l + 1 });
+    heading.textContent = fits(long, 1) ? long : t('network.layerShort', { layer: l + 1 });
     const activation = svgElement('text', { class: 'layer-activation', x: middle, y: 48, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
-    activation.textContent = activationName(layer.activation);
+    const name = activationName(layer.activation);
+    activation.textContent = fits(name, 0.85) ? name : '';
     const tag = svgElement('text', { class: 'layer-tag', x: middle, y: height - 12, 'text-anchor': 'middle' });
+    tag.dataset.short = String(!fits(t('network.tag.done'), 0.85));
     textLayer.append(heading, activation, tag);
     built.tags.push(tag);
 
@@ -159,7 +166,10 @@ function describe(trace, el) {
   const kind = el.dataset.kind;
   const l = Number(el.dataset.layer);
   if (kind === 'input') return { text: t('network.tip.input', { name: `x${sub(Number(el.dataset.i) + 1)}` }) };
-  if (kind === 'layer') return { text: t('network.tip.layer', { layer: l + 1 }) };
+  if (kind === 'layer') {
+    const layer = trace.layers[l];
+    return { text: t('network.tip.layer', { layer: l + 1, units: layer?.units, activation: activationName(layer?.activation) }) };
+  }
   const layer = trace.layers[l];
   if (!layer) return null;
   const mark = layerMark(l + 1);
@@ -323,7 +333,8 @@ export function renderNetwork(context) {
     band.classList.toggle('is-selected', l === selection.layer);
     band.classList.toggle('is-done', marks[l] === 'done');
     band.classList.toggle('is-next', marks[l] === 'next');
-    diagram.tags[l].textContent = marks[l] ? t(`network.tag.${marks[l]}`) : '';
+    const short = diagram.tags[l].dataset.short === 'true' ? 'Short' : '';
+    diagram.tags[l].textContent = marks[l] ? t(`network.tag.${marks[l]}${short}`) : '';
     diagram.tags[l].classList.toggle('is-next', marks[l] === 'next');
   });
   view.dataset.selectedLayer = String(selection.layer);

@@ -131,12 +131,18 @@ test('a broken CSV shows its line and column and leaves the session exactly as i
   assert.equal(JSON.parse(await traceOf(page)).last_phase, phase);
 });
 
-test('a file over 10 MB is refused before it is read', async (t) => {
+test('a file over 10 MB is refused before it is read; one over 100,000 rows by the core', async (t) => {
   const page = await browser.open(t, { query: '?preset=worked-example' });
   const before = await sessionOf(page);
   await uploadCsv(page, { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, '1') });
   await page.waitForSelector('#csv-error:not([hidden])');
   assert.match(await page.textContent('#csv-error'), /huge\.csv is 10\.0 MB; files over 10\.0 MB are refused/);
+  assert.equal(await sessionOf(page), before);
+  // Small enough to read, but over 100,000 rows: the core refuses it, naming the line.
+  await page.setInputFiles('#csv-file', csvFile('long.csv', `x,y\n${'1,0\n0,1\n'.repeat(50_001)}`));
+  await page.waitForFunction(() => document.getElementById('csv-error').textContent.includes('long.csv') === false
+    && document.getElementById('csv-error').textContent.includes('100000'));
+  assert.match(await page.textContent('#csv-error'), /CSV line 100002, column 1: the file has more than 100000 data rows/);
   assert.equal(await sessionOf(page), before);
 });
 
@@ -184,6 +190,23 @@ for (const [preset, expected] of [
     assert.equal(await page.isVisible('#data-scatter'), expected.scatter);
     assert.equal(await page.isVisible('#digit-view'), Boolean(expected.image));
     assert.match(await page.textContent('#batch-note'), /^Sample 1 of \d+ \(data row \d+\) · y = /);
+    if (expected.image) {
+      // Each pixel of the raw image is the grey of the batch's first row: 0 white, 16 black.
+      const { greys, expectedGreys } = await page.evaluate(() => {
+        const row = JSON.parse(window.playground.trace()).rows[0];
+        const raw = JSON.parse(window.playground.dataRows('train')).raw[row];
+        const canvas = document.getElementById('digit-raw');
+        const ratio = canvas.width / canvas.clientWidth;
+        const cell = (canvas.clientWidth - 2) / 8;
+        const ctx = canvas.getContext('2d');
+        const at = (i, j) => ctx.getImageData(Math.round((1 + (j + 0.5) * cell) * ratio), Math.round((1 + (i + 0.5) * cell) * ratio), 1, 1).data[0];
+        return {
+          greys: raw.map((_, k) => at(Math.floor(k / 8), k % 8)),
+          expectedGreys: raw.map((v) => Math.round(255 * (1 - v / Math.max(16, ...raw)))),
+        };
+      });
+      assert.deepEqual(greys, expectedGreys);
+    }
     if (['circle', 'iris', 'digits'].includes(preset)) {
       for (const [viewport, size] of [[LAPTOP, '1366x768'], [PROJECTOR, '1920x1080']]) {
         await page.setViewportSize(viewport);
@@ -210,6 +233,12 @@ test('a generated set loads with its size, and the network\'s inputs and outputs
   await page.click('#source-toggle');
   assert.equal(await page.$$eval('.gen-card canvas', (list) => list.filter((c) => c.width > 0).length), 7, 'seven previews drawn');
   await screenshot(page, 'data-chooser-1366x768');
+  // → on a tab moves to the next tab, and does not step training.
+  await page.focus('#tab-generated');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-real', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => window.playground.phase()), 'Forward(1)');
+  await page.click('#tab-generated');
   await setValue(page, '#gen-points', 100);
   await page.click('[data-generator="xor"]');
   let summary = await summaryOf(page);

@@ -56,7 +56,10 @@ export function wireChooser(Playground) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !panel.hidden) closeChooser();
   });
-  for (const tab of tabs) tab.addEventListener('click', () => showTab(tab.id));
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => showTab(tab.id));
+    tab.addEventListener('keydown', moveBetweenTabs);
+  }
   pointsSlider.addEventListener('input', () => {
     pointsInput.value = String(POINT_STOPS[Number(pointsSlider.value)]);
   });
@@ -117,6 +120,17 @@ function showTab(tabId) {
     tab.tabIndex = selected ? 0 : -1;
     document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
   }
+}
+
+// ← and → move between the tabs, as in any tab list; they must not also step training.
+function moveBetweenTabs(event) {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+  event.preventDefault();
+  event.stopPropagation();
+  const step = event.key === 'ArrowRight' ? 1 : -1;
+  const next = tabs[(tabs.indexOf(event.currentTarget) + step + tabs.length) % tabs.length];
+  showTab(next.id);
+  next.focus();
 }
 
 // One card per generated kind: a thumbnail and its name; a click loads that kind.

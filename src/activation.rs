@@ -77,6 +77,18 @@ impl Activation {
         }
     }
 
+    /// f'(Z) elementwise, for showing δ = ∂J/∂A ⊙ f'(Z); None for softmax, whose derivative is a
+    /// Jacobian per row rather than one number per unit.
+    pub fn derivative(self, z: ArrayView2<f64>, a: ArrayView2<f64>) -> Option<ndarray::Array2<f64>> {
+        match self {
+            Activation::Identity => Some(z.mapv(|_| 1.0)),
+            Activation::Sigmoid => Some(a.mapv(|a| a * (1.0 - a))),
+            Activation::Tanh => Some(a.mapv(|a| 1.0 - a * a)),
+            Activation::Relu => Some(z.mapv(|z| if z > 0.0 { 1.0 } else { 0.0 })),
+            Activation::Softmax => None,
+        }
+    }
+
     /// δ = ∂J/∂Z from g = ∂J/∂A, in place in `g`: δ = g ⊙ f'(Z) (softmax: the Jacobian-vector product).
     pub fn backprop(self, z: ArrayView2<f64>, a: ArrayView2<f64>, mut g: ArrayViewMut2<f64>) {
         match self {

@@ -192,6 +192,34 @@ impl Trace {
         self.loss
     }
 
+    /// Each row's own loss (before the mean over the batch and without the L2 penalty).
+    pub fn sample_losses(&self, loss: Loss) -> Vec<f64> {
+        let last = self.layers.len() - 1;
+        (0..self.m())
+            .map(|i| {
+                let row = s![i..i + 1, ..];
+                loss.sum(self.z(last).slice(row), self.a(last).slice(row), self.y().slice(row))
+            })
+            .collect()
+    }
+
+    /// ∂J/∂A⁽ˡ⁺¹⁾ of a hidden layer (l is 0-based): δ of the layer above times its Wᵀ. Valid once
+    /// `Backward` of the layer above has run; `net` holds the weights the batch started with.
+    pub fn error_at_output_of(&self, net: &Network, l: usize) -> Array2<f64> {
+        let m = self.m();
+        let above = &net.layers[l + 1];
+        let mut g = Array2::zeros((m, net.layers[l].units()));
+        dense::back_through(
+            self.layers[l + 1].delta.as_slice().expect("standard layout"),
+            above.w.as_slice().expect("standard layout"),
+            g.as_slice_mut().expect("standard layout"),
+            m,
+            net.layers[l].units(),
+            above.units(),
+        );
+        g
+    }
+
     /// Backward(l + 1): δ, then ∂J/∂W = A_prevᵀ δ + λW and ∂J/∂b = Σ rows of δ.
     ///
     /// δ of the output layer comes from the loss; δ of a hidden layer from the one above:

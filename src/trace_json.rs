@@ -5,7 +5,8 @@ use crate::json::{matrix_json, num, vec_json};
 use crate::trainer::Trainer;
 use serde_json::{json, Value};
 
-/// The trace of the current batch; keys per layer: z, a, delta, dw, db, w, b, w_new, b_new.
+/// The trace of the current batch; keys per layer: z, a, delta, dw, db, w, b, w_new, b_new, and
+/// for the equations fprime (f'(Z)), da (∂J/∂A of a hidden layer), w_change and b_change.
 pub fn trace_json(t: &Trainer) -> Value {
     trace_json_focused(t, None)
 }
@@ -43,6 +44,21 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
                 map.insert("z".into(), when(forward, matrix_json(trace.z(l))));
                 map.insert("a".into(), when(forward, matrix_json(trace.a(l))));
                 map.insert("delta".into(), when(backward, matrix_json(trace.delta(l))));
+                // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel.
+                let (fprime, da) = if backward {
+                    let fprime = before.activation.derivative(trace.z(l), trace.a(l));
+                    let da = (l + 1 < depth).then(|| trace.error_at_output_of(t.start_network(), l));
+                    (fprime, da)
+                } else {
+                    (None, None)
+                };
+                map.insert("fprime".into(), fprime.map_or(Value::Null, |f| matrix_json(f.view())));
+                map.insert("da".into(), da.map_or(Value::Null, |g| matrix_json(g.view())));
+            }
+            if let (true, Some(map)) = (updated, layer.as_object_mut()) {
+                let after = &t.network().layers[l];
+                map.insert("w_change".into(), matrix_json((&after.w - &before.w).view()));
+                map.insert("b_change".into(), vec_json((&after.b - &before.b).iter()));
             }
             layer
         })
@@ -62,6 +78,8 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
         "x": if active { matrix_json(trace.x()) } else { json!([]) },
         "y": if active { matrix_json(trace.y()) } else { json!([]) },
         "loss": if done > depth { num(trace.loss) } else { Value::Null },
+        "sample_loss": if done > depth { vec_json(trace.sample_losses(t.loss).iter()) } else { Value::Null },
+        "l2": num(t.settings.l2),
         "layers": layers,
         "undo_depth": t.undo_depth(),
         "focus": focus,

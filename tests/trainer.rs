@@ -292,3 +292,27 @@ fn regression_logs_the_rmse_without_the_l2_penalty() {
     assert!((t.history().train_loss[0] - j).abs() < 1e-12);
     assert_eq!(t.history().train_accuracy[0], None);
 }
+
+#[test]
+fn the_trace_gives_the_factors_of_each_hidden_delta_and_the_change_of_each_weight() {
+    let mut t = session(&[3, 2], "3", false, "");
+    t.step(Unit::Batch);
+    let json = backprop_playground::trace_json::trace_json(&t);
+    let number = |v: &serde_json::Value| v.as_f64().unwrap();
+    for l in 0..2 {
+        let layer = &json["layers"][l];
+        for i in 0..3 {
+            for j in 0..layer["units"].as_u64().unwrap() as usize {
+                let product = number(&layer["da"][i][j]) * number(&layer["fprime"][i][j]);
+                assert!((product - number(&layer["delta"][i][j])).abs() < 1e-15, "layer {l} [{i},{j}]");
+            }
+        }
+    }
+    assert!(json["layers"][2]["da"].is_null(), "the output layer's δ comes from the loss");
+    let w = &json["layers"][1];
+    let change = number(&w["w_new"][1][0]) - number(&w["w"][1][0]);
+    assert_eq!(number(&w["w_change"][1][0]), change);
+    let samples: Vec<f64> = json["sample_loss"].as_array().unwrap().iter().map(number).collect();
+    assert_eq!(samples.len(), 3);
+    assert!((samples.iter().sum::<f64>() / 3.0 - number(&json["loss"])).abs() < 1e-15);
+}

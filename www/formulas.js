@@ -123,7 +123,11 @@ function lossLines(trace, r) {
     const written = m <= 3 ? trace.y.map((_, s) => term(s)).join(' + ') : `… + ${term(r)} + …`;
     lines.push(line('numbers', `J = (1/${m})(${written}) = ${num(trace.loss)}`));
     if (m > 3) lines.push(line('note', t('eq.loss.oneSample', { sample: r + 1 })));
+    if (Array.isArray(trace.sample_loss)) {
+      lines.push(line('numbers', `J${sub(r + 1)} = ${term(r)} = ${num(trace.sample_loss[r])}`));
+    }
   }
+  if (trace.l2 > 0) lines.push(line('note', t('eq.loss.l2', { l2: num(trace.l2) })));
   lines.push(line('note', t(`eq.loss.${name}`)));
   return lines;
 }
@@ -146,6 +150,7 @@ function outputDeltaLines(trace, k, r, j, m) {
   return [
     line('formula', `δ${s.mark} = (A${s.mark} − Y) ⊙ f′(Z${s.mark}) / m`),
     line('numbers', `${s.delta(j)} = (ŷ${J} − y${J}) × f′(${s.z(j)}) / m = (${num(yhat)} − ${operand(y)}) × ${fp}(${num(layer.z[r][j])}) / ${m} = ${num(layer.delta[r][j])}`),
+    ...(layer.fprime ? [line('numbers', `${fp}(${num(layer.z[r][j])}) = ${num(layer.fprime[r][j])}`)] : []),
   ];
 }
 
@@ -162,6 +167,10 @@ function hiddenDeltaLines(trace, k, r, j) {
     line('formula', `δ${s.mark} = (δ${up.mark} W${up.mark}ᵀ) ⊙ f′(Z${s.mark})`),
     line('formula', `${s.delta(j)} = f′(${s.z(j)}) × [${sum(units.map((u) => `${up.delta(u)}${up.w(j, u)}`))}]`),
     line('numbers', `${s.delta(j)} = ${fp}(${num(layer.z[r][j])}) × [${sum(units.map((u) => `${operand(above.delta[r][u])} × ${operand(above.w[j][u])}`))}] = ${num(layer.delta[r][j])}`),
+    // The two factors as the core computed them: f′(z) and ∂J/∂a, the bracket above.
+    ...(layer.fprime && layer.da
+      ? [line('numbers', `${s.delta(j)} = ${num(layer.fprime[r][j])} × ${operand(layer.da[r][j])} = ${num(layer.delta[r][j])}`)]
+      : []),
   ];
 }
 
@@ -189,6 +198,7 @@ function backwardLines(trace, k, r, j, i) {
     );
   }
   lines.push(line('note', t('eq.delta.mean')));
+  if (trace.l2 > 0) lines.push(line('note', t('eq.grad.l2', { l2: num(trace.l2) })));
   if (m > MAX_TERMS) lines.push(line('note', t('eq.elided', { max: MAX_TERMS })));
   return lines;
 }

@@ -223,6 +223,8 @@ const MESSAGES = {
   'eq.loss.cce': 'Categorical cross-entropy (softmax output); J is the mean over the batch.',
   'eq.loss.oneSample': 'Only the term of sample {sample} is written out.',
   'eq.delta.mean': 'δ includes the factor 1/m, so ∂J/∂W and ∂J/∂b are already means over the batch.',
+  'eq.loss.l2': 'With L2, J also adds (λ/2) Σ‖W‖², λ = {l2}; the line above is the data part.',
+  'eq.grad.l2': 'With L2, ∂J/∂W also adds λW, λ = {l2}.',
   'eq.update.all': 'The update changes every layer at once: choose a layer or a weight to see its numbers.',
   'eq.unavailable': 'These numbers are not in the trace.',
   'editor.title': 'Edit {name}',

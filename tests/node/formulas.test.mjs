@@ -118,7 +118,7 @@ function traceNumbers(trace) {
     }
   };
   for (const layer of trace.layers) Object.values(layer).forEach(visit);
-  [trace.x, trace.y, trace.loss, trace.learning_rate].forEach(visit);
+  [trace.x, trace.y, trace.loss, trace.sample_loss, trace.learning_rate].forEach(visit);
   return allowed;
 }
 
@@ -136,4 +136,17 @@ test('every number of every formula of a circle batch is a value of the trace, n
       for (const n of printed) assert.ok(allowed.has(n), `${trace.last_phase}: ${n} is not a trace value`);
     }
   }
+});
+
+test('a hidden δ shows the core’s two factors f′(z) and ∂J/∂a, and a batch loss its sample’s value', () => {
+  const playground = session('circle');
+  // Circle: 3 layers, so Forward ×3, Loss, Backward(3), Backward(2) is 6 phases.
+  const lines = equationsAfter(playground, 6, { layer: 1, row: 2, col: 1, input: 0 });
+  const trace = JSON.parse(playground.trace());
+  const layer = trace.layers[1];
+  const num = (x) => formatNumber(x, DIGITS);
+  const da = layer.da[2][1];
+  assertLine(lines, `δ⁽²⁾₂ = ${num(layer.fprime[2][1])} × ${da < 0 ? `(${num(da)})` : num(da)} = ${num(layer.delta[2][1])}`);
+  const loss = buildEquations({ ...trace, last_phase: 'Loss' }, { layer: 2, row: 4, col: 0, input: 0 }).lines.map((l) => l.text);
+  assert.ok(loss.some((text) => text.startsWith('J₅ = ') && text.endsWith(`= ${num(trace.sample_loss[4])}`)), loss.join('\n'));
 });

@@ -357,6 +357,7 @@ const MESSAGES = {
   'csv.task.regression': 'Regression',
   'csv.taskNote': 'Detect: text, or whole numbers with at most 20 values, are classes; anything else is regression.',
   'csv.loaded': '{file}: {rows} rows, {columns} columns, {task}.',
+  'csv.pending': '{file}: {columns} columns, not loaded. Choose another target column or task; the current data stays meanwhile.',
   'csv.none': 'No file loaded yet.',
   'csv.error': 'Not loaded: {message}. The session is unchanged.',
   'csv.unreadable': 'The file could not be read: {message}.',

@@ -65,6 +65,14 @@ impl Playground {
         Ok(self.replace_data(trainer, prepared, "CSV file".into()))
     }
 
+    /// The column names of a CSV file (JSON list), so a target can be chosen even for a file whose
+    /// last column cannot be one; throws "CSV line L, column C: …" when the file cannot be read.
+    #[wasm_bindgen(js_name = csvColumns)]
+    pub fn csv_columns(text: &str) -> Result<String, JsValue> {
+        let table = crate::data::csv::parse(text, &Default::default()).map_err(to_js)?;
+        Ok(serde_json::Value::from(table.columns).to_string())
+    }
+
     /// A new session from a CSV preset ("logistic-regression", "iris", "digits") and its file's text.
     #[wasm_bindgen(js_name = presetWithCsv)]
     pub fn preset_with_csv(name: &str, csv: &str) -> Result<Playground, JsValue> {

@@ -349,3 +349,21 @@ test('a session saves to a file and opens again; a bad session file changes noth
   assert.match(message, /session is unchanged/);
   assert.deepEqual({ session: await sessionOf(other), trace: await traceOf(other) }, before);
 });
+
+test('a file refused with its last column as target stays on offer, and another target loads it', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  const before = await sessionOf(page);
+  // With "weight" (the last column) as target, the text column "label" would be an input.
+  const text = peopleCsv().split('\n').map((line) => line.split(',')).filter((cells) => cells.length === 3)
+    .map(([h, w, label]) => `${label},${h},${w}`).join('\n');
+  await uploadCsv(page, csvFile('people.csv', `${text}\n`));
+  await page.waitForSelector('#csv-error:not([hidden])');
+  assert.equal(await sessionOf(page), before, 'the refused file changed nothing');
+  const options = await page.$$eval('#csv-target option', (list) => list.map((o) => o.textContent));
+  assert.deepEqual(options, ['label', 'height', 'weight']);
+  await page.selectOption('#csv-target', '0');
+  await page.waitForSelector('#csv-error', { state: 'hidden' });
+  const summary = await summaryOf(page);
+  assert.equal(summary.task, 'classification');
+  assert.notEqual(await sessionOf(page), before);
+});

@@ -40,7 +40,7 @@ const PREVIEW_SIZE = 88;
 const DEFAULT_GENERATED = { points: 200, noise: 0.1, seed: 1, classes: 3 };
 
 // The core's list of generators, each one's thumbnail canvas, and whether the previews are drawn.
-const chooser = { Playground: null, generators: [], cards: new Map(), previewed: false };
+const chooser = { Playground: null, generators: [], cards: new Map(), previewed: false, pending: null };
 
 // Wire the chooser; `Playground` (the class) makes the throwaway sessions of the previews.
 export function wireChooser(Playground) {
@@ -260,9 +260,14 @@ async function readCsvFile(file) {
   }
   try {
     // A new file: its last column is the target until the person picks another.
+    chooser.pending = null;
     loadCsv({ file: file.name, text, task: 'auto' });
   } catch (error) {
     showError(csvError, 'csv.error', error);
+    // The file stays on offer when the core can read its columns, so another target or task can
+    // be tried; the session keeps its data meanwhile.
+    chooser.pending = pendingFile(file.name, text);
+    fillTargets();
     return;
   } finally {
     // Choosing the same file again (after fixing it) must fire "change" again.
@@ -272,23 +277,36 @@ async function readCsvFile(file) {
   announce();
 }
 
-// Load the current CSV again with the chosen target column and task.
+// A refused file whose columns the core can still read, or null.
+function pendingFile(file, text) {
+  try {
+    const columns = JSON.parse(chooser.Playground.csvColumns(text));
+    return { kind: 'csv', name: null, file, text, columns, target: null, task: 'auto' };
+  } catch {
+    return null;
+  }
+}
+
+// Load the current CSV (or the refused one on offer) again with the chosen target column and task.
 function reloadCsv() {
-  const { source } = dataset;
+  const source = chooser.pending ?? dataset.source;
   if (source.kind !== 'csv') return;
   csvError.hidden = true;
+  const choice = { target: Number(targetSelect.value), task: taskSelect.value };
   try {
-    loadCsv({ ...source, target: Number(targetSelect.value), task: taskSelect.value });
+    loadCsv({ ...source, ...choice });
+    chooser.pending = null;
     announce();
   } catch (error) {
     showError(csvError, 'csv.error', error);
+    if (chooser.pending) chooser.pending = { ...chooser.pending, ...choice };
   }
   fillTargets();
 }
 
 // The target select: the file's columns, the one used chosen; the task select: the choice used.
 function fillTargets() {
-  const { source } = dataset;
+  const source = chooser.pending ?? dataset.source;
   const columns = source.kind === 'csv' ? source.columns ?? [] : [];
   targetSelect.replaceChildren(...columns.map((name, index) => {
     const option = document.createElement('option');
@@ -301,7 +319,9 @@ function fillTargets() {
   if (columns.length > 0) targetSelect.value = String(source.target ?? columns.length - 1);
   if (source.kind === 'csv') taskSelect.value = source.task;
   const file = source.file ?? (source.kind === 'csv' ? t(`data.name.${source.name}`) : null);
-  fileLine.textContent = file
+  fileLine.textContent = chooser.pending
+    ? t('csv.pending', { file, columns: columns.length })
+    : file
     ? t('csv.loaded', { file, rows: dataset.summary.rows.total, columns: columns.length, task: t(`prep.${dataset.summary.task}`) })
     : t('csv.none');
 }

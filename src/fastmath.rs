@@ -64,7 +64,8 @@ fn expm1_small_range(x: f64) -> f64 {
 /// tanh(x) = (e²ˣ − 1) / (e²ˣ + 1), from the odd symmetry and |x| clamped at 22 (tanh(22) rounds to 1).
 #[inline(always)]
 pub fn tanh(x: f64) -> f64 {
-    let ax = x.abs().min(22.0);
+    // A comparison rather than f64::min, which wasm compiles to a call (for its NaN rules).
+    let ax = if x.abs() < 22.0 { x.abs() } else { 22.0 };
     let e = expm1_small_range(2.0 * ax);
     let t = e / (e + 2.0);
     // NaN stays NaN: the comparisons above pass it through, copysign keeps the sign of x.

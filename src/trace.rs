@@ -299,7 +299,13 @@ pub fn apply_update(net: &mut Network, trace: &Trace, lr: f64) {
 fn gather(from: ArrayView2<f64>, rows: &[usize], to: &mut Array2<f64>) {
     let width = from.ncols();
     let dst = to.as_slice_mut().expect("standard layout");
+    let consecutive = rows.windows(2).all(|w| w[1] == w[0] + 1);
     match from.as_slice() {
+        // Evaluation walks the set in order: one block copy instead of a copy per row.
+        Some(src) if consecutive && !rows.is_empty() => {
+            let (first, n) = (rows[0], rows.len());
+            dst[..n * width].copy_from_slice(&src[first * width..(first + n) * width]);
+        }
         Some(src) => {
             for (i, &r) in rows.iter().enumerate() {
                 dst[i * width..(i + 1) * width].copy_from_slice(&src[r * width..(r + 1) * width]);

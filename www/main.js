@@ -9,6 +9,7 @@ import { onSelect } from './state.js';
 import { renderNetwork } from './views/network.js';
 import { renderInspector, followPhase } from './views/inspector.js';
 import { renderEquations } from './views/equations.js';
+import { renderGradcheck, wireGradcheck } from './views/gradcheck.js';
 import { renderData, wireData } from './views/data.js';
 import { startSession, presetNames } from './dataset.js';
 
@@ -22,6 +23,7 @@ const VIEWS = [
   renderNetwork,
   renderInspector,
   renderEquations,
+  renderGradcheck,
   ({ phase, trace }) => renderReadouts(phase, trace),
   ({ phase, trace }) => updateControls(phase, trace),
   renderFlowchart,
@@ -49,6 +51,7 @@ async function boot() {
   window.playground = playground;
   wireLoop(playground, () => redraw(playground), { preset, presets: presetNames(Playground) });
   wireData(Playground);
+  wireGradcheck(playground);
   onSelect(() => redraw(playground));
   redraw(playground);
   showStatus('');

@@ -1,0 +1,46 @@
+// The gradient check: the core compares backprop's ∂J/∂W and ∂J/∂b with central finite differences
+// on the current batch and returns the largest relative error per layer; this view shows them.
+import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
+
+const button = document.getElementById('gradcheck-run');
+const result = document.getElementById('gradcheck-result');
+
+// Below this relative error backprop and the finite differences agree (f64, h = 10⁻⁵).
+const AGREE = 1e-5;
+
+// What the shown result was computed for; a step or an edit makes it stale.
+let shownFor = null;
+
+// The moment a result belongs to: the batch, the phases done in it and the parameters' history.
+const momentOf = (trace) => JSON.stringify([trace.epoch, trace.batch, trace.last_phase, trace.undo_depth, trace.layers.map((l) => l.w)]);
+
+// Wire the button: one click runs the check on `playground` and shows each layer's errors.
+export function wireGradcheck(playground) {
+  button.addEventListener('click', () => {
+    const trace = JSON.parse(playground.traceFocus(0));
+    const layers = JSON.parse(playground.gradientCheck());
+    result.replaceChildren(...layers.map((errors, l) => {
+      const item = document.createElement('li');
+      const ok = errors.w < AGREE && errors.b < AGREE;
+      item.textContent = t(ok ? 'gradcheck.ok' : 'gradcheck.bad', {
+        layer: l + 1, w: formatNumber(errors.w, 2), b: formatNumber(errors.b, 2),
+      });
+      item.dataset.w = String(errors.w);
+      item.dataset.b = String(errors.b);
+      item.className = ok ? 'gradcheck-ok' : 'gradcheck-bad';
+      return item;
+    }));
+    result.hidden = false;
+    shownFor = momentOf(trace);
+  });
+}
+
+// Hide a result that no longer belongs to the batch and parameters on screen.
+export function renderGradcheck({ trace }) {
+  if (shownFor !== null && shownFor !== momentOf(trace)) {
+    result.hidden = true;
+    result.replaceChildren();
+    shownFor = null;
+  }
+}

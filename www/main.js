@@ -5,22 +5,28 @@ import { showError, showStatus } from './views/messages.js';
 import { updateControls } from './controls.js';
 import { wireLoop } from './loop.js';
 import { renderFlowchart } from './views/flowchart.js';
-import { onSelect } from './state.js';
+import { onSelect, selection } from './state.js';
 import { renderNetwork } from './views/network.js';
 import { renderInspector, followPhase } from './views/inspector.js';
 import { renderEquations } from './views/equations.js';
 import { renderGradcheck, wireGradcheck } from './views/gradcheck.js';
 import { renderData, wireData } from './views/data.js';
 import { startSession, presetNames } from './dataset.js';
+import { renderCharts, wireCharts } from './views/charts.js';
+import { renderNeuronMaps } from './views/neuron-maps.js';
 
 const DEFAULT_PRESET = 'circle';
 
 // Every view's render(view context); each reads the Playground's getters and draws itself.
 // Add a view by importing its render function and listing it here.
+// (followPhase is not one: redraw() calls it first, as it chooses the layer the trace is about.)
 const VIEWS = [
-  // First, so that every view of a redraw sees the layer a step has just worked on.
-  followPhase,
+  // The charts first, while the page's layout is still clean: plotters measures each label with
+  // a DOM element, which forces a layout, cheap only before the other views change the page.
+  renderCharts,
   renderNetwork,
+  // After the diagram, whose units it places its thumbnails beside.
+  renderNeuronMaps,
   renderInspector,
   renderEquations,
   renderGradcheck,
@@ -30,10 +36,24 @@ const VIEWS = [
   renderData,
 ];
 
+// The trace for a redraw: the batch's matrices only near the selected layer (traceFocus), as the
+// inspector and the equations show one layer, and the player redraws every frame. The equation
+// of the loss also needs the output layer's A.
+function focusedTrace(playground) {
+  const trace = JSON.parse(playground.traceFocus(Number.isInteger(selection.layer) ? selection.layer : 0));
+  const output = trace.layers[trace.layers.length - 1];
+  return trace.last_phase === 'Loss' && !('a' in output) ? JSON.parse(playground.trace()) : trace;
+}
+
 // Redraw every view from the Playground's getters (which never change its state).
-// `trace()` is parsed once per redraw and shared, so views never parse it again.
+// The trace is parsed once per redraw and shared, so views never parse it again.
 function redraw(playground) {
-  const context = { playground, phase: playground.phase(), trace: JSON.parse(playground.trace()) };
+  const focus = selection.layer;
+  const context = { playground, phase: playground.phase(), trace: focusedTrace(playground) };
+  // First, so that every view of a redraw sees the layer a step has just worked on; a step in
+  // another layer than the selected one needs the trace near that layer.
+  followPhase(context);
+  if (selection.layer !== focus) context.trace = focusedTrace(playground);
   for (const render of VIEWS) render(context);
 }
 
@@ -52,6 +72,7 @@ async function boot() {
   wireLoop(playground, () => redraw(playground), { preset, presets: presetNames(Playground) });
   wireData(Playground);
   wireGradcheck(playground);
+  wireCharts();
   onSelect(() => redraw(playground));
   redraw(playground);
   showStatus('');

@@ -1,0 +1,33 @@
+// What a chart is drawn from, as a short text: equal texts mean an equal picture, so a redraw that
+// changed none of it (most phases of a batch change no parameter) skips the chart. No DOM, so
+// Node tests can check it.
+
+// A fingerprint of the network's current parameters (W and b after the update when it has run):
+// a position-weighted sum, which any edit or update changes.
+export function parameterSum(trace) {
+  let sum = 0;
+  let position = 1;
+  const add = (v) => {
+    sum += (typeof v === 'number' ? v : Number(v)) * position;
+    position += 1;
+  };
+  for (const layer of trace.layers) {
+    for (const row of layer.w_new ?? layer.w) row.forEach(add);
+    (layer.b_new ?? layer.b).forEach(add);
+  }
+  return sum;
+}
+
+// What the boundary and the neuron maps show: the data (`dataVersion` counts its changes), the
+// network's shape, activations and loss, and its parameters.
+export function modelKey(trace, dataVersion) {
+  const shape = trace.layers.map((l) => `${l.inputs}>${l.units}${l.activation}`).join(',');
+  return `${dataVersion}|${trace.loss_name}|${shape}|${parameterSum(trace)}`;
+}
+
+// What the loss and accuracy charts show: the model, and how far training has gone (an epoch
+// ends at an update, every batch logs its J at the loss phase).
+export function historyKey(trace, dataVersion) {
+  const done = trace.loss !== null && trace.loss !== undefined;
+  return `${modelKey(trace, dataVersion)}|${trace.epochs_done}|${trace.epoch}|${trace.batch}|${done}|${trace.status}`;
+}

@@ -1,0 +1,81 @@
+// The plumbing of a chart canvas: its backing store kept at CSS size × device pixel ratio (by a
+// ResizeObserver, so that drawing never has to ask the browser for a layout), the pointer's
+// position in backing-store pixels, and the download of a canvas as a PNG file.
+// The core draws on the canvases; nothing here knows what a chart shows.
+
+// The core refuses canvases under 120 × 120 pixels: no room for the axes (src/charts/mod.rs).
+export const MIN_CHART_SIDE = 120;
+
+// How long a downloaded picture's object URL lives: long enough for the browser to read it.
+const URL_LIFETIME_MS = 60_000;
+
+// The page's font size at which the core's chart text (15 px ticks, 17 px labels) matches it.
+const BASE_FONT_PX = 18;
+
+// The page's font size grows with the window (style.css); read once per window size, since
+// reading a style inside a redraw would make the browser restyle.
+let fontScale = 0;
+window.addEventListener('resize', () => { fontScale = 0; });
+
+// The device pixel ratio.
+export function pixelRatio() {
+  return window.devicePixelRatio || 1;
+}
+
+// The `scale` told to the core: device pixels per CSS pixel, times the page's font growth, so
+// that a projector's larger type reaches the charts too; inside the 0.5–4 the core accepts.
+export function chartScale() {
+  if (!fontScale) {
+    const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || BASE_FONT_PX;
+    fontScale = Math.min(1.5, Math.max(1, root / BASE_FONT_PX));
+  }
+  return Math.min(4, Math.max(0.5, pixelRatio() * fontScale));
+}
+
+// Keep `canvas`'s backing store at its CSS size × the pixel ratio; `onResize()` runs after each
+// change (a hidden canvas gets 0 × 0, and is drawn again when it shows).
+export function fitCanvas(canvas, onResize) {
+  const observer = new ResizeObserver(([entry]) => {
+    const exact = entry.devicePixelContentBoxSize?.[0];
+    const ratio = pixelRatio();
+    const width = exact ? exact.inlineSize : Math.round(entry.contentRect.width * ratio);
+    const height = exact ? exact.blockSize : Math.round(entry.contentRect.height * ratio);
+    if (canvas.width === width && canvas.height === height) return;
+    canvas.width = width;
+    canvas.height = height;
+    onResize();
+  });
+  try {
+    // Device pixels exactly, so that lines stay sharp at fractional ratios.
+    observer.observe(canvas, { box: 'device-pixel-content-box' });
+  } catch {
+    observer.observe(canvas);
+  }
+}
+
+// Whether `canvas` is big enough for the core's axes and labels (hidden canvases are 0 × 0).
+export function canDraw(canvas) {
+  return canvas.width >= MIN_CHART_SIDE && canvas.height >= MIN_CHART_SIDE;
+}
+
+// The pointer of `event` in `canvas`'s backing-store pixels, the unit the core's hover takes.
+export function canvasPoint(canvas, event) {
+  const box = canvas.getBoundingClientRect();
+  return {
+    x: ((event.clientX - box.left) * canvas.width) / Math.max(1, box.width),
+    y: ((event.clientY - box.top) * canvas.height) / Math.max(1, box.height),
+  };
+}
+
+// Download what `canvas` shows as the PNG file `name`.
+export function downloadPng(canvas, name) {
+  canvas.toBlob((blob) => {
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
+  }, 'image/png');
+}

@@ -1,0 +1,167 @@
+// Thumbnails of every hidden unit's output A over the input plane, just left of the network
+// diagram's units, where their incoming edges meet (the outgoing ones stay free for hover and
+// editing). www/views/network.js draws the diagram; this module only reads where its units are
+// (the circles' data-layer, data-j, cx, cy and r). Hovering a thumbnail, or focusing its unit,
+// shows that unit's map large in the boundary view; a click selects the unit, as on the diagram.
+import { t } from '../i18n.js';
+import { select } from '../state.js';
+import { previewNeuron } from './charts.js';
+import { pixelRatio } from './chart-canvas.js';
+import { showTooltip, hideTooltip } from './tooltip.js';
+import { showError } from './messages.js';
+import { modelKey } from '../chart-keys.js';
+import { dataset } from '../dataset.js';
+
+const view = document.getElementById('network-view');
+
+// A thumbnail's side in CSS pixels: about its unit's circle, within these bounds.
+const MIN_SIDE = 16;
+const MAX_SIDE = 44;
+// Smallest side when units stand closer than MIN_SIDE (a summarised column of 16).
+const MIN_GAP_SIDE = 8;
+// Map cells a side at most: the core computes one forward pass per cell for all maps at once.
+const MAX_CELLS = 64;
+// The core's limit on all maps' cells together (MAX_MAP_PIXELS in src/charts/field.rs).
+const MAX_MAP_PIXELS = 1 << 22;
+// Room between a unit's circle and its thumbnail, in CSS pixels.
+const GAP = 4;
+
+const overlay = document.createElement('div');
+overlay.className = 'neuron-maps';
+overlay.hidden = true;
+
+// The thumbnails placed for one build of the diagram: its SVG element, the canvases, the map
+// cells a side, and what the maps were last painted from (chart-keys.js).
+let placed = { svg: null, thumbs: [], cells: 0, key: null };
+let lastContext = null;
+let failed = false;
+
+// Draw every hidden unit's thumbnail, placing them again when the diagram was built anew; maps
+// are painted again only when the data or the network changed (most phases change neither).
+export function renderNeuronMaps(context) {
+  lastContext = context;
+  const svg = view.querySelector('.network-svg');
+  if (!svg || context.playground.boundaryView() !== 'plane') {
+    overlay.hidden = true;
+    return;
+  }
+  if (!overlay.isConnected) wire();
+  if (svg !== placed.svg) place(svg, context.trace);
+  overlay.hidden = false;
+  const key = modelKey(context.trace, dataset.version);
+  if (key !== placed.key && paint(context.playground)) placed.key = key;
+}
+
+// Add the layer of thumbnails to the diagram's panel and follow the panel's size; a hidden unit
+// focused from the keyboard shows its map as hovering its thumbnail does.
+function wire() {
+  view.append(overlay);
+  const hiddenUnit = (event) => {
+    const circle = event.target.closest?.('circle.unit');
+    const layer = Number(circle?.dataset.layer);
+    return circle && !overlay.hidden && layer < (lastContext?.trace.layers.length ?? 0) - 1 ? [layer, Number(circle.dataset.j)] : null;
+  };
+  view.addEventListener('focusin', (event) => {
+    const unit = hiddenUnit(event);
+    if (unit) previewNeuron(unit);
+  });
+  view.addEventListener('focusout', (event) => {
+    if (hiddenUnit(event)) previewNeuron(null);
+  });
+  // The diagram builds itself again at a new size (its observer was made first, so runs first).
+  new ResizeObserver(() => {
+    if (lastContext) renderNeuronMaps(lastContext);
+  }).observe(view);
+}
+
+// One canvas per hidden unit that the diagram draws, just left of its circle.
+function place(svg, trace) {
+  previewNeuron(null);
+  hideTooltip();
+  const hiddenLayers = trace.layers.length - 1;
+  // Where each layer's maps start in the core's list: the first hidden layer's units come first.
+  const offsets = [0];
+  for (let l = 0; l < hiddenLayers; l += 1) offsets.push(offsets[l] + trace.layers[l].units);
+  const units = offsets[hiddenLayers];
+  // Layout is read here only, once per build of the diagram, never on a plain redraw.
+  const viewBox = view.getBoundingClientRect();
+  const svgBox = svg.getBoundingClientRect();
+  const dx = svgBox.left - viewBox.left + view.scrollLeft;
+  const dy = svgBox.top - viewBox.top + view.scrollTop;
+  const circles = [...svg.querySelectorAll('circle.unit')].filter((c) => Number(c.dataset.layer) < hiddenLayers);
+  const radius = Math.max(0, ...circles.map((c) => Number(c.getAttribute('r'))));
+  // Never taller than the room between two units of a column, so thumbnails never overlap.
+  let spacing = Infinity;
+  for (let k = 1; k < circles.length; k += 1) {
+    if (circles[k].dataset.layer !== circles[k - 1].dataset.layer) continue;
+    spacing = Math.min(spacing, Math.abs(Number(circles[k].getAttribute('cy')) - Number(circles[k - 1].getAttribute('cy'))));
+  }
+  const side = Math.round(Math.max(MIN_GAP_SIDE, Math.min(MAX_SIDE, Math.max(MIN_SIDE, 2 * radius), spacing - 2)));
+  const cells = Math.max(1, Math.min(MAX_CELLS, Math.round(side * pixelRatio()), Math.floor(Math.sqrt(MAX_MAP_PIXELS / Math.max(1, units)))));
+  const thumbs = circles.map((circle) => {
+    const layer = Number(circle.dataset.layer);
+    const unit = Number(circle.dataset.j);
+    const canvas = document.createElement('canvas');
+    canvas.className = 'neuron-map';
+    canvas.width = cells;
+    canvas.height = cells;
+    canvas.dataset.layer = String(layer);
+    canvas.dataset.unit = String(unit);
+    canvas.setAttribute('aria-label', t('neurons.label', { layer: layer + 1, unit: unit + 1 }));
+    canvas.setAttribute('role', 'img');
+    Object.assign(canvas.style, {
+      left: `${dx + Number(circle.getAttribute('cx')) - Number(circle.getAttribute('r')) - GAP - side}px`,
+      top: `${dy + Number(circle.getAttribute('cy')) - side / 2}px`,
+      width: `${side}px`,
+      height: `${side}px`,
+    });
+    wireThumb(canvas, layer, unit);
+    return { canvas, context: canvas.getContext('2d'), index: offsets[layer] + unit };
+  });
+  overlay.replaceChildren(...thumbs.map((thumb) => thumb.canvas));
+  placed = { svg, thumbs, cells, key: null };
+}
+
+// Put each unit's map, computed by the core in one call, into its thumbnail; returns whether it did.
+function paint(playground) {
+  const { thumbs, cells } = placed;
+  if (thumbs.length === 0) return false;
+  try {
+    const bytes = playground.neuronMaps(cells);
+    const size = cells * cells * 4;
+    for (const { context, index } of thumbs) {
+      const pixels = new Uint8ClampedArray(bytes.buffer, bytes.byteOffset + index * size, size);
+      context.putImageData(new ImageData(pixels, cells, cells), 0, 0);
+    }
+    failed = false;
+    return true;
+  } catch (error) {
+    if (!failed) showError('error.chart', error);
+    failed = true;
+    return false;
+  }
+}
+
+// Hover shows the unit's map in the boundary view; a click selects the unit. The events stop
+// here, so the diagram underneath neither hides the tooltip nor takes the click.
+function wireThumb(canvas, layer, unit) {
+  const tip = t('neurons.tip', { layer: layer + 1, unit: unit + 1 });
+  canvas.addEventListener('pointerenter', () => {
+    canvas.classList.add('is-shown');
+    previewNeuron([layer, unit]);
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    event.stopPropagation();
+    showTooltip(tip, event.clientX, event.clientY);
+  });
+  canvas.addEventListener('pointerleave', () => {
+    canvas.classList.remove('is-shown');
+    hideTooltip();
+    previewNeuron(null);
+  });
+  canvas.addEventListener('click', (event) => {
+    event.stopPropagation();
+    select({ layer, col: unit });
+  });
+  canvas.addEventListener('dblclick', (event) => event.stopPropagation());
+}

@@ -1,7 +1,7 @@
 // The page's one animation loop: play, pause and the speed slider. While playing, each frame runs
 // the work the speed asks for (speed.js plans it) and then redraws the page once.
 import { t } from './i18n.js';
-import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCost } from './speed.js';
+import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCost, trainingBudget } from './speed.js';
 import { isTerminal } from './stepping.js';
 import { showError, showStatus } from './views/messages.js';
 
@@ -20,6 +20,8 @@ const loop = {
   credit: 0,
   // Measured milliseconds per epoch, null until measured.
   msPerEpoch: null,
+  // Measured milliseconds of one redraw (smoothed), null until measured: training gets what it leaves.
+  drawMs: null,
   // Run at full speed until training stops ("run to end"), whatever the slider says.
   toEnd: false,
 };
@@ -79,7 +81,7 @@ function tick(now) {
   const elapsed = loop.last === null ? 0 : now - loop.last;
   loop.last = now;
   const speed = SPEEDS[loop.toEnd ? MAX_SPEED : Number(speedSlider.value)];
-  const plan = planFrame(speed, loop.credit, elapsed, loop.msPerEpoch);
+  const plan = planFrame(speed, loop.credit, elapsed, loop.msPerEpoch, trainingBudget(loop.drawMs));
   loop.credit = plan.credit;
   if (plan.count > 0) {
     try {
@@ -88,7 +90,10 @@ function tick(now) {
       pause();
       showError('error.action', error);
     }
+    const start = performance.now();
     loop.redraw();
+    // The same smoothing as the cost of an epoch, over one redraw.
+    loop.drawMs = updateEpochCost(loop.drawMs, performance.now() - start, 1);
   }
   if (!isPlaying()) return;
   if (isTerminal(playground.phase())) {

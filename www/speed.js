@@ -26,6 +26,15 @@ export const MAX_SPEED = SPEEDS.length - 1;
 // Milliseconds of training per frame: half a 60 Hz frame, leaving the rest for drawing.
 export const FRAME_BUDGET_MS = 8;
 
+// One frame at 60 Hz.
+export const FRAME_MS = 1000 / 60;
+
+// What a frame leaves the browser after the page's work: style, layout and paint.
+export const PAINT_RESERVE_MS = 4;
+
+// Training never gets less than this per frame, however slow drawing is.
+export const MIN_BUDGET_MS = 1;
+
 // A frame may catch up at most this much time, so a frame that arrives late (a background tab,
 // a slow draw) does not trigger a burst of steps.
 const MAX_CATCH_UP_S = 0.25;
@@ -55,6 +64,16 @@ export function planFrame(speed, credit, elapsedMs, msPerEpoch, budgetMs = FRAME
 export function epochsInBudget(msPerEpoch, budgetMs = FRAME_BUDGET_MS) {
   if (!(msPerEpoch > 0)) return 1;
   return Math.max(1, Math.floor(budgetMs / msPerEpoch));
+}
+
+// Milliseconds of training per frame, given the measured cost of drawing one (`drawMs`, null before
+// the first draw): what drawing and painting leave of a frame at the highest rate they allow
+// (60 frames a second, else 30, 20…), at most FRAME_BUDGET_MS. Drawing every chart each frame
+// must not push a frame past its deadline for the sake of a few more epochs.
+export function trainingBudget(drawMs) {
+  if (!(drawMs >= 0)) return FRAME_BUDGET_MS;
+  const frames = Math.max(1, Math.ceil((drawMs + PAINT_RESERVE_MS + MIN_BUDGET_MS) / FRAME_MS));
+  return Math.min(FRAME_BUDGET_MS, Math.max(MIN_BUDGET_MS, frames * FRAME_MS - PAINT_RESERVE_MS - drawMs));
 }
 
 // A smoothed cost per epoch after running `epochs` epochs in `ms` milliseconds (`previous` is null at first).

@@ -42,7 +42,7 @@ const batchTable = document.getElementById('batch-table');
 const MAX_BATCH_ROWS = 12;
 
 // What was drawn last, so a redraw during play skips what has not changed.
-const drawn = { version: -1, batchKey: '', plot: null, labels: null };
+const drawn = { version: -1, batchKey: '', plot: null, labels: null, box: null, room: null };
 
 // Wire the preprocessing controls, the source chooser and the session files.
 export function wireData(Playground) {
@@ -60,16 +60,31 @@ export function wireData(Playground) {
   });
   // Opening or closing the step moves the scatter: it is sized to the room left below.
   prepStep.addEventListener('toggle', () => {
-    drawn.batchKey = '';
+    forgetLayout();
     renderBatch(JSON.parse(playground.trace()));
   });
   wireChooser(Playground);
   wireSessionFiles(Playground);
   // The scatter follows the panel's width.
   new ResizeObserver(() => {
-    drawn.batchKey = '';
+    forgetLayout();
     renderBatch(JSON.parse(playground.trace()));
   }).observe(body);
+}
+
+// The panel's size and the scatter's room are read again at the next redraw: only after a resize,
+// new data or the step opened or closed, never in every redraw, where reading them would make
+// the browser lay out the whole page that the other views have just changed.
+function forgetLayout() {
+  drawn.batchKey = '';
+  drawn.box = null;
+  drawn.room = null;
+}
+
+// The panel's inner size, read once per layout change (see forgetLayout).
+function bodyBox() {
+  drawn.box ??= { width: Math.floor(body.clientWidth), height: body.clientHeight };
+  return drawn.box;
 }
 
 // Prepare the data again with `patch` of the preprocessing choices; a refusal keeps the session.
@@ -88,13 +103,15 @@ function prepare(patch) {
 function showPrepError(text) {
   prepError.textContent = text;
   prepError.hidden = false;
+  // It pushes the scatter down.
+  drawn.room = null;
 }
 
 // Draw the panel for the current data and batch (a view of main.js).
 export function renderData({ trace }) {
   if (drawn.version !== dataset.version) {
     drawn.version = dataset.version;
-    drawn.batchKey = '';
+    forgetLayout();
     prepError.hidden = true;
     renderPrepared();
   }
@@ -193,7 +210,7 @@ function headCell(text, scope = 'col') {
 function renderBatch(trace) {
   const rows = trace.rows ?? [];
   const sample = Math.min(selection.row ?? 0, Math.max(0, rows.length - 1));
-  const width = Math.floor(body.clientWidth);
+  const { width } = bodyBox();
   const key = `${dataset.version}|${rows.join(',')}|${sample}|${width}`;
   if (key === drawn.batchKey) return;
   drawn.batchKey = key;
@@ -226,10 +243,13 @@ function renderScatter(rows, selectedRow, width) {
   scatterCanvas.hidden = !plot;
   scatterLegend.hidden = !plot;
   if (!plot) return;
-  const font = Math.max(13, Math.round(parseFloat(getComputedStyle(body).fontSize) * 0.72));
   // As wide as the panel and, when there is room, no lower than its bottom edge; never so small
   // that the back of the room cannot see the batch's rings.
-  const room = body.offsetTop + body.clientHeight - scatterCanvas.offsetTop - 6;
+  drawn.room ??= {
+    font: Math.max(13, Math.round(parseFloat(getComputedStyle(body).fontSize) * 0.72)),
+    room: body.offsetTop + body.clientHeight - scatterCanvas.offsetTop - 6,
+  };
+  const { font, room } = drawn.room;
   const size = Math.max(220, Math.min(width - 8, 340, room));
   drawScatter(scatterCanvas, plot, { batch: rows, selected: selectedRow, labels: drawn.labels, size, font, key: dataset.version });
   scatterCanvas.setAttribute('aria-label', t('batch.scatterLabel', { points: plot.points.length, batch: rows.length }));
@@ -240,7 +260,8 @@ function renderScatter(rows, selectedRow, width) {
 function renderDigit(row) {
   const raw = dataset.train.raw[row];
   // Two images side by side, each no taller than the panel leaves room for.
-  const cell = Math.max(7, Math.min(16, Math.floor((body.clientWidth - 40) / (2 * IMAGE_SIDE)), Math.floor((body.clientHeight - 90) / IMAGE_SIDE)));
+  const { width, height } = bodyBox();
+  const cell = Math.max(7, Math.min(16, Math.floor((width - 40) / (2 * IMAGE_SIDE)), Math.floor((height - 90) / IMAGE_SIDE)));
   drawImage(digitRaw, raw, IMAGE_SIDE, cell, inkLevel(Math.max(16, ...raw)));
   const std = dataset.train.standardized?.[row];
   digitStd.parentElement.hidden = !std || !dataset.summary.standardized;

@@ -35,6 +35,9 @@ const chart = {
   shownWidth: 0,
   viewWidth: 0,
   overflows: false,
+  // The panel's scroll position, kept from its scroll events: reading scrollLeft in a redraw
+  // would make the browser lay out the page there, after the other views have changed it.
+  scrollLeft: 0,
   // Flowchart boxes by key: a phase name ("Forward(1)", "Loss", …) or 'data', 'init', 'stop', 'end'.
   nodes: new Map(),
   // Arrows by "from>to".
@@ -49,6 +52,7 @@ export function wireFlowchart(actions) {
   const observer = new ResizeObserver(() => fit());
   observer.observe(container);
   observer.observe(container.parentElement);
+  container.addEventListener('scroll', () => { chart.scrollLeft = container.scrollLeft; }, { passive: true });
 }
 
 // Mark the next and the just-performed boxes from the core's phase and trace (rebuilding the chart
@@ -89,8 +93,14 @@ function keepInView(node) {
   const left = Number(node.dataset.x) * scale;
   const right = left + Number(node.dataset.w) * scale;
   const margin = 2 * FONT * scale;
-  if (left - margin < container.scrollLeft) container.scrollLeft = left - margin;
-  else if (right + margin > container.scrollLeft + chart.viewWidth) container.scrollLeft = right + margin - chart.viewWidth;
+  let to = chart.scrollLeft;
+  if (left - margin < to) to = left - margin;
+  else if (right + margin > to + chart.viewWidth) to = right + margin - chart.viewWidth;
+  to = Math.max(0, Math.min(to, chart.shownWidth - chart.viewWidth));
+  if (to === chart.scrollLeft) return;
+  // Only a scroll that is needed asks for a layout.
+  container.scrollLeft = to;
+  chart.scrollLeft = to;
 }
 
 // The arrows from the box just performed to the next one.

@@ -41,6 +41,11 @@ function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+// Set an attribute only when it changes, for the same reason.
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 // An element of `tag` with a class name.
 function element(tag, className) {
   const el = document.createElement(tag);
@@ -74,14 +79,18 @@ export function matrixCard(key) {
 
   // Show `spec` in the card.
   const update = (spec) => {
-    figure.dataset.layer = String(spec.layer);
-    figure.dataset.state = spec.values ? 'values' : 'empty';
-    figure.dataset.shape = `${spec.rows}x${spec.cols}`;
+    setAttr(figure, 'data-layer', String(spec.layer));
+    setAttr(figure, 'data-state', spec.values ? 'values' : 'empty');
+    setAttr(figure, 'data-shape', `${spec.rows}x${spec.cols}`);
     setText(name, spec.name);
     setText(shape, t('matrix.shape', { rows: spec.rows, cols: spec.cols }));
     const [first, end] = shownRows(spec);
-    canvas.setAttribute('aria-label', `${spec.name} ${shape.textContent}`);
-    canvas.drawn = { spec, first, end };
+    setAttr(canvas, 'aria-label', `${spec.name} ${shape.textContent}`);
+    const before = canvas.drawn;
+    // Always the new spec: its callbacks reach the current trace.
+    canvas.drawn = { spec, first, end, dpr: window.devicePixelRatio || 1 };
+    // Most steps leave most cards as they were (empty grids, parameters before the update).
+    if (before && sameDrawing(before, canvas.drawn)) return;
     drawMatrix(canvas, spec, first, end);
 
     legend.hidden = !spec.values;
@@ -104,6 +113,30 @@ export function matrixCard(key) {
     if (!note.hidden) setText(note, t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows }));
   };
   return { figure, update };
+}
+
+// Whether rows [first, end) of two matrices (or two nulls) hold the same numbers.
+function sameRows(a, b, first, end) {
+  if (!a || !b) return !a && !b;
+  for (let r = first; r < end; r += 1) {
+    const x = a[r];
+    const y = b[r];
+    if (x === y) continue;
+    if (!x || !y || x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c += 1) if (x[c] !== y[c]) return false;
+  }
+  return true;
+}
+
+// Whether two drawings of a card ({ spec, first, end }) would paint the same pixels and texts.
+function sameDrawing(a, b) {
+  const [p, q] = [a.spec, b.spec];
+  return a.first === b.first && a.end === b.end && p.rows === q.rows && p.cols === q.cols
+    && p.scale === q.scale && p.cell.width === q.cell.width && p.cell.height === q.cell.height
+    && p.cell.font === q.cell.font && p.cell.text === q.cell.text
+    && p.selected?.[0] === q.selected?.[0] && p.selected?.[1] === q.selected?.[1]
+    && a.dpr === b.dpr
+    && sameRows(p.values, q.values, a.first, a.end) && sameRows(p.compare, q.compare, a.first, a.end);
 }
 
 // Paint rows [first, end) of the matrix: cells, numbers, grid lines, then the outlines on top.

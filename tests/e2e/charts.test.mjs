@@ -124,8 +124,13 @@ test('the log switch and the batch switch change the loss chart, and switching b
   await page.check('#loss-batches');
   await keep(page, 'loss-canvas', 'batches');
   assert.ok(await changed(page, 'linear', 'batches') > 500, 'every batch\'s J is added');
-  // The accuracy chart has its own tab; hover gives a percentage.
-  await page.click('#accuracy-tab');
+  // The accuracy chart has its own tab (→ from the loss tab moves there without stepping
+  // training); hover gives a percentage.
+  const phase = await page.evaluate(() => window.playground.phase());
+  await page.focus('#loss-tab');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#accuracy-tab', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => window.playground.phase()), phase, 'no step');
   await settle(page);
   assert.equal(await page.textContent('#accuracy-tab'), 'Accuracy');
   const accuracy = await keep(page, 'accuracy-canvas', 'accuracy');

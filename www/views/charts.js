@@ -1,7 +1,8 @@
 // The charts panel: the loss, the accuracy (or RMSE) and the decision boundary (or fitted curve),
 // each drawn by the core onto its canvas. Tabs show one chart at a time; "wide" shows all three,
-// taking the inspector's first column. Every redraw draws the charts on show and skips the hidden
-// ones, so that the player's once-a-frame redraw pays only for what the class can see.
+// taking the inspector's first column. A redraw draws only the charts on show whose data changed
+// (most phases of a batch change nothing they show), so that the player's once-a-frame redraw
+// pays only for what the class can see change.
 import { t } from '../i18n.js';
 import { isPlaying } from '../player.js';
 import { chartKinds, chartNames, pngName, epochTip, boundaryTip, neuronCaption } from '../chart-text.js';
@@ -29,7 +30,6 @@ const tabs = byChart('tab');
 const panes = byChart('pane');
 const canvases = byChart('canvas');
 const pngButtons = byChart('png');
-const headings = byChart('name');
 
 // Boundary field cells a side while playing (the core's minimum, the issue's 100 × 100), and the
 // most when paused, when one frame may take longer.
@@ -112,11 +112,11 @@ function optionsOf(name) {
   return { scale, resolution, train: true, test: choice.test, neuron: choice.neuron };
 }
 
-// Draw one chart, if it is on show and its canvas has room; returns whether it drew.
+// Draw one chart now, if it is on show and its canvas has room.
 function draw(name) {
   const canvas = canvases[name];
-  if (!lastContext || !isShown(name) || !canDraw(canvas)) return false;
-  if (name === 'boundary' && kinds.view === 'none') return false;
+  if (!lastContext || !isShown(name) || !canDraw(canvas)) return;
+  if (name === 'boundary' && kinds.view === 'none') return;
   const { playground } = lastContext;
   const options = JSON.stringify(optionsOf(name));
   try {
@@ -126,11 +126,9 @@ function draw(name) {
     failing.delete(name);
     drawnKey[name] = currentKey[name];
     if (name === 'boundary' && isPlaying()) settleLater();
-    return true;
   } catch (error) {
     if (!failing.has(name)) showError('error.chart', error);
     failing.add(name);
-    return false;
   }
 }
 
@@ -148,7 +146,6 @@ function showKinds(next, trace) {
   const names = chartNames(kinds);
   for (const name of CHARTS) {
     tabs[name].textContent = names[name];
-    headings[name].textContent = names[name];
     canvases[name].setAttribute('aria-label', t(`charts.${name}.label`, { name: names[name] }));
   }
   const none = kinds.view === 'none';
@@ -170,18 +167,12 @@ function showPanes() {
   }
 }
 
-// Redraw one chart after a change of option, from the last context.
-function redrawChart(name) {
-  if (lastContext) draw(name);
-}
-
 // The core's answer to "what is under this pixel?" for a chart, or null.
 function hoverAt(name, event) {
   const canvas = canvases[name];
   if (!lastContext || !canDraw(canvas)) return null;
   const { x, y } = canvasPoint(canvas, event);
-  const kind = name === 'boundary' ? 'boundary' : name;
-  return JSON.parse(lastContext.playground.chartHover(kind, canvas.id, JSON.stringify(optionsOf(name)), x, y));
+  return JSON.parse(lastContext.playground.chartHover(name, canvas.id, JSON.stringify(optionsOf(name)), x, y));
 }
 
 // Tooltips and the marked epoch under the pointer.
@@ -191,7 +182,7 @@ function wireHover(name) {
     hideTooltip();
     if (name !== 'boundary' && choice.highlight[name] !== null) {
       choice.highlight[name] = null;
-      redrawChart(name);
+      draw(name);
     }
   };
   canvas.addEventListener('pointermove', (event) => {
@@ -206,22 +197,39 @@ function wireHover(name) {
     showTooltip(name === 'boundary' ? boundaryTip(hover) : epochTip(name, kinds, hover), event.clientX, event.clientY);
     if (name !== 'boundary' && choice.highlight[name] !== hover.epoch) {
       choice.highlight[name] = hover.epoch;
-      redrawChart(name);
+      draw(name);
     }
   });
   canvas.addEventListener('pointerleave', leave);
 }
 
+// Show the chart `name` in tabs.
+function chooseTab(name) {
+  choice.tab = name;
+  showPanes();
+  draw(name);
+}
+
+// ← and → move between the tabs, as in any tab list; they must not also step training. With
+// Shift or Ctrl they are still the shortcuts for a batch and an epoch.
+function moveBetweenTabs(event) {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+  if (event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const step = event.key === 'ArrowRight' ? 1 : -1;
+  const next = CHARTS[(CHARTS.indexOf(choice.tab) + step + CHARTS.length) % CHARTS.length];
+  chooseTab(next);
+  tabs[next].focus();
+}
+
 // Wire the tabs, the switches, the PNG buttons, hover and resizing; main.js calls it once.
 export function wireCharts() {
   for (const name of CHARTS) {
-    tabs[name].addEventListener('click', () => {
-      choice.tab = name;
-      showPanes();
-      redrawChart(name);
-    });
+    tabs[name].addEventListener('click', () => chooseTab(name));
+    tabs[name].addEventListener('keydown', moveBetweenTabs);
     pngButtons[name].addEventListener('click', () => downloadPng(canvases[name], pngName(name, kinds)));
-    fitCanvas(canvases[name], () => redrawChart(name));
+    fitCanvas(canvases[name], () => draw(name));
     wireHover(name);
   }
   wideButton.addEventListener('click', () => {
@@ -238,18 +246,18 @@ export function wireCharts() {
     choice.log = log;
     linearButton.setAttribute('aria-pressed', String(!log));
     logButton.setAttribute('aria-pressed', String(log));
-    redrawChart('loss');
+    draw('loss');
   };
   linearButton.addEventListener('click', () => setLog(false));
   logButton.addEventListener('click', () => setLog(true));
   batchesBox.addEventListener('change', () => {
     choice.batches = batchesBox.checked;
-    redrawChart('loss');
+    draw('loss');
   });
   testBox.checked = choice.test;
   testBox.addEventListener('change', () => {
     choice.test = testBox.checked;
-    redrawChart('boundary');
+    draw('boundary');
   });
   showPanes();
 }

@@ -1,7 +1,10 @@
 // The network diagram: inputs and units as nodes, weights as edges coloured by sign and thickened
 // by magnitude, the layer of the current phase highlighted. Hover shows a weight or bias exactly,
 // a click selects its layer for the inspector, a double-click edits it by hand.
-// The SVG is built once per architecture and size; a redraw only changes attributes.
+// The SVG is built once per architecture and size; a redraw only changes attributes. It is three
+// SVGs stacked, each painted apart: the layer bands (below), the edges (which change only at the
+// update) and the units and labels (above), so that marking the next layer, on every step, never
+// makes the browser paint the thousands of edges of a deep network again.
 import { t } from '../i18n.js';
 import { selection, select } from '../state.js';
 import { formatExact } from '../format.js';
@@ -71,16 +74,27 @@ function layout(trace, width, height) {
 function build(trace, width, height) {
   // The page's font size, to tell whether a heading fits its band (read only when building).
   const fontPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
-  const svg = svgElement('svg', { class: 'network-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  const sheet = (className) => svgElement('svg', { class: className, width, height, viewBox: `0 0 ${width} ${height}` });
+  const svg = sheet('network-svg');
+  svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', t('network.label'));
+  const bandSheet = sheet('network-bands');
+  const edgeSheet = sheet('network-edges');
+  bandSheet.setAttribute('aria-hidden', 'true');
+  edgeSheet.setAttribute('aria-hidden', 'true');
+  const stack = document.createElement('div');
+  stack.className = 'network-stack';
+  stack.append(bandSheet, edgeSheet, svg);
   const columns = layout(trace, width, height);
   const bandLayer = svgElement('g');
   const edgeLayer = svgElement('g', { class: 'edges' });
   const hitLayer = svgElement('g', { class: 'edge-hits' });
   const nodeLayer = svgElement('g', { class: 'nodes' });
   const textLayer = svgElement('g', { class: 'labels' });
-  svg.append(bandLayer, edgeLayer, hitLayer, nodeLayer, textLayer);
-  const built = { svg, columns, bands: [], tags: [], edges: [], units: [] };
+  bandSheet.append(bandLayer);
+  edgeSheet.append(edgeLayer, hitLayer);
+  svg.append(nodeLayer, textLayer);
+  const built = { svg, stack, columns, bands: [], tags: [], edges: [], units: [] };
 
   trace.layers.forEach((layer, l) => {
     const from = columns[l];
@@ -307,8 +321,8 @@ export function renderNetwork(context) {
   if (diagram?.key !== key) {
     const built = build(trace, width, height);
     diagram = { ...built, key, width, height };
-    view.querySelector('.network-svg')?.remove();
-    view.prepend(built.svg);
+    view.querySelector('.network-stack')?.remove();
+    view.prepend(built.stack);
   }
 
   const params = trace.layers.map(current);

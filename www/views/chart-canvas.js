@@ -17,6 +17,9 @@ const BASE_FONT_PX = 18;
 let fontScale = 0;
 window.addEventListener('resize', () => { fontScale = 0; });
 
+// Every chart canvas's fit (see fitCanvas), to run again when the pixel ratio changes.
+const fits = [];
+
 // The device pixel ratio.
 export function pixelRatio() {
   return window.devicePixelRatio || 1;
@@ -35,23 +38,35 @@ export function chartScale() {
 // Keep `canvas`'s backing store at its CSS size × the pixel ratio; `onResize()` runs after each
 // change (a hidden canvas gets 0 × 0, and is drawn again when it shows).
 export function fitCanvas(canvas, onResize) {
-  const observer = new ResizeObserver(([entry]) => {
-    const exact = entry.devicePixelContentBoxSize?.[0];
+  let css = { width: 0, height: 0 };
+  // From devicePixelRatio, the ratio the core is told, rather than the observer's device-pixel
+  // box: the two disagree under zoom emulation, and the chart must fill its canvas exactly.
+  const fit = () => {
     const ratio = pixelRatio();
-    const width = exact ? exact.inlineSize : Math.round(entry.contentRect.width * ratio);
-    const height = exact ? exact.blockSize : Math.round(entry.contentRect.height * ratio);
+    const width = Math.round(css.width * ratio);
+    const height = Math.round(css.height * ratio);
     if (canvas.width === width && canvas.height === height) return;
     canvas.width = width;
     canvas.height = height;
     onResize();
-  });
-  try {
-    // Device pixels exactly, so that lines stay sharp at fractional ratios.
-    observer.observe(canvas, { box: 'device-pixel-content-box' });
-  } catch {
-    observer.observe(canvas);
-  }
+  };
+  new ResizeObserver(([entry]) => {
+    css = { width: entry.contentRect.width, height: entry.contentRect.height };
+    fit();
+  }).observe(canvas);
+  fits.push(fit);
 }
+
+// Fit the canvases again when the pixel ratio changes without a resize (the window moved from a
+// laptop's screen to a projector's); a media query matches one ratio, so each change sets a new one.
+function watchPixelRatio() {
+  matchMedia(`(resolution: ${pixelRatio()}dppx)`).addEventListener('change', () => {
+    fontScale = 0;
+    for (const fit of fits) fit();
+    watchPixelRatio();
+  }, { once: true });
+}
+watchPixelRatio();
 
 // Whether `canvas` is big enough for the core's axes and labels (hidden canvases are 0 × 0).
 export function canDraw(canvas) {

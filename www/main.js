@@ -6,8 +6,9 @@ import { updateControls } from './controls.js';
 import { wireLoop } from './loop.js';
 import { renderFlowchart } from './views/flowchart.js';
 import { onSelect, selection } from './state.js';
+import { phaseLayer } from './phase.js';
 import { renderNetwork } from './views/network.js';
-import { renderInspector, followPhase } from './views/inspector.js';
+import { renderInspector, followPhase, expectedLayer } from './views/inspector.js';
 import { renderEquations } from './views/equations.js';
 import { renderGradcheck, wireGradcheck } from './views/gradcheck.js';
 import { renderData, wireData } from './views/data.js';
@@ -36,24 +37,30 @@ const VIEWS = [
   renderData,
 ];
 
-// The trace for a redraw: the batch's matrices only near the selected layer (traceFocus), as the
-// inspector and the equations show one layer, and the player redraws every frame. The equation
-// of the loss also needs the output layer's A.
-function focusedTrace(playground) {
-  const trace = JSON.parse(playground.traceFocus(Number.isInteger(selection.layer) ? selection.layer : 0));
-  const output = trace.layers[trace.layers.length - 1];
-  return trace.last_phase === 'Loss' && !('a' in output) ? JSON.parse(playground.trace()) : trace;
+// The trace for a redraw: the batch's matrices only near `layer` (traceFocus), as the inspector
+// shows one layer and the player redraws every frame. The equations show the phase just
+// performed, whose layer can be another (the output layer for the loss, any layer when the
+// inspector does not follow): the matrices near it then come from a trace focused there.
+function focusedTrace(playground, layer) {
+  const shown = Number.isInteger(layer) ? layer : 0;
+  const trace = JSON.parse(playground.traceFocus(shown));
+  const done = phaseLayer(trace.last_phase, trace.layers.length);
+  if (done === null || done === shown) return trace;
+  const near = JSON.parse(playground.traceFocus(done));
+  for (let l = Math.max(0, done - 1); l <= Math.min(trace.layers.length - 1, done + 1); l += 1) trace.layers[l] = near.layers[l];
+  return trace;
 }
 
 // Redraw every view from the Playground's getters (which never change its state).
 // The trace is parsed once per redraw and shared, so views never parse it again.
 function redraw(playground) {
-  const focus = selection.layer;
-  const context = { playground, phase: playground.phase(), trace: focusedTrace(playground) };
-  // First, so that every view of a redraw sees the layer a step has just worked on; a step in
-  // another layer than the selected one needs the trace near that layer.
+  const phase = playground.phase();
+  const focus = expectedLayer(phase);
+  const context = { playground, phase, trace: focusedTrace(playground, focus) };
+  // First, so that every view of a redraw sees the layer a step has just worked on; when that
+  // was not the layer expected, the trace is read again near the layer shown.
   followPhase(context);
-  if (selection.layer !== focus) context.trace = focusedTrace(playground);
+  if (selection.layer !== focus) context.trace = focusedTrace(playground, selection.layer);
   for (const render of VIEWS) render(context);
 }
 

@@ -103,6 +103,27 @@ test('phase by phase, the worked example shows ŷ = [1.5, 1.5], J = 4.25, ∂J/�
   assert.deepEqual((await matrix(page, 'dw')).values, trace.layers[0].dw);
 });
 
+test('with the inspector not following, the equations still write out a layer far from the one shown', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  const hidden = Array.from({ length: 5 }, () => ({ units: 3, activation: 'tanh' }));
+  await page.evaluate((layers) => window.playground.configure(JSON.stringify({ network: { layers } })),
+    [...hidden, { units: 1, activation: 'sigmoid' }]);
+  await page.uncheck('#inspector-follow');
+  await page.click('.layer-tab[data-layer="0"]');
+  // Layer 1 shown; the redraws read traces focused near it, yet the phases reach layer 5.
+  for (let i = 0; i < 5; i += 1) await step(page);
+  assert.equal(await page.getAttribute('#inspector-view', 'data-layer'), '0');
+  const lines = await equations(page);
+  assert.ok(lines.some((line) => line.startsWith('z⁽⁵⁾₁ = a⁽⁴⁾₁')), `no z⁽⁵⁾₁ in:\n${lines.join('\n')}`);
+  assert.ok(!lines.some((line) => /not in the trace/.test(line)), lines.join('\n'));
+  // Backward through layer 5: δ⁽⁵⁾ needs δ⁽⁶⁾, W⁽⁶⁾ and f′(Z⁽⁵⁾), none of them near layer 1.
+  for (let i = 0; i < 4; i += 1) await step(page);
+  assert.equal(await page.evaluate(() => window.playground.phase()), 'Backward(4)');
+  const back = await equations(page);
+  assert.ok(back.some((line) => line.startsWith('δ⁽⁵⁾₁ = f′(z⁽⁵⁾₁) × ')), back.join('\n'));
+  assert.ok(!back.some((line) => /not in the trace/.test(line)), back.join('\n'));
+});
+
 test('values the batch has not computed are empty grids, and stepping back empties them again', async (t) => {
   const page = await browser.open(t, WORKED);
   for (const key of ['z', 'a', 'delta', 'dw', 'db', 'w_new', 'b_new']) {

@@ -7,6 +7,7 @@ import { scaleMax } from '../colors.js';
 import { formatNumber } from '../format.js';
 import { layerMark, sub, sub2 } from '../notation.js';
 import { parsePhase, phaseLayer, activationName } from '../phase.js';
+import { batchPhases } from '../stepping.js';
 import { phaseText } from './readouts.js';
 import { matrixCard, cellMetrics, longestText } from './matrix.js';
 import { hideTooltip } from './tooltip.js';
@@ -32,10 +33,26 @@ let lastContext = null;
 let revealedStep = '';
 let fontPx = 0;
 let panel = null;
+// The next phase and the network's depth at the last redraw, for expectedLayer.
+let seenPhase = null;
+let seenDepth = 0;
+
+// The layer a redraw at next phase `phase` will show, guessed before the trace is read, so that
+// a step reads one focused trace (traceFocus), not a second one for the layer it moved to: after
+// a step, the layer of the phase just performed (the one before `phase`), when following.
+export function expectedLayer(phase) {
+  const moved = phase !== seenPhase;
+  seenPhase = phase;
+  if (!moved || !following() || !seenDepth) return selection.layer;
+  const phases = batchPhases(seenDepth);
+  const at = phases.indexOf(phase);
+  return (at > 0 ? phaseLayer(phases[at - 1], seenDepth) : null) ?? selection.layer;
+}
 
 // Runs first in every redraw: after a step, the selection moves to the layer that step worked on
 // (when "follow" is on). It assigns without notifying, because the redraw is already under way.
 export function followPhase({ trace }) {
+  seenDepth = trace.layers.length;
   const step = `${trace.epoch}:${trace.batch}:${trace.last_phase}:${trace.undo_depth}`;
   if (step === lastStep) return;
   lastStep = step;

@@ -52,7 +52,10 @@ function measure(seconds) {
 async function chartCosts() {
   const { chartScale } = await import('./www/views/chart-canvas.js');
   const pg = window.playground;
-  const time = (call) => {
+  // Hidden charts (0 × 0 canvases, in tabs) are not drawn while playing; they show as null.
+  const shown = (id) => document.getElementById(id).width >= 120;
+  const time = (call, id) => {
+    if (id && !shown(id)) return null;
     const times = [];
     for (let i = 0; i < 21; i += 1) {
       const start = performance.now();
@@ -64,9 +67,9 @@ async function chartCosts() {
   const scale = JSON.stringify({ scale: chartScale() });
   const cells = document.querySelector('.neuron-map')?.width ?? 32;
   return {
-    loss: time(() => pg.drawLoss('loss-canvas', scale)),
-    accuracy: time(() => pg.drawAccuracy('accuracy-canvas', scale)),
-    boundary: time(() => pg.drawBoundary('boundary-canvas', JSON.stringify({ scale: chartScale(), resolution: 100 }))),
+    loss: time(() => pg.drawLoss('loss-canvas', scale), 'loss-canvas'),
+    accuracy: time(() => pg.drawAccuracy('accuracy-canvas', scale), 'accuracy-canvas'),
+    boundary: time(() => pg.drawBoundary('boundary-canvas', JSON.stringify({ scale: chartScale(), resolution: 100 })), 'boundary-canvas'),
     maps: time(() => pg.neuronMaps(cells)),
   };
 }
@@ -81,7 +84,7 @@ async function report(page, label) {
   const p95 = quantile(frames, 0.95);
   const fps = (frames.length * 1000) / ms;
   const costs = await page.evaluate(chartCosts);
-  const charts = Object.entries(costs).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
+  const charts = Object.entries(costs).filter(([, ms]) => ms !== null).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
   console.log(`  ${label.padEnd(34)} ${String(frames.length).padStart(4)} frames  p50 ${quantile(frames, 0.5).toFixed(1).padStart(5)} ms  p95 ${p95.toFixed(1).padStart(5)} ms  ${fps.toFixed(1).padStart(5)} fps  ${Math.round((epochs * 1000) / ms).toString().padStart(6)} epochs/s${phase.match(/Reached|MaxEpochs|Diverged/) ? `  (stopped: ${phase})` : ''}`);
   console.log(`  ${''.padEnd(34)} charts alone, ms a frame: ${charts}`);
 }

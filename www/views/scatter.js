@@ -5,9 +5,11 @@
 import { fillColor, scaleMax } from '../colors.js';
 import { bounds } from '../data-options.js';
 
-// Class colours, distinct on a washed-out projector and for the common colour blindnesses
-// (Okabe–Ito, darkened where white would swallow them).
-export const CLASS_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#7a5a00', '#56b4e9', '#b8860b', '#000000', '#8c2d7a', '#5b6770'];
+// Class colours, the same as the core's charts draw (src/charts/colour.rs), so a class has one
+// colour on the whole page: two classes on the orange–blue scale of the boundary (class 0 orange,
+// class 1 blue), more classes in the charts' ten-colour palette.
+const TWO_CLASSES = ['#f59322', '#0877bd'];
+export const CLASS_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 const PLAIN = '#44505c';
 const RING = '#111418';
 const SELECTED = '#f2a900';
@@ -32,7 +34,10 @@ function sized(canvas, width, height) {
 
 // The colour of point i: its class, its target on the blue–red scale, or plain grey.
 function colorOf(plot, i, max) {
-  if (plot.classes) return CLASS_COLORS[plot.classes[i] % CLASS_COLORS.length];
+  if (plot.classes) {
+    const palette = plot.classCount > 2 ? CLASS_COLORS : TWO_CLASSES;
+    return palette[plot.classes[i] % palette.length];
+  }
   if (plot.values) return fillColor(plot.values[i], max);
   return PLAIN;
 }

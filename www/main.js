@@ -15,6 +15,7 @@ import { renderData, wireData } from './views/data.js';
 import { startSession, presetNames } from './dataset.js';
 import { renderCharts, wireCharts } from './views/charts.js';
 import { renderNeuronMaps } from './views/neuron-maps.js';
+import { isPlaying } from './player.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -51,6 +52,11 @@ function focusedTrace(playground, layer) {
   return trace;
 }
 
+// The views of the batch's numbers, and how often they are redrawn while playing (ms).
+const DETAIL_VIEWS = new Set([renderInspector, renderEquations, renderGradcheck, renderData]);
+const DETAILS_MS = 125;
+let lastDetails = -Infinity;
+
 // Redraw every view from the Playground's getters (which never change its state).
 // The trace is parsed once per redraw and shared, so views never parse it again.
 function redraw(playground) {
@@ -61,7 +67,12 @@ function redraw(playground) {
   // was not the layer expected, the trace is read again near the layer shown.
   followPhase(context);
   if (selection.layer !== focus) context.trace = focusedTrace(playground, selection.layer);
-  for (const render of VIEWS) render(context);
+  // While playing, the views of one batch's numbers are drawn a few times a second: nobody reads
+  // a matrix at 60 Hz, and the frame's time is better spent training and on the charts.
+  const now = performance.now();
+  const details = !isPlaying() || now - lastDetails >= DETAILS_MS;
+  if (details) lastDetails = now;
+  for (const render of VIEWS) if (details || !DETAIL_VIEWS.has(render)) render(context);
 }
 
 // Load the package and start the session named by ?preset= (default "circle").

@@ -61,12 +61,15 @@ export function play({ toEnd = false } = {}) {
   showPlaying();
 }
 
-// Stop playing; the current frame's work is already done and drawn.
+// Stop playing, and draw the page once in full: while playing, the views of the batch's numbers
+// were drawn only a few times a second.
 export function pause() {
+  const wasPlaying = isPlaying();
   if (loop.frame) cancelAnimationFrame(loop.frame);
   loop.frame = 0;
   loop.toEnd = false;
   showPlaying();
+  if (wasPlaying && loop.redraw) loop.redraw();
 }
 
 // Play if paused, pause if playing.

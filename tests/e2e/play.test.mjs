@@ -8,6 +8,9 @@ const browser = useBrowser();
 
 test('after playing at full speed and pausing, the inspector shows the core’s current numbers', async (t) => {
   const page = await browser.open(t, { query: '?preset=circle' });
+  // No epoch limit, so training is still running when Pause is pressed (the preset stops at 500,
+  // which full speed reaches in a fraction of a second).
+  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { max_epochs: null } })));
   await page.$eval('#speed', (slider) => {
     slider.value = slider.max;
     slider.dispatchEvent(new Event('input', { bubbles: true }));
@@ -15,7 +18,9 @@ test('after playing at full speed and pausing, the inspector shows the core’s 
   });
   await page.click('#play');
   await page.waitForFunction(() => JSON.parse(window.playground.history()).train_loss.length >= 20);
-  await page.click('#play');
+  // Space pauses as the button does, without aiming at a button whose panel is being redrawn.
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
   const trace = await page.evaluate(() => JSON.parse(window.playground.trace()));
   const shown = await page.locator('#inspector-view figure[data-matrix="w"]').evaluate((f) => JSON.parse(f.dataset.values));
   // The inspected layer's W before this batch's update, as the core has it now (not a stale frame's).

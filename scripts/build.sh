@@ -16,8 +16,9 @@ TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 RAW="$TARGET_DIR/wasm32-unknown-unknown/release/$CRATE.wasm"
 OUT="$PKG/${CRATE}_bg.wasm"
 WASM_OPT_BIN=node_modules/.bin/wasm-opt
-# The features rustc enables by default for wasm32-unknown-unknown; Node 20 and Chromium have them all.
-WASM_OPT_FLAGS=(-O3 --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+# The features rustc enables by default for wasm32-unknown-unknown, plus SIMD (.cargo/config.toml);
+# Node 20 and Chromium have them all.
+WASM_OPT_FLAGS=(-O3 --enable-simd --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
   --enable-call-indirect-overlong)
 

@@ -3,8 +3,9 @@
 //! Derivatives are written in terms of the already computed output `a = f(z)` where that is
 //! cheaper and exact (sigmoid, tanh), and of `z` otherwise (ReLU).
 
+use crate::dense::Runs;
 use crate::error::{Error, Result};
-use ndarray::{ArrayView2, ArrayViewMut2, Zip};
+use ndarray::ArrayView2;
 
 /// The activation of one layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,38 +42,31 @@ impl Activation {
             .ok_or_else(|| Error::invalid(field, "one of identity, sigmoid, tanh, relu, softmax", format!("{name:?}")))
     }
 
-    /// A = f(Z), written into `a` (same shape as `z`).
-    pub fn apply(self, z: ArrayView2<f64>, mut a: ArrayViewMut2<f64>) {
-        let units = z.ncols().max(1);
-        match (z.as_slice(), a.as_slice_mut()) {
-            (Some(z), Some(a)) => self.apply_rows(z, a, units),
-            _ => {
-                let z = z.as_standard_layout().to_owned();
-                let mut out = ndarray::Array2::zeros(z.dim());
-                self.apply_rows(z.as_slice().unwrap_or(&[]), out.as_slice_mut().unwrap_or(&mut []), units);
-                a.assign(&out);
-            }
-        }
-    }
-
-    /// A = f(Z) on row-major slices of rows `units` wide (the width matters only for softmax).
-    pub fn apply_rows(self, z: &[f64], a: &mut [f64], units: usize) {
-        match self {
-            Activation::Identity => a.copy_from_slice(z),
-            Activation::Sigmoid => a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid(z)),
-            Activation::Tanh => a.iter_mut().zip(z).for_each(|(a, &z)| *a = crate::fastmath::tanh(z)),
-            Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0)),
-            Activation::Softmax => {
-                for (z_row, a_row) in z.chunks_exact(units).zip(a.chunks_exact_mut(units)) {
-                    // Subtracting the row maximum keeps exp from overflowing; softmax is unchanged by it.
-                    let max = z_row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-                    let mut sum = 0.0;
-                    for (a, &z) in a_row.iter_mut().zip(z_row) {
-                        *a = libm::exp(z - max);
-                        sum += *a;
-                    }
-                    a_row.iter_mut().for_each(|a| *a /= sum);
+    /// A = f(Z) on unit-major buffers: `units` runs (see `dense::Runs`).
+    pub fn apply(self, z: &[f64], a: &mut [f64], runs: Runs, units: usize) {
+        if self == Activation::Softmax {
+            // Softmax mixes the units of one sample, which lie `stride` apart.
+            let s = runs.stride;
+            for i in 0..runs.m {
+                // Subtracting the sample's maximum keeps exp from overflowing; softmax is unchanged by it.
+                let max = (0..units).map(|j| z[j * s + i]).fold(f64::NEG_INFINITY, f64::max);
+                let mut sum = 0.0;
+                for j in 0..units {
+                    let e = libm::exp(z[j * s + i] - max);
+                    a[j * s + i] = e;
+                    sum += e;
                 }
+                (0..units).for_each(|j| a[j * s + i] /= sum);
+            }
+            return;
+        }
+        for (z, a) in runs.of(z, units).zip(runs.of_mut(a, units)) {
+            match self {
+                Activation::Identity => a.copy_from_slice(z),
+                Activation::Sigmoid => a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid(z)),
+                Activation::Tanh => crate::lanes::tanh_run(z, a),
+                Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z > 0.0 { z } else { 0.0 }),
+                Activation::Softmax => {}
             }
         }
     }
@@ -89,27 +83,30 @@ impl Activation {
         }
     }
 
-    /// δ = ∂J/∂Z from g = ∂J/∂A, in place in `g`: δ = g ⊙ f'(Z) (softmax: the Jacobian-vector product).
-    pub fn backprop(self, z: ArrayView2<f64>, a: ArrayView2<f64>, mut g: ArrayViewMut2<f64>) {
-        match self {
-            // f'(z) = 1
-            Activation::Identity => {}
-            // σ'(z) = σ(z)(1 − σ(z)) = a(1 − a)
-            Activation::Sigmoid => Zip::from(&mut g).and(&a).for_each(|g, &a| *g *= a * (1.0 - a)),
-            // tanh'(z) = 1 − tanh²(z) = 1 − a²
-            Activation::Tanh => Zip::from(&mut g).and(&a).for_each(|g, &a| *g *= 1.0 - a * a),
-            // relu'(z) = 1 if z > 0 else 0 (0 at the kink, by convention)
-            Activation::Relu => Zip::from(&mut g).and(&z).for_each(|g, &z| {
-                if z <= 0.0 {
-                    *g = 0.0
-                }
-            }),
-            // ∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), so δᵢ = aᵢ (gᵢ − Σⱼ gⱼ aⱼ)
-            Activation::Softmax => {
-                for (mut g_row, a_row) in g.rows_mut().into_iter().zip(a.rows()) {
-                    let dot: f64 = g_row.iter().zip(a_row).map(|(g, a)| g * a).sum();
-                    Zip::from(&mut g_row).and(&a_row).for_each(|g, &a| *g = a * (*g - dot));
-                }
+    /// δ = ∂J/∂Z from g = ∂J/∂A, in place in `g`: δ = g ⊙ f'(Z) (softmax: the Jacobian-vector
+    /// product). Unit-major buffers, as in `apply`.
+    pub fn backprop(self, z: &[f64], a: &[f64], g: &mut [f64], runs: Runs, units: usize) {
+        if self == Activation::Softmax {
+            // ∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), so δᵢ = aᵢ (gᵢ − Σⱼ gⱼ aⱼ), per sample.
+            let s = runs.stride;
+            for i in 0..runs.m {
+                let dot: f64 = (0..units).map(|j| g[j * s + i] * a[j * s + i]).sum();
+                (0..units).for_each(|j| g[j * s + i] = a[j * s + i] * (g[j * s + i] - dot));
+            }
+            return;
+        }
+        let runs_z = runs.of(z, units).zip(runs.of(a, units));
+        for ((z, a), g) in runs_z.zip(runs.of_mut(g, units)) {
+            match self {
+                // f'(z) = 1
+                Activation::Identity => {}
+                // σ'(z) = σ(z)(1 − σ(z)) = a(1 − a)
+                Activation::Sigmoid => g.iter_mut().zip(a).for_each(|(g, &a)| *g *= a * (1.0 - a)),
+                // tanh'(z) = 1 − tanh²(z) = 1 − a²
+                Activation::Tanh => crate::lanes::times_tanh_slope(g, a),
+                // relu'(z) = 1 if z > 0 else 0 (0 at the kink, by convention)
+                Activation::Relu => g.iter_mut().zip(z).for_each(|(g, &z)| *g = if z <= 0.0 { 0.0 } else { *g }),
+                Activation::Softmax => {}
             }
         }
     }

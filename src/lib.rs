@@ -19,6 +19,7 @@ pub mod fastmath;
 pub mod gradcheck;
 pub mod init;
 pub mod json;
+pub mod lanes;
 pub mod loss;
 pub mod network;
 pub mod presets;

@@ -4,8 +4,8 @@
 //! built from it are batch means.
 
 use crate::activation::Activation;
+use crate::dense::Runs;
 use crate::error::{Error, Result};
-use ndarray::{ArrayView2, ArrayViewMut2, Zip};
 
 /// The loss function of a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,74 +53,92 @@ impl Loss {
         self != Loss::Mse
     }
 
-    /// Sum over the rows of the per-sample loss (divide by m for the batch mean).
+    /// Sum over the batch of the per-sample loss (divide by m for the batch mean), on unit-major
+    /// buffers of `outputs` runs (see `dense::Runs`).
     ///
     /// Cross-entropies are computed from the pre-activation Z, so that no log(0) and no
     /// overflowing exp can occur however saturated the output is.
-    pub fn sum(self, z: ArrayView2<f64>, a: ArrayView2<f64>, y: ArrayView2<f64>) -> f64 {
+    pub fn sum(self, z: &[f64], a: &[f64], y: &[f64], runs: Runs, outputs: usize) -> f64 {
         match self {
             // ½ Σ (y − a)²
-            Loss::Mse => 0.5 * Zip::from(&a).and(&y).fold(0.0, |s, &a, &y| s + (y - a) * (y - a)),
-            // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = max(z, 0) − z y + ln(1 + e^{−|z|})
-            Loss::Bce => {
-                Zip::from(&z).and(&y).fold(0.0, |s, &z, &y| s + z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())))
+            Loss::Mse => {
+                let per_output = runs.of(a, outputs).zip(runs.of(y, outputs));
+                0.5 * per_output
+                    .map(|(a, y)| a.iter().zip(y).fold(0.0, |s, (&a, &y)| s + (y - a) * (y - a)))
+                    .sum::<f64>()
             }
-            // −Σ yₖ ln softmax(z)ₖ = −Σ yₖ (zₖ − logsumexp(z))
+            // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = max(z, 0) − z y + ln(1 + e^{−|z|})
+            Loss::Bce => runs
+                .of(z, outputs)
+                .zip(runs.of(y, outputs))
+                .map(|(z, y)| {
+                    z.iter().zip(y).fold(0.0, |s, (&z, &y)| s + z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())))
+                })
+                .sum(),
+            // −Σ yₖ ln softmax(z)ₖ = −Σ yₖ (zₖ − logsumexp(z)), per sample (its outputs lie `stride` apart)
             Loss::Cce => {
+                let s = runs.stride;
                 let mut total = 0.0;
-                for (z_row, y_row) in z.rows().into_iter().zip(y.rows()) {
-                    let max = z_row.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-                    let lse = max + libm::log(z_row.iter().map(|&z| libm::exp(z - max)).sum::<f64>());
-                    total -=
-                        z_row.iter().zip(y_row).map(|(&z, &y)| if y == 0.0 { 0.0 } else { y * (z - lse) }).sum::<f64>();
+                for i in 0..runs.m {
+                    let max = (0..outputs).map(|k| z[k * s + i]).fold(f64::NEG_INFINITY, f64::max);
+                    let lse = max + libm::log((0..outputs).map(|k| libm::exp(z[k * s + i] - max)).sum::<f64>());
+                    total -= (0..outputs)
+                        .map(|k| (z[k * s + i], y[k * s + i]))
+                        .map(|(z, y)| if y == 0.0 { 0.0 } else { y * (z - lse) })
+                        .sum::<f64>();
                 }
                 total
             }
         }
     }
 
-    /// Writes δ⁽ᴸ⁾ = ∂J/∂Z⁽ᴸ⁾ of the batch-mean loss into `delta`.
+    /// Writes δ⁽ᴸ⁾ = ∂J/∂Z⁽ᴸ⁾ of the batch-mean loss into `delta` (unit-major, as in `sum`).
     ///
     /// For MSE + identity, BCE + sigmoid and CCE + softmax this is (A − Y)/m; MSE with another
     /// output activation goes through that activation's derivative.
+    #[allow(clippy::too_many_arguments)]
     pub fn delta(
         self,
         output: Activation,
-        z: ArrayView2<f64>,
-        a: ArrayView2<f64>,
-        y: ArrayView2<f64>,
-        mut delta: ArrayViewMut2<f64>,
+        z: &[f64],
+        a: &[f64],
+        y: &[f64],
+        delta: &mut [f64],
+        runs: Runs,
+        outputs: usize,
     ) {
-        let m = a.nrows() as f64;
+        let m = runs.m as f64;
         // ∂J/∂A for MSE, and the whole of δ for the canonical pairs.
-        Zip::from(&mut delta).and(&a).and(&y).for_each(|d, &a, &y| *d = (a - y) / m);
+        for ((d, a), y) in runs.of_mut(delta, outputs).zip(runs.of(a, outputs)).zip(runs.of(y, outputs)) {
+            d.iter_mut().zip(a).zip(y).for_each(|((d, &a), &y)| *d = (a - y) / m);
+        }
         if self == Loss::Mse {
-            output.backprop(z, a, delta);
+            output.backprop(z, a, delta, runs, outputs);
         }
     }
 }
 
-/// Number of rows whose predicted class matches the target's.
+/// Number of samples whose predicted class matches the target's (unit-major buffers).
 ///
 /// One output: class 1 when the value is above 0.5 (as scikit-learn decides). Several outputs: the arg-max, for targets and predictions.
-pub fn correct_count(a: ArrayView2<f64>, y: ArrayView2<f64>) -> usize {
-    a.rows()
-        .into_iter()
-        .zip(y.rows())
-        .filter(|(a_row, y_row)| {
-            if a_row.len() == 1 {
-                (a_row[0] > 0.5) == (y_row[0] > 0.5)
-            } else {
-                argmax(a_row.iter()) == argmax(y_row.iter())
-            }
-        })
+pub fn correct_count(a: &[f64], y: &[f64], runs: Runs, outputs: usize) -> usize {
+    if outputs == 1 {
+        return a[..runs.m].iter().zip(&y[..runs.m]).filter(|(&a, &y)| (a > 0.5) == (y > 0.5)).count();
+    }
+    let s = runs.stride;
+    (0..runs.m)
+        .filter(|&i| argmax_of((0..outputs).map(|k| a[k * s + i])) == argmax_of((0..outputs).map(|k| y[k * s + i])))
         .count()
 }
 
 /// Index of the largest value (the first one on ties).
 pub fn argmax<'a>(values: impl Iterator<Item = &'a f64>) -> usize {
+    argmax_of(values.copied())
+}
+
+fn argmax_of(values: impl Iterator<Item = f64>) -> usize {
     let mut best = (0, f64::NEG_INFINITY);
-    for (i, &v) in values.enumerate() {
+    for (i, v) in values.enumerate() {
         if v > best.1 {
             best = (i, v);
         }

@@ -1,9 +1,9 @@
 //! A dense network: layers of weights W⁽ˡ⁾, biases b⁽ˡ⁾ and an activation, one row per sample.
 
 use crate::activation::Activation;
-use crate::dense;
 use crate::error::{Error, Result};
 use crate::init::{init_rng, Init};
+use crate::trace::Trace;
 use ndarray::{s, Array1, Array2, ArrayView2};
 
 /// Largest number of inputs a network may have.
@@ -155,36 +155,33 @@ impl Network {
     /// Copies the parameters of `other` (same architecture) without allocating.
     pub fn assign(&mut self, other: &Network) {
         for (l, o) in self.layers.iter_mut().zip(&other.layers) {
-            l.w.assign(&o.w);
-            l.b.assign(&o.b);
+            // Slice copies: ndarray's general assign costs more than copying a few numbers.
+            match (l.w.as_slice_mut(), o.w.as_slice(), l.b.as_slice_mut(), o.b.as_slice()) {
+                (Some(w), Some(ow), Some(b), Some(ob)) if w.len() == ow.len() && b.len() == ob.len() => {
+                    w.copy_from_slice(ow);
+                    b.copy_from_slice(ob);
+                }
+                _ => {
+                    l.w.assign(&o.w);
+                    l.b.assign(&o.b);
+                }
+            }
         }
     }
 
     /// Every layer's A for the rows of `x` (m × inputs): `result[l]` is A⁽ˡ⁺¹⁾, m × units.
     pub fn activations(&self, x: ArrayView2<f64>) -> Vec<Array2<f64>> {
-        let m = x.nrows();
-        let x = x.as_standard_layout();
-        let mut out: Vec<Array2<f64>> = Vec::with_capacity(self.depth());
-        for (l, layer) in self.layers.iter().enumerate() {
-            let (n, u) = (layer.inputs(), layer.units());
-            let mut z = Array2::zeros((m, u));
-            {
-                let a_prev = if l == 0 { x.view() } else { out[l - 1].view() };
-                dense::affine(
-                    a_prev.as_slice().expect("standard layout"),
-                    layer.w.as_slice().expect("standard layout"),
-                    layer.b.as_slice().expect("standard layout"),
-                    z.as_slice_mut().expect("standard layout"),
-                    m,
-                    n,
-                    u,
-                );
-            }
-            let mut a = Array2::zeros((m, u));
-            layer.activation.apply(z.view(), a.view_mut());
-            out.push(a);
-        }
-        out
+        // The same forward pass as training's, so a prediction has the very bits the trace shows.
+        let mut trace = Trace::new(self, x.nrows());
+        let rows: Vec<usize> = (0..x.nrows()).collect();
+        let y = Array2::zeros((x.nrows(), self.outputs()));
+        trace.load(&rows, x, y.view());
+        (0..self.depth())
+            .map(|l| {
+                trace.forward(self, l);
+                trace.a(l).as_standard_layout().into_owned()
+            })
+            .collect()
     }
 
     /// ŷ for the rows of `x`.

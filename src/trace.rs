@@ -2,21 +2,25 @@
 //!
 //! Buffers are allocated once for the largest batch and reused; a short last batch uses their
 //! first m rows. Which values are valid is told by `done`, the count of phases performed.
+//!
+//! The buffers are unit-major (see `dense`): column i of X, Z, A, δ is sample i. The accessors
+//! give the notation's m × units views of them.
 
 use crate::dense;
-use crate::loss::Loss;
+use crate::dense::Runs;
+use crate::loss::{correct_count, Loss};
 use crate::network::Network;
 use ndarray::{s, Array1, Array2, ArrayView2};
 
 /// One layer's values for the current batch.
 #[derive(Debug, Clone)]
 pub struct LayerValues {
-    /// Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾ W⁽ˡ⁾ + b⁽ˡ⁾, capacity × units.
-    pub z: Array2<f64>,
-    /// A⁽ˡ⁾ = f(Z⁽ˡ⁾), capacity × units.
-    pub a: Array2<f64>,
-    /// δ⁽ˡ⁾ = ∂J/∂Z⁽ˡ⁾, capacity × units.
-    pub delta: Array2<f64>,
+    /// Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾ W⁽ˡ⁾ + b⁽ˡ⁾, stored transposed: units × capacity.
+    z: Vec<f64>,
+    /// A⁽ˡ⁾ = f(Z⁽ˡ⁾), units × capacity.
+    a: Vec<f64>,
+    /// δ⁽ˡ⁾ = ∂J/∂Z⁽ˡ⁾, units × capacity.
+    delta: Vec<f64>,
     /// ∂J/∂W⁽ˡ⁾ = A⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾ (+ λ W⁽ˡ⁾ with L2), inputs × units.
     pub dw: Array2<f64>,
     /// ∂J/∂b⁽ˡ⁾ = column sums of δ⁽ˡ⁾, units.
@@ -76,10 +80,12 @@ pub fn phases_per_batch(depth: usize) -> usize {
 pub struct Trace {
     /// Training-set row indices of the batch, in batch order.
     pub rows: Vec<usize>,
-    /// X, capacity × inputs (first m rows valid).
-    pub x: Array2<f64>,
-    /// Y, capacity × outputs.
-    pub y: Array2<f64>,
+    /// X, stored transposed: inputs × capacity (first m columns valid).
+    x: Vec<f64>,
+    /// Y, outputs × capacity.
+    y: Vec<f64>,
+    /// Largest batch the buffers hold.
+    capacity: usize,
     /// Per layer values.
     pub layers: Vec<LayerValues>,
     /// J of the batch (mean over its rows, plus the L2 penalty), once `Loss` has run.
@@ -94,15 +100,16 @@ impl Trace {
         let capacity = capacity.max(1);
         Trace {
             rows: Vec::with_capacity(capacity),
-            x: Array2::zeros((capacity, net.inputs())),
-            y: Array2::zeros((capacity, net.outputs())),
+            x: vec![0.0; net.inputs() * capacity],
+            y: vec![0.0; net.outputs() * capacity],
+            capacity,
             layers: net
                 .layers
                 .iter()
                 .map(|l| LayerValues {
-                    z: Array2::zeros((capacity, l.units())),
-                    a: Array2::zeros((capacity, l.units())),
-                    delta: Array2::zeros((capacity, l.units())),
+                    z: vec![0.0; l.units() * capacity],
+                    a: vec![0.0; l.units() * capacity],
+                    delta: vec![0.0; l.units() * capacity],
                     dw: Array2::zeros((l.inputs(), l.units())),
                     db: Array1::zeros(l.units()),
                 })
@@ -119,7 +126,12 @@ impl Trace {
 
     /// Largest batch the buffers hold.
     pub fn capacity(&self) -> usize {
-        self.x.nrows()
+        self.capacity
+    }
+
+    /// Where the batch lies in the unit-major buffers.
+    fn runs(&self) -> Runs {
+        Runs { stride: self.capacity(), m: self.m() }
     }
 
     /// Starts a batch: gathers the given rows of (x, y) into X and Y.
@@ -127,35 +139,35 @@ impl Trace {
         debug_assert!(rows.len() <= self.capacity());
         self.rows.clear();
         self.rows.extend_from_slice(rows);
-        gather(x, rows, &mut self.x);
-        gather(y, rows, &mut self.y);
+        gather(x, rows, &mut self.x, self.capacity);
+        gather(y, rows, &mut self.y, self.capacity);
         self.loss = f64::NAN;
         self.done = 0;
     }
 
     /// X of the batch, m × inputs.
     pub fn x(&self) -> ArrayView2<'_, f64> {
-        self.x.slice(s![..self.m(), ..])
+        batch_view(&self.x, self.capacity, self.m())
     }
 
     /// Y of the batch, m × outputs.
     pub fn y(&self) -> ArrayView2<'_, f64> {
-        self.y.slice(s![..self.m(), ..])
+        batch_view(&self.y, self.capacity, self.m())
     }
 
-    /// Z⁽ˡ⁺¹⁾ of the batch (l is 0-based).
+    /// Z⁽ˡ⁺¹⁾ of the batch (l is 0-based), m × units.
     pub fn z(&self, l: usize) -> ArrayView2<'_, f64> {
-        self.layers[l].z.slice(s![..self.m(), ..])
+        batch_view(&self.layers[l].z, self.capacity, self.m())
     }
 
     /// A⁽ˡ⁺¹⁾ of the batch (l is 0-based).
     pub fn a(&self, l: usize) -> ArrayView2<'_, f64> {
-        self.layers[l].a.slice(s![..self.m(), ..])
+        batch_view(&self.layers[l].a, self.capacity, self.m())
     }
 
     /// δ⁽ˡ⁺¹⁾ of the batch (l is 0-based).
     pub fn delta(&self, l: usize) -> ArrayView2<'_, f64> {
-        self.layers[l].delta.slice(s![..self.m(), ..])
+        batch_view(&self.layers[l].delta, self.capacity, self.m())
     }
 
     /// ŷ, the output layer's A.
@@ -165,59 +177,61 @@ impl Trace {
 
     /// Forward(l + 1): Z = A_prev W + b, A = f(Z).
     pub fn forward(&mut self, net: &Network, l: usize) {
-        let m = self.m();
+        let runs = self.runs();
         let layer = &net.layers[l];
         let (n, u) = (layer.inputs(), layer.units());
         let (before, rest) = self.layers.split_at_mut(l);
         let values = &mut rest[0];
-        let a_prev = if l == 0 { self.x.as_slice() } else { before[l - 1].a.as_slice() };
-        dense::affine(
-            a_prev.expect("standard layout"),
-            layer.w.as_slice().expect("standard layout"),
-            layer.b.as_slice().expect("standard layout"),
-            values.z.as_slice_mut().expect("standard layout"),
-            m,
-            n,
-            u,
-        );
-        layer.activation.apply(values.z.slice(s![..m, ..]), values.a.slice_mut(s![..m, ..]));
+        let a_prev = if l == 0 { &self.x } else { &before[l - 1].a };
+        let z = &mut values.z;
+        dense::affine(a_prev, slice(&layer.w), layer.b.as_slice().expect("standard layout"), z, runs, n, u);
+        layer.activation.apply(&values.z, &mut values.a, runs, u);
+    }
+
+    /// The sum over the batch of the loss of each sample.
+    fn loss_sum(&self, loss: Loss) -> f64 {
+        let out = &self.layers[self.layers.len() - 1];
+        loss.sum(&out.z, &out.a, &self.y, self.runs(), self.y.len() / self.capacity)
     }
 
     /// Loss: J = (1/m) Σ per-sample loss + (λ/2) Σ ‖W‖².
     pub fn compute_loss(&mut self, net: &Network, loss: Loss, l2: f64) -> f64 {
-        let last = self.layers.len() - 1;
-        let m = self.m() as f64;
-        let data = loss.sum(self.z(last), self.a(last), self.y()) / m;
+        let data = self.loss_sum(loss) / self.m() as f64;
         self.loss = if l2 > 0.0 { data + 0.5 * l2 * net.weight_norm2() } else { data };
         self.loss
     }
 
+    /// The sum of the per-sample losses and the number of correctly classified samples.
+    pub fn score(&self, loss: Loss) -> (f64, usize) {
+        let out = &self.layers[self.layers.len() - 1];
+        let correct = if loss.is_classification() {
+            correct_count(&out.a, &self.y, self.runs(), self.y.len() / self.capacity)
+        } else {
+            0
+        };
+        (self.loss_sum(loss), correct)
+    }
+
     /// Each row's own loss (before the mean over the batch and without the L2 penalty).
     pub fn sample_losses(&self, loss: Loss) -> Vec<f64> {
-        let last = self.layers.len() - 1;
+        let out = &self.layers[self.layers.len() - 1];
+        let stride = self.capacity();
+        // Sample i alone is a batch of one whose runs start at column i.
+        let one = Runs { stride, m: 1 };
         (0..self.m())
-            .map(|i| {
-                let row = s![i..i + 1, ..];
-                loss.sum(self.z(last).slice(row), self.a(last).slice(row), self.y().slice(row))
-            })
+            .map(|i| loss.sum(&&out.z[i..], &&out.a[i..], &&self.y[i..], one, self.y.len() / self.capacity))
             .collect()
     }
 
     /// ∂J/∂A⁽ˡ⁺¹⁾ of a hidden layer (l is 0-based): δ of the layer above times its Wᵀ. Valid once
     /// `Backward` of the layer above has run; `net` holds the weights the batch started with.
     pub fn error_at_output_of(&self, net: &Network, l: usize) -> Array2<f64> {
-        let m = self.m();
         let above = &net.layers[l + 1];
-        let mut g = Array2::zeros((m, net.layers[l].units()));
-        dense::back_through(
-            self.layers[l + 1].delta.as_slice().expect("standard layout"),
-            above.w.as_slice().expect("standard layout"),
-            g.as_slice_mut().expect("standard layout"),
-            m,
-            net.layers[l].units(),
-            above.units(),
-        );
-        g
+        let u = net.layers[l].units();
+        let mut g = vec![0.0; u * self.capacity];
+        let runs = self.runs();
+        dense::back_through(&self.layers[l + 1].delta, slice(&above.w), &mut g, runs, u, above.units());
+        batch_view(&g, self.capacity, self.m()).to_owned()
     }
 
     /// Backward(l + 1): δ, then ∂J/∂W = A_prevᵀ δ + λW and ∂J/∂b = Σ rows of δ.
@@ -225,49 +239,26 @@ impl Trace {
     /// δ of the output layer comes from the loss; δ of a hidden layer from the one above:
     /// δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾ᵀ) ⊙ f'(Z⁽ˡ⁾).
     pub fn backward(&mut self, net: &Network, loss: Loss, l2: f64, l: usize) {
-        let m = self.m();
+        let runs = self.runs();
         let last = self.layers.len() - 1;
         let layer = &net.layers[l];
         let (n, u) = (layer.inputs(), layer.units());
         let (before, rest) = self.layers.split_at_mut(l + 1);
         let values = &mut before[l];
         if l == last {
-            loss.delta(
-                layer.activation,
-                values.z.slice(s![..m, ..]),
-                values.a.slice(s![..m, ..]),
-                self.y.slice(s![..m, ..]),
-                values.delta.slice_mut(s![..m, ..]),
-            );
+            let (z, a, y) = (&values.z, &values.a, &self.y);
+            loss.delta(layer.activation, z, a, y, &mut values.delta, runs, u);
         } else {
-            let above = &rest[0];
             let next = &net.layers[l + 1];
-            dense::back_through(
-                above.delta.as_slice().expect("standard layout"),
-                next.w.as_slice().expect("standard layout"),
-                values.delta.as_slice_mut().expect("standard layout"),
-                m,
-                u,
-                next.units(),
-            );
-            layer.activation.backprop(
-                values.z.slice(s![..m, ..]),
-                values.a.slice(s![..m, ..]),
-                values.delta.slice_mut(s![..m, ..]),
-            );
+            let delta = &mut values.delta;
+            dense::back_through(&rest[0].delta, slice(&next.w), delta, runs, u, next.units());
+            layer.activation.backprop(&values.z, &values.a, &mut values.delta, runs, u);
         }
         let (below, current) = before.split_at_mut(l);
         let values = &mut current[0];
-        let a_prev = if l == 0 { self.x.as_slice() } else { below[l - 1].a.as_slice() };
-        dense::gradients(
-            a_prev.expect("standard layout"),
-            values.delta.as_slice().expect("standard layout"),
-            values.dw.as_slice_mut().expect("standard layout"),
-            values.db.as_slice_mut().expect("standard layout"),
-            m,
-            n,
-            u,
-        );
+        let a_prev = if l == 0 { &self.x } else { &below[l - 1].a };
+        let (dw, db) = (slice_mut(&mut values.dw), values.db.as_slice_mut().expect("standard layout"));
+        dense::gradients(a_prev, &values.delta, dw, db, runs, n, u);
         if l2 > 0.0 {
             values.dw.scaled_add(l2, &layer.w);
         }
@@ -289,32 +280,44 @@ impl Trace {
 /// W ← W − α ∂J/∂W and b ← b − α ∂J/∂b for every layer.
 pub fn apply_update(net: &mut Network, trace: &Trace, lr: f64) {
     for (layer, values) in net.layers.iter_mut().zip(&trace.layers) {
-        layer.w.scaled_add(-lr, &values.dw);
-        layer.b.scaled_add(-lr, &values.db);
+        let w = layer.w.as_slice_mut().expect("standard layout");
+        w.iter_mut().zip(slice(&values.dw)).for_each(|(w, &g)| *w += -lr * g);
+        let b = layer.b.as_slice_mut().expect("standard layout");
+        b.iter_mut().zip(values.db.iter()).for_each(|(b, &g)| *b += -lr * g);
     }
 }
 
-/// Copies the given rows of `from` into the first rows of `to`, as whole-row slice copies
-/// (a per-row ndarray assign costs more than the copy itself for rows this short).
-fn gather(from: ArrayView2<f64>, rows: &[usize], to: &mut Array2<f64>) {
+/// The first m samples of a unit-major buffer, as the notation's m × units view.
+fn batch_view(buf: &[f64], capacity: usize, m: usize) -> ArrayView2<'_, f64> {
+    let units = buf.len() / capacity.max(1);
+    let all = ArrayView2::from_shape((units, capacity), buf).expect("units × capacity values");
+    all.slice_move(s![.., ..m]).reversed_axes()
+}
+
+fn slice(buf: &Array2<f64>) -> &[f64] {
+    buf.as_slice().expect("standard layout")
+}
+
+fn slice_mut(buf: &mut Array2<f64>) -> &mut [f64] {
+    buf.as_slice_mut().expect("standard layout")
+}
+
+/// Copies the given rows of `from` (row-major, one sample per row) into the first columns of
+/// the unit-major `to`.
+fn gather(from: ArrayView2<f64>, rows: &[usize], dst: &mut [f64], stride: usize) {
     let width = from.ncols();
-    let dst = to.as_slice_mut().expect("standard layout");
-    let consecutive = rows.windows(2).all(|w| w[1] == w[0] + 1);
     match from.as_slice() {
-        // Evaluation walks the set in order: one block copy instead of a copy per row.
-        Some(src) if consecutive && !rows.is_empty() => {
-            let (first, n) = (rows[0], rows.len());
-            dst[..n * width].copy_from_slice(&src[first * width..(first + n) * width]);
-        }
         Some(src) => {
             for (i, &r) in rows.iter().enumerate() {
-                dst[i * width..(i + 1) * width].copy_from_slice(&src[r * width..(r + 1) * width]);
+                for (k, &v) in src[r * width..(r + 1) * width].iter().enumerate() {
+                    dst[k * stride + i] = v;
+                }
             }
         }
         None => {
             for (i, &r) in rows.iter().enumerate() {
-                for (d, s) in dst[i * width..(i + 1) * width].iter_mut().zip(from.row(r)) {
-                    *d = *s;
+                for (k, &v) in from.row(r).iter().enumerate() {
+                    dst[k * stride + i] = v;
                 }
             }
         }

@@ -10,7 +10,7 @@
 use crate::error::{Error, Result};
 use crate::gradcheck::{self, LayerCheck};
 use crate::init::Init;
-use crate::loss::{correct_count, Loss};
+use crate::loss::Loss;
 use crate::network::{Architecture, Network};
 use crate::settings::{check_learning_rate, check_loss_pairing, Data, Settings};
 use crate::trace::{apply_update, phases_per_batch, Step, Trace};
@@ -28,7 +28,16 @@ use undo::UndoStack;
 pub use undo::{UNDO_BYTES, UNDO_DEPTH};
 
 /// Rows evaluated at a time at the end of an epoch.
-const EVAL_CHUNK: usize = 256;
+const EVAL_CHUNK: usize = 1024;
+
+/// The buffers that evaluate one set at the end of an epoch. A set of up to `EVAL_CHUNK` rows
+/// stays loaded in them, so an epoch's evaluation is forward passes only.
+#[derive(Debug, Clone)]
+struct Evaluator {
+    trace: Trace,
+    /// Address and length of the set whose rows are loaded, if one is.
+    loaded: Option<(usize, usize)>,
+}
 
 /// A training session: the network, its data and settings, and the position in the loop.
 #[derive(Debug, Clone)]
@@ -37,6 +46,8 @@ pub struct Trainer {
     pub loss: Loss,
     pub init: Init,
     pub settings: Settings,
+    /// The data, fixed for the session's life (the evaluation keeps the sets loaded): other data
+    /// makes a new `Trainer`.
     pub data: Data,
     /// The current parameters.
     net: Network,
@@ -54,7 +65,8 @@ pub struct Trainer {
     /// Row order of the current epoch.
     order: Vec<usize>,
     undo: UndoStack,
-    eval: Option<Trace>,
+    /// Evaluation buffers of the training and the test set.
+    eval: [Option<Evaluator>; 2],
 }
 
 impl Trainer {
@@ -102,7 +114,7 @@ impl Trainer {
             history: History::default(),
             order: Vec::new(),
             undo: UndoStack::default(),
-            eval: None,
+            eval: [None, None],
         };
         trainer.order = trainer.epoch_order(0);
         Ok(trainer)
@@ -357,19 +369,24 @@ impl Trainer {
         if n == 0 {
             return Measure::default();
         }
-        let eval = self.eval.get_or_insert_with(|| Trace::new(&self.net, EVAL_CHUNK));
-        let rows: Vec<usize> = (0..n).collect();
-        let last = self.net.depth() - 1;
+        let net = &self.net;
+        let slot = &mut self.eval[usize::from(!train)];
+        let eval = slot.get_or_insert_with(|| Evaluator { trace: Trace::new(net, n.min(EVAL_CHUNK)), loaded: None });
+        let key = (set.x.as_ptr() as usize, n);
         let (mut sum, mut correct) = (0.0, 0);
-        for chunk in rows.chunks(EVAL_CHUNK) {
-            eval.load(chunk, set.x.view(), set.y.view());
-            for l in 0..=last {
-                eval.forward(&self.net, l);
+        for from in (0..n).step_by(EVAL_CHUNK) {
+            let to = (from + EVAL_CHUNK).min(n);
+            if n > EVAL_CHUNK || eval.loaded != Some(key) {
+                let rows: Vec<usize> = (from..to).collect();
+                eval.trace.load(&rows, set.x.view(), set.y.view());
+                eval.loaded = (n <= EVAL_CHUNK).then_some(key);
             }
-            sum += self.loss.sum(eval.z(last), eval.a(last), eval.y());
-            if self.loss.is_classification() {
-                correct += correct_count(eval.a(last), eval.y());
+            for l in 0..net.depth() {
+                eval.trace.forward(net, l);
             }
+            let (chunk_sum, chunk_correct) = eval.trace.score(self.loss);
+            sum += chunk_sum;
+            correct += chunk_correct;
         }
         let penalty = if self.settings.l2 > 0.0 { 0.5 * self.settings.l2 * self.net.weight_norm2() } else { 0.0 };
         let classification = self.loss.is_classification();

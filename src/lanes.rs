@@ -1,0 +1,273 @@
+//! The inner loops of training, over a run of values (one unit over the batch), two values at a
+//! time in one wasm SIMD register when the build enables `simd128`.
+//!
+//! Why by hand: rustc vectorises loops only at opt-level 2 and 3, and the wasm is built at "s"
+//! for size. Each lane performs exactly the operations of the scalar code, in the same order,
+//! so the native build, the wasm build and the scalar tails all give the same bits.
+
+use crate::fastmath::{tanh, tanh_lanes};
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod pair {
+    use crate::fastmath::Lane;
+    use core::arch::wasm32::*;
+    use core::ops::{Add, Div, Mul, Sub};
+
+    /// Two f64 in one register.
+    #[derive(Clone, Copy)]
+    pub struct V(v128);
+
+    impl V {
+        /// The first two values of `s` (at least two long).
+        #[inline(always)]
+        pub fn load(s: &[f64]) -> V {
+            assert!(s.len() >= 2);
+            // SAFETY: the two f64 read lie inside `s`; wasm loads need no alignment.
+            V(unsafe { v128_load(s.as_ptr().cast::<v128>()) })
+        }
+
+        /// Writes the pair into the first two values of `d`.
+        #[inline(always)]
+        pub fn store(self, d: &mut [f64]) {
+            assert!(d.len() >= 2);
+            // SAFETY: the two f64 written lie inside `d`; wasm stores need no alignment.
+            unsafe { v128_store(d.as_mut_ptr().cast::<v128>(), self.0) }
+        }
+
+        /// Lane 0 + lane 1.
+        #[inline(always)]
+        pub fn lanes_sum(self) -> f64 {
+            f64x2_extract_lane::<0>(self.0) + f64x2_extract_lane::<1>(self.0)
+        }
+    }
+
+    impl Add for V {
+        type Output = V;
+        #[inline(always)]
+        fn add(self, o: V) -> V {
+            V(f64x2_add(self.0, o.0))
+        }
+    }
+    impl Sub for V {
+        type Output = V;
+        #[inline(always)]
+        fn sub(self, o: V) -> V {
+            V(f64x2_sub(self.0, o.0))
+        }
+    }
+    impl Mul for V {
+        type Output = V;
+        #[inline(always)]
+        fn mul(self, o: V) -> V {
+            V(f64x2_mul(self.0, o.0))
+        }
+    }
+    impl Div for V {
+        type Output = V;
+        #[inline(always)]
+        fn div(self, o: V) -> V {
+            V(f64x2_div(self.0, o.0))
+        }
+    }
+
+    impl Lane for V {
+        #[inline(always)]
+        fn splat(x: f64) -> V {
+            V(f64x2_splat(x))
+        }
+        #[inline(always)]
+        fn abs(self) -> V {
+            V(f64x2_abs(self.0))
+        }
+        #[inline(always)]
+        fn below_or(self, limit: f64) -> V {
+            let limit = f64x2_splat(limit);
+            V(v128_bitselect(self.0, limit, f64x2_lt(self.0, limit)))
+        }
+        #[inline(always)]
+        fn pow2_of_shifted(self) -> V {
+            V(i64x2_shl(i64x2_add(self.0, i64x2_splat(1023)), 52))
+        }
+        #[inline(always)]
+        fn with_sign_of(self, x: V) -> V {
+            let signed = v128_bitselect(x.0, self.0, f64x2_splat(-0.0));
+            V(v128_bitselect(x.0, signed, f64x2_ne(x.0, x.0)))
+        }
+    }
+}
+
+/// z = b + Σₖ xₖ wₖ along a run, summed in the order k = 1 … n: `x` holds the n input runs
+/// `stride` apart and `w(k)` gives wₖ. Each pair of z is built in a register and stored once.
+#[inline(always)]
+pub fn affine_run(z: &mut [f64], b: f64, x: &[f64], stride: usize, n: usize, w: impl Fn(usize) -> f64) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let start = {
+        use crate::fastmath::Lane;
+        use pair::V;
+        let mut i = 0;
+        while i + 2 <= z.len() {
+            let mut acc = V::splat(b);
+            for k in 0..n {
+                acc = acc + V::load(&x[k * stride + i..]) * V::splat(w(k));
+            }
+            acc.store(&mut z[i..]);
+            i += 2;
+        }
+        i
+    };
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let start = 0;
+    for (i, z) in z.iter_mut().enumerate().skip(start) {
+        let mut acc = b;
+        for k in 0..n {
+            acc += x[k * stride + i] * w(k);
+        }
+        *z = acc;
+    }
+}
+
+/// a = tanh(z), elementwise.
+#[inline(always)]
+pub fn tanh_run(z: &[f64], a: &mut [f64]) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        let mut zs = z.chunks_exact(2);
+        let mut as_ = a.chunks_exact_mut(2);
+        for (z, a) in (&mut zs).zip(&mut as_) {
+            tanh_lanes(pair::V::load(z)).store(a);
+        }
+        for (a, &z) in as_.into_remainder().iter_mut().zip(zs.remainder()) {
+            *a = tanh(z);
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        let _ = tanh_lanes::<f64>;
+        a.iter_mut().zip(z).for_each(|(a, &z)| *a = tanh(z));
+    }
+}
+
+/// y += x · w, elementwise.
+#[inline(always)]
+pub fn axpy(y: &mut [f64], x: &[f64], w: f64) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use crate::fastmath::Lane;
+        let wv = pair::V::splat(w);
+        let mut ys = y.chunks_exact_mut(2);
+        let mut xs = x.chunks_exact(2);
+        for (y, x) in (&mut ys).zip(&mut xs) {
+            (pair::V::load(y) + pair::V::load(x) * wv).store(y);
+        }
+        for (y, &x) in ys.into_remainder().iter_mut().zip(xs.remainder()) {
+            *y += x * w;
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    y.iter_mut().zip(x).for_each(|(y, &x)| *y += x * w);
+}
+
+/// g ⊙= 1 − a², tanh's derivative written with its output.
+#[inline(always)]
+pub fn times_tanh_slope(g: &mut [f64], a: &[f64]) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use crate::fastmath::Lane;
+        let one = pair::V::splat(1.0);
+        let mut gs = g.chunks_exact_mut(2);
+        let mut as_ = a.chunks_exact(2);
+        for (g, a) in (&mut gs).zip(&mut as_) {
+            let a = pair::V::load(a);
+            (pair::V::load(g) * (one - a * a)).store(g);
+        }
+        for (g, &a) in gs.into_remainder().iter_mut().zip(as_.remainder()) {
+            *g *= 1.0 - a * a;
+        }
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    g.iter_mut().zip(a).for_each(|(g, &a)| *g *= 1.0 - a * a);
+}
+
+/// Σ xᵢ yᵢ in four interleaved partial sums (lanes 0–1 and 2–3 of each group of four), then
+/// ((s₀ + s₁) + (s₂ + s₃)) + the tail in order. The order is fixed, so every build agrees.
+#[inline(always)]
+pub fn dot(x: &[f64], y: &[f64]) -> f64 {
+    let mut xs = x.chunks_exact(4);
+    let mut ys = y.chunks_exact(4);
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let head = {
+        use crate::fastmath::Lane;
+        use pair::V;
+        let (mut low, mut high) = (V::splat(0.0), V::splat(0.0));
+        for (cx, cy) in (&mut xs).zip(&mut ys) {
+            low = low + V::load(cx) * V::load(cy);
+            high = high + V::load(&cx[2..]) * V::load(&cy[2..]);
+        }
+        low.lanes_sum() + high.lanes_sum()
+    };
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let head = {
+        let mut acc = [0.0; 4];
+        for (cx, cy) in (&mut xs).zip(&mut ys) {
+            for ((s, &a), &b) in acc.iter_mut().zip(cx).zip(cy) {
+                *s += a * b;
+            }
+        }
+        (acc[0] + acc[1]) + (acc[2] + acc[3])
+    };
+    let tail: f64 = xs.remainder().iter().zip(ys.remainder()).fold(0.0, |s, (&a, &b)| s + a * b);
+    head + tail
+}
+
+/// Σ xᵢ, in the order `dot` uses.
+#[inline(always)]
+pub fn sum(x: &[f64]) -> f64 {
+    let mut xs = x.chunks_exact(4);
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let head = {
+        use crate::fastmath::Lane;
+        use pair::V;
+        let (mut low, mut high) = (V::splat(0.0), V::splat(0.0));
+        for c in &mut xs {
+            low = low + V::load(c);
+            high = high + V::load(&c[2..]);
+        }
+        low.lanes_sum() + high.lanes_sum()
+    };
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let head = {
+        let mut acc = [0.0; 4];
+        for c in &mut xs {
+            for (s, &v) in acc.iter_mut().zip(c) {
+                *s += v;
+            }
+        }
+        (acc[0] + acc[1]) + (acc[2] + acc[3])
+    };
+    let tail: f64 = xs.remainder().iter().fold(0.0, |s, &v| s + v);
+    head + tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_every_length_match_the_scalar_formulas() {
+        for n in 0..9 {
+            let x: Vec<f64> = (0..n).map(|i| 0.37 * i as f64 - 1.1).collect();
+            let mut a = vec![0.0; n];
+            tanh_run(&x, &mut a);
+            assert!(a.iter().zip(&x).all(|(a, &x)| a.to_bits() == tanh(x).to_bits()));
+            let mut y = vec![1.0; n];
+            axpy(&mut y, &x, 2.0);
+            assert!(y.iter().zip(&x).all(|(y, &x)| *y == 1.0 + x * 2.0));
+            let mut g = vec![2.0; n];
+            times_tanh_slope(&mut g, &x);
+            assert!(g.iter().zip(&x).all(|(g, &x)| *g == 2.0 * (1.0 - x * x)));
+            let whole: Vec<f64> = (1..=n).map(|i| i as f64).collect();
+            assert_eq!(sum(&whole), (n * (n + 1) / 2) as f64);
+            assert_eq!(dot(&whole, &whole), (n * (n + 1) * (2 * n + 1) / 6) as f64);
+        }
+    }
+}

@@ -31,7 +31,7 @@ impl Runs {
 /// Z = A_prev · W + b: each zⱼ = bⱼ + Σₖ aₖ wₖⱼ, summed in the order k = 1 … n.
 pub fn affine(a_prev: &[f64], w: &[f64], b: &[f64], z: &mut [f64], runs: Runs, n: usize, u: usize) {
     for (j, z_j) in runs.of_mut(z, u).enumerate() {
-        lanes::affine_run(z_j, b[j], a_prev, runs.stride, n, |k| w[k * u + j]);
+        lanes::affine_run(z_j, b[j], a_prev, runs.stride, &w[j..], u, n);
     }
 }
 

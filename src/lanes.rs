@@ -26,6 +26,16 @@ mod pair {
             V(unsafe { v128_load(s.as_ptr().cast::<v128>()) })
         }
 
+        /// The two values at `p`.
+        ///
+        /// # Safety
+        /// `p` and `p + 1` must be readable f64s.
+        #[inline(always)]
+        pub unsafe fn load_at(p: *const f64) -> V {
+            // SAFETY: the caller's promise; wasm loads need no alignment.
+            V(unsafe { v128_load(p.cast::<v128>()) })
+        }
+
         /// Writes the pair into the first two values of `d`.
         #[inline(always)]
         pub fn store(self, d: &mut [f64]) {
@@ -97,18 +107,46 @@ mod pair {
 }
 
 /// z = b + Σₖ xₖ wₖ along a run, summed in the order k = 1 … n: `x` holds the n input runs
-/// `stride` apart and `w(k)` gives wₖ. Each pair of z is built in a register and stored once.
+/// `stride` apart, and wₖ is `w[k · step]` (a column of the row-major W). Each pair of z is
+/// built in a register and stored once.
 #[inline(always)]
-pub fn affine_run(z: &mut [f64], b: f64, x: &[f64], stride: usize, n: usize, w: impl Fn(usize) -> f64) {
+pub fn affine_run(z: &mut [f64], b: f64, x: &[f64], stride: usize, w: &[f64], step: usize, n: usize) {
+    if n == 0 {
+        z.fill(b);
+        return;
+    }
+    // Every index below is under these bounds, so the SIMD loop reads without further checks.
+    assert!(x.len() >= (n - 1) * stride + z.len() && w.len() > (n - 1) * step);
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     let start = {
         use crate::fastmath::Lane;
         use pair::V;
+        let (xp, wp) = (x.as_ptr(), w.as_ptr());
         let mut i = 0;
+        // Four samples at a time (two registers) share each weight's load.
+        while i + 4 <= z.len() {
+            let (mut low, mut high) = (V::splat(b), V::splat(b));
+            for k in 0..n {
+                // SAFETY: k·stride + i + 3 < (n − 1)·stride + z.len() ≤ x.len() and
+                // k·step < w.len(), by the assertion above.
+                let (x_low, x_high, wk) = unsafe {
+                    let p = xp.add(k * stride + i);
+                    (V::load_at(p), V::load_at(p.add(2)), V::splat(*wp.add(k * step)))
+                };
+                low = low + x_low * wk;
+                high = high + x_high * wk;
+            }
+            low.store(&mut z[i..]);
+            high.store(&mut z[i + 2..]);
+            i += 4;
+        }
         while i + 2 <= z.len() {
             let mut acc = V::splat(b);
             for k in 0..n {
-                acc = acc + V::load(&x[k * stride + i..]) * V::splat(w(k));
+                // SAFETY: k·stride + i + 1 < (n − 1)·stride + z.len() ≤ x.len() and
+                // k·step < w.len(), by the assertion above.
+                let (xk, wk) = unsafe { (V::load_at(xp.add(k * stride + i)), *wp.add(k * step)) };
+                acc = acc + xk * V::splat(wk);
             }
             acc.store(&mut z[i..]);
             i += 2;
@@ -120,7 +158,7 @@ pub fn affine_run(z: &mut [f64], b: f64, x: &[f64], stride: usize, n: usize, w: 
     for (i, z) in z.iter_mut().enumerate().skip(start) {
         let mut acc = b;
         for k in 0..n {
-            acc += x[k * stride + i] * w(k);
+            acc += x[k * stride + i] * w[k * step];
         }
         *z = acc;
     }

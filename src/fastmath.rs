@@ -22,11 +22,11 @@ pub trait Lane:
 {
     fn splat(x: f64) -> Self;
     fn abs(self) -> Self;
-    /// `self` where it is below `limit`, else `limit` (NaN too).
-    fn below_or(self, limit: f64) -> Self;
+    /// `limit` where `self` is above it, else `self` (so NaN stays NaN): wasm's `pmin`.
+    fn at_most(self, limit: f64) -> Self;
     /// 2ᵏ from `s` = x + 1.5·2⁵² whose low bits hold the integer k: bits (s + 1023) << 52.
     fn pow2_of_shifted(self) -> Self;
-    /// `self` with the sign of `x`, or `x` itself where `x` is NaN.
+    /// `self` with the sign of `x`.
     fn with_sign_of(self, x: Self) -> Self;
 }
 
@@ -40,12 +40,12 @@ impl Lane for f64 {
         f64::abs(self)
     }
     #[inline(always)]
-    fn below_or(self, limit: f64) -> Self {
+    fn at_most(self, limit: f64) -> Self {
         // A comparison rather than f64::min, which wasm compiles to a call (for its NaN rules).
-        if self < limit {
-            self
-        } else {
+        if limit < self {
             limit
+        } else {
+            self
         }
     }
     #[inline(always)]
@@ -54,11 +54,7 @@ impl Lane for f64 {
     }
     #[inline(always)]
     fn with_sign_of(self, x: Self) -> Self {
-        if x.is_nan() {
-            x
-        } else {
-            self.copysign(x)
-        }
+        self.copysign(x)
     }
 }
 
@@ -75,7 +71,7 @@ pub fn tanh_lanes<L: Lane>(x: L) -> L {
     // conversion, so it runs two lanes at a time. ln 2 is split in two so that k ln 2 is exact.
     const ROUND: f64 = 6_755_399_441_055_744.0;
     let c = L::splat;
-    let y = c(2.0) * x.abs().below_or(22.0);
+    let y = c(2.0) * x.abs().at_most(22.0);
     let shifted = y * c(INV_LN2) + c(ROUND);
     let k = shifted - c(ROUND);
     let r = (y - k * c(LN2_HI)) - k * c(LN2_LO);
@@ -86,7 +82,7 @@ pub fn tanh_lanes<L: Lane>(x: L) -> L {
     let odd = r * (c(0.5) + r2 * (c(1.0 / 66.0) + r2 * c(1.0 / 15_840.0)));
     let scaled = big_k * (even + odd);
     let t = (scaled + c(2.0) * odd) / (scaled + c(2.0) * even);
-    // NaN stays NaN: the clamp passes it through, and it is returned as it came.
+    // NaN stays NaN: the clamp passes it through, and every step after it.
     t.with_sign_of(x)
 }
 

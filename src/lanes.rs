@@ -90,9 +90,8 @@ mod pair {
             V(f64x2_abs(self.0))
         }
         #[inline(always)]
-        fn below_or(self, limit: f64) -> V {
-            let limit = f64x2_splat(limit);
-            V(v128_bitselect(self.0, limit, f64x2_lt(self.0, limit)))
+        fn at_most(self, limit: f64) -> V {
+            V(f64x2_pmin(self.0, f64x2_splat(limit)))
         }
         #[inline(always)]
         fn pow2_of_shifted(self) -> V {
@@ -100,8 +99,7 @@ mod pair {
         }
         #[inline(always)]
         fn with_sign_of(self, x: V) -> V {
-            let signed = v128_bitselect(x.0, self.0, f64x2_splat(-0.0));
-            V(v128_bitselect(x.0, signed, f64x2_ne(x.0, x.0)))
+            V(v128_bitselect(x.0, self.0, f64x2_splat(-0.0)))
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::activation::Activation;
 use crate::error::{Error, Result};
 use crate::init::{init_rng, Init};
-use crate::trace::Trace;
+use crate::trace::{slice, slice_mut, vector, vector_mut, Trace};
 use ndarray::{s, Array1, Array2, ArrayView2};
 
 /// Largest number of inputs a network may have.
@@ -149,22 +149,19 @@ impl Network {
 
     /// Whether every weight and bias is a finite number.
     pub fn is_finite(&self) -> bool {
-        self.layers.iter().all(|l| l.w.iter().chain(l.b.iter()).all(|v| v.is_finite()))
+        self.layers.iter().all(|l| slice(&l.w).iter().chain(vector(&l.b)).all(|v| v.is_finite()))
     }
 
     /// Copies the parameters of `other` (same architecture) without allocating.
     pub fn assign(&mut self, other: &Network) {
         for (l, o) in self.layers.iter_mut().zip(&other.layers) {
             // Slice copies: ndarray's general assign costs more than copying a few numbers.
-            match (l.w.as_slice_mut(), o.w.as_slice(), l.b.as_slice_mut(), o.b.as_slice()) {
-                (Some(w), Some(ow), Some(b), Some(ob)) if w.len() == ow.len() && b.len() == ob.len() => {
-                    w.copy_from_slice(ow);
-                    b.copy_from_slice(ob);
-                }
-                _ => {
-                    l.w.assign(&o.w);
-                    l.b.assign(&o.b);
-                }
+            if l.w.dim() == o.w.dim() && l.b.len() == o.b.len() {
+                slice_mut(&mut l.w).copy_from_slice(slice(&o.w));
+                vector_mut(&mut l.b).copy_from_slice(vector(&o.b));
+            } else {
+                l.w.assign(&o.w);
+                l.b.assign(&o.b);
             }
         }
     }

@@ -311,17 +311,17 @@ impl EpochChart<'_> {
 impl Hover {
     /// `{"epoch": 12, "points": [{"label": "train", "index": 11, "x": 12, "value": 0.31, "pixel": [x, y]}, …]}`;
     /// a missing value and its pixel are null.
-    pub fn json(&self) -> serde_json::Value {
-        use crate::json::num;
+    pub fn json(&self) -> crate::json::Value {
+        use crate::json::{num, obj, Value};
         let points = self.points.iter().map(|p| {
-            serde_json::json!({
-                "label": p.label,
-                "index": p.index,
-                "x": num(p.x),
-                "value": p.value.map(num),
-                "pixel": p.pixel.map(|(x, y)| [num(x), num(y)]),
-            })
+            obj(vec![
+                ("label", p.label.into()),
+                ("index", p.index.into()),
+                ("x", num(p.x)),
+                ("value", p.value.map(num).into()),
+                ("pixel", p.pixel.map(|(x, y)| Value::Array(vec![num(x), num(y)])).into()),
+            ])
         });
-        serde_json::json!({"epoch": self.epoch, "points": points.collect::<Vec<_>>()})
+        obj(vec![("epoch", self.epoch.into()), ("points", Value::Array(points.collect()))])
     }
 }

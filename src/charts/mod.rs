@@ -53,12 +53,12 @@ impl Look {
 
     /// Tick label font.
     pub fn tick_font(&self) -> TextStyle<'static> {
-        TextStyle::from(("sans-serif", f64::from(self.px(15.0))).into_font())
+        TextStyle::from(FontDesc::new(FontFamily::SansSerif, f64::from(self.px(15.0)), FontStyle::Normal))
     }
 
     /// Axis label and legend font.
     pub fn label_font(&self) -> TextStyle<'static> {
-        TextStyle::from(("sans-serif", f64::from(self.px(17.0))).into_font())
+        TextStyle::from(FontDesc::new(FontFamily::SansSerif, f64::from(self.px(17.0)), FontStyle::Normal))
     }
 }
 

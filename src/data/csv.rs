@@ -9,6 +9,7 @@
 //! column; only a forced separator other than these three is an [`Error::Invalid`].
 
 use crate::data::table::{CsvFormat, Table};
+use crate::decimal::parse_f64;
 use crate::error::{Error, Result};
 use crate::network::{MAX_INPUTS, MAX_UNITS};
 use ndarray::Array2;
@@ -37,7 +38,7 @@ fn csv_error(line: usize, column: usize, message: impl Into<String>) -> Error {
 
 /// Whether a cell reads as a number (NaN and infinities included: they are refused later, by name).
 fn is_number(cell: &str) -> bool {
-    cell.parse::<f64>().is_ok()
+    parse_f64(cell).is_some()
 }
 
 /// A cell of a number column, or the reason it is not usable.
@@ -45,13 +46,13 @@ fn number(cell: &str, delimiter: u8) -> std::result::Result<f64, String> {
     if cell.is_empty() {
         return Err("the cell is empty; every cell needs a value".into());
     }
-    match cell.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(format!("{cell:?} is not a finite number (NaN and infinities cannot be trained on)")),
-        Err(_) if delimiter != b',' && cell.contains(',') => {
+    match parse_f64(cell) {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(_) => Err(format!("{cell:?} is not a finite number (NaN and infinities cannot be trained on)")),
+        None if delimiter != b',' && cell.contains(',') => {
             Err(format!("{cell:?} is not a number (write decimals with a point, not a comma)"))
         }
-        Err(_) => Err(format!("{cell:?} is not a number")),
+        None => Err(format!("{cell:?} is not a number")),
     }
 }
 

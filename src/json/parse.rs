@@ -377,10 +377,10 @@ impl Parser<'_> {
                 });
             }
         }
-        // The syntax is checked above; Rust's parser rounds correctly, as serde_json did.
+        // The syntax is checked above; the nearest f64 is taken, as serde_json did.
         let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
-        match text.parse::<f64>() {
-            Ok(x) if x.is_finite() => Ok(Number::Float(x)),
+        match crate::decimal::parse_f64(text) {
+            Some(x) if x.is_finite() => Ok(Number::Float(x)),
             _ => Err(self.error("number out of range")),
         }
     }

@@ -1,7 +1,7 @@
 //! The trace as JSON for the page: what has been computed so far in the current batch.
 //! Values a phase has not produced yet are `null`, never stale numbers from an earlier batch.
 
-use crate::json::{matrix_json, num, obj, vec_json, Value};
+use crate::json::{change_json, matrix_change_json, matrix_json, num, obj, vec_json, Value};
 use crate::trainer::Trainer;
 
 /// The trace of the current batch; keys per layer: z, a, delta, dw, db, w, b, w_new, b_new, and
@@ -56,8 +56,8 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
             }
             if updated {
                 let after = &t.network().layers[l];
-                layer.push(("w_change", matrix_json((&after.w - &before.w).view())));
-                layer.push(("b_change", vec_json((&after.b - &before.b).iter())));
+                layer.push(("w_change", matrix_change_json(after.w.view(), before.w.view())));
+                layer.push(("b_change", change_json(after.b.iter(), before.b.iter())));
             }
             obj(layer)
         })

@@ -155,6 +155,17 @@ pub fn matrix_json(m: ndarray::ArrayView2<f64>) -> Value {
     Value::Array(m.rows().into_iter().map(|r| vec_json(r.iter())).collect())
 }
 
+/// after − before, element by element, as a JSON list (without building the difference as an
+/// array first, whose general arithmetic costs more wasm than this loop).
+pub fn change_json<'a>(after: impl IntoIterator<Item = &'a f64>, before: impl IntoIterator<Item = &'a f64>) -> Value {
+    Value::Array(after.into_iter().zip(before).map(|(a, b)| num(a - b)).collect())
+}
+
+/// after − before for matrices of one shape, as a JSON list of rows.
+pub fn matrix_change_json(after: ndarray::ArrayView2<f64>, before: ndarray::ArrayView2<f64>) -> Value {
+    Value::Array(after.rows().into_iter().zip(before.rows()).map(|(a, b)| change_json(a.iter(), b.iter())).collect())
+}
+
 /// An optional number: null when absent.
 pub fn opt_num(x: Option<f64>) -> Value {
     x.map_or(Value::Null, num)

@@ -3,8 +3,7 @@
 //! a tanh output on labels ±1, MSE, batches of 10, α = 0.03.
 
 use crate::data::{circle, split};
-use crate::json::matrix_json;
-use serde_json::json;
+use crate::json::{matrix_json, obj, Value};
 
 /// TensorFlow Playground's default network: hidden layers of 4 and 2.
 pub const DEFAULT_HIDDEN: [usize; 2] = [4, 2];
@@ -17,19 +16,28 @@ pub fn tf_playground_session(hidden: &[usize]) -> String {
     // TensorFlow Playground labels the classes −1 and +1 for its tanh output.
     let y = y.mapv(|v| 2.0 * v - 1.0);
     let ((x_train, y_train), (x_test, y_test)) = split(&x, &y, 0.5, 1);
-    let mut layers: Vec<_> = hidden.iter().map(|&u| json!({"units": u, "activation": "tanh"})).collect();
-    layers.push(json!({"units": 1, "activation": "tanh"}));
-    json!({
-        "version": 1,
-        "name": "TensorFlow Playground settings",
-        "network": {"inputs": 2, "layers": layers},
-        "loss": "mse",
-        "init": {"weights": "uniform_centered", "bias": 0.1},
-        "training": {"learning_rate": 0.03, "batch_size": 10, "shuffle": true, "seed": 1},
-        "data": {
-            "train": {"x": matrix_json(x_train.view()), "y": matrix_json(y_train.view())},
-            "test": {"x": matrix_json(x_test.view()), "y": matrix_json(y_test.view())}
-        }
-    })
+    let layer = |units: usize| obj(vec![("units", units.into()), ("activation", "tanh".into())]);
+    let mut layers: Vec<_> = hidden.iter().map(|&u| layer(u)).collect();
+    layers.push(layer(1));
+    let set = |x: &ndarray::Array2<f64>, y: &ndarray::Array2<f64>| {
+        obj(vec![("x", matrix_json(x.view())), ("y", matrix_json(y.view()))])
+    };
+    obj(vec![
+        ("version", 1usize.into()),
+        ("name", "TensorFlow Playground settings".into()),
+        ("network", obj(vec![("inputs", 2usize.into()), ("layers", Value::Array(layers))])),
+        ("loss", "mse".into()),
+        ("init", obj(vec![("weights", "uniform_centered".into()), ("bias", 0.1.into())])),
+        (
+            "training",
+            obj(vec![
+                ("learning_rate", 0.03.into()),
+                ("batch_size", 10usize.into()),
+                ("shuffle", true.into()),
+                ("seed", 1usize.into()),
+            ]),
+        ),
+        ("data", obj(vec![("train", set(&x_train, &y_train)), ("test", set(&x_test, &y_test))])),
+    ])
     .to_string()
 }

@@ -32,12 +32,19 @@ pub enum Error {
 
 impl Error {
     /// Builds an [`Error::Invalid`], shortening the value so a huge paste stays readable.
+    #[inline]
     pub fn invalid(field: impl Into<String>, expected: impl Into<String>, got: impl ToString) -> Self {
-        let mut got = got.to_string();
+        Error::invalid_from(field.into(), expected.into(), got.to_string())
+    }
+
+    // The shared body, kept out of line: `invalid` is called with many argument types, and a copy
+    // of this per type made a few kilobytes of wasm.
+    #[inline(never)]
+    fn invalid_from(field: String, expected: String, mut got: String) -> Self {
         if got.chars().count() > 60 {
             got = got.chars().take(57).collect::<String>() + "...";
         }
-        Error::Invalid { field: field.into(), expected: expected.into(), got }
+        Error::Invalid { field, expected, got }
     }
 }
 

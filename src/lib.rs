@@ -13,6 +13,7 @@ pub mod activation;
 pub mod benchmark;
 pub mod charts;
 pub mod data;
+pub mod decimal;
 pub mod dense;
 pub mod error;
 pub mod fastmath;

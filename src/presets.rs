@@ -5,12 +5,11 @@ use crate::data::csv::{self, CsvOptions};
 use crate::data::{circle, prepare, split, Options, Prepared};
 use crate::error::{Error, Result};
 use crate::init::{Init, WeightInit};
-use crate::json::matrix_json;
+use crate::json::{matrix_json, obj, Value};
 use crate::network::LayerSpec;
 use crate::session::{self, Meta};
 use crate::settings::{BatchSize, Settings};
 use crate::trainer::Trainer;
-use serde_json::json;
 
 /// The names of the presets that need nothing but their name, the default first.
 pub const NAMES: [&str; 3] = ["circle", "worked-example", "logistic-regression"];
@@ -53,24 +52,36 @@ pub fn session(name: &str) -> Result<String> {
 fn circle_session() -> String {
     let (x, y) = circle(200, 0.05, 7);
     let ((x_train, y_train), (x_test, y_test)) = split(&x, &y, 0.5, 7);
-    let doc = json!({
-        "version": 1,
-        "name": "Circle",
-        "description": "Two classes: a disc inside a ring. Two hidden tanh layers learn a round boundary.",
-        "network": {"inputs": 2, "layers": [
-            {"units": 4, "activation": "tanh"},
-            {"units": 2, "activation": "tanh"},
-            {"units": 1, "activation": "sigmoid"}
-        ]},
-        "loss": "bce",
-        "init": {"weights": "glorot_uniform", "bias": 0},
-        "training": {"learning_rate": 0.3, "batch_size": 10, "shuffle": true, "seed": 1, "max_epochs": 500},
-        "data": {
-            "train": {"x": matrix_json(x_train.view()), "y": matrix_json(y_train.view())},
-            "test": {"x": matrix_json(x_test.view()), "y": matrix_json(y_test.view())}
-        }
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let layer = |units: usize, activation: &str| obj(vec![("units", units.into()), ("activation", activation.into())]);
+    let set = |x: &ndarray::Array2<f64>, y: &ndarray::Array2<f64>| {
+        obj(vec![("x", matrix_json(x.view())), ("y", matrix_json(y.view()))])
+    };
+    obj(vec![
+        ("version", 1usize.into()),
+        ("name", "Circle".into()),
+        ("description", "Two classes: a disc inside a ring. Two hidden tanh layers learn a round boundary.".into()),
+        (
+            "network",
+            obj(vec![
+                ("inputs", 2usize.into()),
+                ("layers", Value::Array(vec![layer(4, "tanh"), layer(2, "tanh"), layer(1, "sigmoid")])),
+            ]),
+        ),
+        ("loss", "bce".into()),
+        ("init", obj(vec![("weights", "glorot_uniform".into()), ("bias", 0usize.into())])),
+        (
+            "training",
+            obj(vec![
+                ("learning_rate", 0.3.into()),
+                ("batch_size", 10usize.into()),
+                ("shuffle", true.into()),
+                ("seed", 1usize.into()),
+                ("max_epochs", 500usize.into()),
+            ]),
+        ),
+        ("data", obj(vec![("train", set(&x_train, &y_train)), ("test", set(&x_test, &y_test))])),
+    ])
+    .to_string_pretty()
 }
 
 /// How a CSV preset prepares its data and trains.

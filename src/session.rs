@@ -14,7 +14,6 @@ use crate::settings::{check_loss_pairing, BatchSize, Data, Dataset, Settings};
 use crate::trace::{phases_per_batch, Step};
 use crate::trainer::{History, Phase, Status, Trainer};
 use ndarray::Array2;
-use serde_json::{json, Map, Value};
 
 /// The only version this code reads and writes.
 pub const VERSION: u64 = 1;
@@ -28,7 +27,7 @@ pub struct Meta {
 
 /// Reads a session file into a ready trainer.
 pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))?;
+    let doc = parse_document(text)?;
     let top = object(&doc, "session")?;
     known_keys(
         top,
@@ -71,7 +70,7 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
         let history = optional(top, "history").map(read_history).transpose()?.unwrap_or_default();
         read_position(pos, &mut trainer, history)?;
     } else if let Some(h) = optional(top, "history") {
-        read_position(&json!({}), &mut trainer, read_history(h)?)?;
+        read_position(&Value::Object(Map::new()), &mut trainer, read_history(h)?)?;
     }
     Ok((trainer, meta))
 }
@@ -295,77 +294,79 @@ fn read_position(v: &Value, trainer: &mut Trainer, history: History) -> Result<(
 
 /// Writes a trainer as a session file (pretty-printed, numbers in shortest round-trip form).
 pub fn to_json(trainer: &Trainer, meta: &Meta) -> String {
-    let mut top = Map::new();
-    top.insert("version".into(), json!(VERSION));
+    session_value(trainer, meta).to_string_pretty()
+}
+
+fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
+    let arch = &trainer.arch;
+    let layers = arch.layers.iter().map(|l| obj(vec![("units", l.units.into()), ("activation", l.activation.name().into())]));
+    let mut init = vec![("weights", trainer.init.weights.name().into()), ("bias", num(trainer.init.bias))];
+    if let WeightInit::Constant(c) = trainer.init.weights {
+        init.push(("value", num(c)));
+    }
+    let s = &trainer.settings;
+    let batch_size = match s.batch_size {
+        BatchSize::All => "all".into(),
+        BatchSize::Rows(k) => k.into(),
+    };
+    let set = |d: &Dataset| obj(vec![("x", matrix_json(d.x.view())), ("y", matrix_json(d.y.view()))]);
+    let mut data = vec![("train", set(&trainer.data.train))];
+    if let Some(test) = &trainer.data.test {
+        data.push(("test", set(test)));
+    }
+    // Mid-batch the parameters are those the batch started with; the batch's values are recomputed on load.
+    let params = trainer.network().layers.iter().map(|l| obj(vec![("w", matrix_json(l.w.view())), ("b", vec_json(l.b.iter()))]));
+    let phase = match trainer.phase() {
+        Phase::Stopped(status) => status.name().to_string(),
+        Phase::Next(step) => step.name(),
+    };
+    let mut top = vec![("version", VERSION.into())];
     if let Some(name) = &meta.name {
-        top.insert("name".into(), json!(name));
+        top.push(("name", name.into()));
     }
     if let Some(d) = &meta.description {
-        top.insert("description".into(), json!(d));
+        top.push(("description", d.into()));
     }
-    let arch = &trainer.arch;
-    top.insert(
-        "network".into(),
-        json!({
-            "inputs": arch.inputs,
-            "layers": arch.layers.iter().map(|l| json!({"units": l.units, "activation": l.activation.name()})).collect::<Vec<_>>(),
-        }),
-    );
-    top.insert("loss".into(), json!(trainer.loss.name()));
-    let mut init = json!({"weights": trainer.init.weights.name(), "bias": num(trainer.init.bias)});
-    if let WeightInit::Constant(c) = trainer.init.weights {
-        init["value"] = num(c);
-    }
-    top.insert("init".into(), init);
-    let s = &trainer.settings;
-    top.insert(
-        "training".into(),
-        json!({
-            "learning_rate": num(s.learning_rate),
-            "batch_size": match s.batch_size { BatchSize::All => json!("all"), BatchSize::Rows(k) => json!(k) },
-            "shuffle": s.shuffle,
-            "seed": s.seed,
-            "l2": num(s.l2),
-            "target_loss": opt_num(s.target_loss),
-            "max_epochs": s.max_epochs,
-        }),
-    );
-    let set = |d: &Dataset| json!({"x": matrix_json(d.x.view()), "y": matrix_json(d.y.view())});
-    let mut data = json!({"train": set(&trainer.data.train)});
-    if let Some(test) = &trainer.data.test {
-        data["test"] = set(test);
-    }
-    top.insert("data".into(), data);
-    // Mid-batch the parameters are those the batch started with; the batch's values are recomputed on load.
-    let params = trainer.network();
-    top.insert(
-        "params".into(),
-        Value::Array(
-            params.layers.iter().map(|l| json!({"w": matrix_json(l.w.view()), "b": vec_json(l.b.iter())})).collect(),
+    top.extend([
+        ("network", obj(vec![("inputs", arch.inputs.into()), ("layers", Value::Array(layers.collect()))])),
+        ("loss", trainer.loss.name().into()),
+        ("init", obj(init)),
+        (
+            "training",
+            obj(vec![
+                ("learning_rate", num(s.learning_rate)),
+                ("batch_size", batch_size),
+                ("shuffle", s.shuffle.into()),
+                ("seed", s.seed.into()),
+                ("l2", num(s.l2)),
+                ("target_loss", opt_num(s.target_loss)),
+                ("max_epochs", s.max_epochs.into()),
+            ]),
         ),
-    );
-    top.insert(
-        "position".into(),
-        json!({"epoch": trainer.epoch(), "batch": trainer.batch(), "phase": match trainer.phase() {
-            Phase::Stopped(status) => status.name().to_string(),
-            Phase::Next(step) => step.name(),
-        }}),
-    );
-    let h = trainer.history();
+        ("data", obj(data)),
+        ("params", Value::Array(params.collect())),
+        ("position", obj(vec![("epoch", trainer.epoch().into()), ("batch", trainer.batch().into()), ("phase", phase.into())])),
+        ("history", history_value(trainer.history(), false)),
+    ]);
+    obj(top)
+}
+
+/// The per-epoch history; `batches` adds every batch's J (the page's chart), which session files leave out.
+pub fn history_value(h: &History, batches: bool) -> Value {
     let opt_list = |v: &[Option<f64>]| Value::Array(v.iter().map(|&x| opt_num(x)).collect());
-    top.insert(
-        "history".into(),
-        json!({
-            "train_loss": vec_json(h.train_loss.iter()),
-            "test_loss": opt_list(&h.test_loss),
-            "train_accuracy": opt_list(&h.train_accuracy),
-            "test_accuracy": opt_list(&h.test_accuracy),
-            "train_rmse": opt_list(&h.train_rmse),
-            "test_rmse": opt_list(&h.test_rmse),
-            "mean_batch_loss": opt_list(&h.mean_batch_loss),
-        }),
-    );
-    serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
+    let mut fields = vec![
+        ("train_loss", vec_json(h.train_loss.iter())),
+        ("test_loss", opt_list(&h.test_loss)),
+        ("train_accuracy", opt_list(&h.train_accuracy)),
+        ("test_accuracy", opt_list(&h.test_accuracy)),
+        ("train_rmse", opt_list(&h.train_rmse)),
+        ("test_rmse", opt_list(&h.test_rmse)),
+        ("mean_batch_loss", opt_list(&h.mean_batch_loss)),
+    ];
+    if batches {
+        fields.push(("batch_loss", vec_json(h.batch_loss.iter())));
+    }
+    obj(fields)
 }
 
 /// Fields that can change without restarting training: they act only on future steps.
@@ -376,7 +377,7 @@ const LIVE_FIELDS: [&str; 3] = ["learning_rate", "target_loss", "max_epochs"];
 /// the trace and the undo steps; any other change starts training afresh from the seed.
 /// On error the given trainer is untouched (a new one is returned on success).
 pub fn apply_patch(trainer: &Trainer, meta: &Meta, patch: &str) -> Result<(Trainer, Meta)> {
-    let patch: Value = serde_json::from_str(patch).map_err(|e| Error::Json(e.to_string()))?;
+    let patch = parse_document(patch)?;
     let map = object(&patch, "settings")?;
     let live_only = map.iter().all(|(k, v)| {
         k == "training" && v.as_object().is_some_and(|t| t.keys().all(|f| LIVE_FIELDS.contains(&f.as_str())))
@@ -398,7 +399,7 @@ pub fn apply_patch(trainer: &Trainer, meta: &Meta, patch: &str) -> Result<(Train
         next.set_live_settings(settings)?;
         return Ok((next, meta.clone()));
     }
-    let mut doc: Value = serde_json::from_str(&to_json(trainer, meta)).map_err(|e| Error::Json(e.to_string()))?;
+    let mut doc = session_value(trainer, meta);
     merge(&mut doc, &patch);
     if let Some(top) = doc.as_object_mut() {
         for key in ["params", "position", "history"] {
@@ -412,11 +413,11 @@ pub fn apply_patch(trainer: &Trainer, meta: &Meta, patch: &str) -> Result<(Train
 fn merge(target: &mut Value, patch: &Value) {
     match (target, patch) {
         (Value::Object(t), Value::Object(p)) => {
-            for (k, v) in p {
+            for (k, v) in p.iter() {
                 if v.is_null() {
                     t.remove(k);
                 } else {
-                    merge(t.entry(k.clone()).or_insert(Value::Null), v);
+                    merge(t.entry(k), v);
                 }
             }
         }

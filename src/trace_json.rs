@@ -1,9 +1,8 @@
 //! The trace as JSON for the page: what has been computed so far in the current batch.
 //! Values a phase has not produced yet are `null`, never stale numbers from an earlier batch.
 
-use crate::json::{matrix_json, num, vec_json};
+use crate::json::{change_json, matrix_change_json, matrix_json, num, obj, vec_json, Value};
 use crate::trainer::Trainer;
-use serde_json::{json, Value};
 
 /// The trace of the current batch; keys per layer: z, a, delta, dw, db, w, b, w_new, b_new, and
 /// for the equations fprime (f'(Z)), da (∂J/∂A of a hidden layer), w_change and b_change.
@@ -29,21 +28,21 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
             let backward = done > 2 * depth - l;
             let when = |ok: bool, v: Value| if ok { v } else { Value::Null };
             let near = focus.is_none_or(|f| l + 1 >= f && l <= f + 1);
-            let mut layer = json!({
-                "units": before.units(),
-                "inputs": before.inputs(),
-                "activation": before.activation.name(),
-                "dw": when(backward, matrix_json(values.dw.view())),
-                "db": when(backward, vec_json(values.db.iter())),
-                "w": matrix_json(before.w.view()),
-                "b": vec_json(before.b.iter()),
-                "w_new": when(updated, matrix_json(t.network().layers[l].w.view())),
-                "b_new": when(updated, vec_json(t.network().layers[l].b.iter())),
-            });
-            if let (true, Some(map)) = (near, layer.as_object_mut()) {
-                map.insert("z".into(), when(forward, matrix_json(trace.z(l))));
-                map.insert("a".into(), when(forward, matrix_json(trace.a(l))));
-                map.insert("delta".into(), when(backward, matrix_json(trace.delta(l))));
+            let mut layer = vec![
+                ("units", before.units().into()),
+                ("inputs", before.inputs().into()),
+                ("activation", before.activation.name().into()),
+                ("dw", when(backward, matrix_json(values.dw.view()))),
+                ("db", when(backward, vec_json(values.db.iter()))),
+                ("w", matrix_json(before.w.view())),
+                ("b", vec_json(before.b.iter())),
+                ("w_new", when(updated, matrix_json(t.network().layers[l].w.view()))),
+                ("b_new", when(updated, vec_json(t.network().layers[l].b.iter()))),
+            ];
+            if near {
+                layer.push(("z", when(forward, matrix_json(trace.z(l)))));
+                layer.push(("a", when(forward, matrix_json(trace.a(l)))));
+                layer.push(("delta", when(backward, matrix_json(trace.delta(l)))));
                 // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel.
                 let (fprime, da) = if backward {
                     let fprime = before.activation.derivative(trace.z(l), trace.a(l));
@@ -52,52 +51,42 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
                 } else {
                     (None, None)
                 };
-                map.insert("fprime".into(), fprime.map_or(Value::Null, |f| matrix_json(f.view())));
-                map.insert("da".into(), da.map_or(Value::Null, |g| matrix_json(g.view())));
+                layer.push(("fprime", fprime.map_or(Value::Null, |f| matrix_json(f.view()))));
+                layer.push(("da", da.map_or(Value::Null, |g| matrix_json(g.view()))));
             }
-            if let (true, Some(map)) = (updated, layer.as_object_mut()) {
+            if updated {
                 let after = &t.network().layers[l];
-                map.insert("w_change".into(), matrix_json((&after.w - &before.w).view()));
-                map.insert("b_change".into(), vec_json((&after.b - &before.b).iter()));
+                layer.push(("w_change", matrix_change_json(after.w.view(), before.w.view())));
+                layer.push(("b_change", change_json(after.b.iter(), before.b.iter())));
             }
-            layer
+            obj(layer)
         })
         .collect();
-    json!({
-        "phase": t.phase().name(),
-        "last_phase": t.last_step().filter(|_| active).map(|s| s.name()),
-        "status": t.status().name(),
-        "epoch": epoch,
-        "batch": batch,
-        "epochs_done": t.epoch(),
-        "batches": t.batches(),
-        "batch_size": t.batch_rows(),
-        "learning_rate": num(t.settings.learning_rate),
-        "loss_name": t.loss.name(),
-        "rows": if active { json!(trace.rows) } else { json!([]) },
-        "x": if active { matrix_json(trace.x()) } else { json!([]) },
-        "y": if active { matrix_json(trace.y()) } else { json!([]) },
-        "loss": if done > depth { num(trace.loss) } else { Value::Null },
-        "sample_loss": if done > depth { vec_json(trace.sample_losses(t.loss).iter()) } else { Value::Null },
-        "l2": num(t.settings.l2),
-        "layers": layers,
-        "undo_depth": t.undo_depth(),
-        "focus": focus,
-    })
+    let empty = || Value::Array(Vec::new());
+    obj(vec![
+        ("phase", t.phase().name().into()),
+        ("last_phase", t.last_step().filter(|_| active).map(|s| s.name()).into()),
+        ("status", t.status().name().into()),
+        ("epoch", epoch.into()),
+        ("batch", batch.into()),
+        ("epochs_done", t.epoch().into()),
+        ("batches", t.batches().into()),
+        ("batch_size", t.batch_rows().into()),
+        ("learning_rate", num(t.settings.learning_rate)),
+        ("loss_name", t.loss.name().into()),
+        ("rows", if active { trace.rows.clone().into() } else { empty() }),
+        ("x", if active { matrix_json(trace.x()) } else { empty() }),
+        ("y", if active { matrix_json(trace.y()) } else { empty() }),
+        ("loss", if done > depth { num(trace.loss) } else { Value::Null }),
+        ("sample_loss", if done > depth { vec_json(trace.sample_losses(t.loss).iter()) } else { Value::Null }),
+        ("l2", num(t.settings.l2)),
+        ("layers", Value::Array(layers)),
+        ("undo_depth", t.undo_depth().into()),
+        ("focus", focus.into()),
+    ])
 }
 
 /// The per-epoch history (and every batch's J) as JSON.
 pub fn history_json(t: &Trainer) -> Value {
-    let h = t.history();
-    let opt = |v: &[Option<f64>]| Value::Array(v.iter().map(|x| x.map_or(Value::Null, num)).collect());
-    json!({
-        "train_loss": vec_json(h.train_loss.iter()),
-        "test_loss": opt(&h.test_loss),
-        "train_accuracy": opt(&h.train_accuracy),
-        "test_accuracy": opt(&h.test_accuracy),
-        "train_rmse": opt(&h.train_rmse),
-        "test_rmse": opt(&h.test_rmse),
-        "mean_batch_loss": opt(&h.mean_batch_loss),
-        "batch_loss": vec_json(h.batch_loss.iter()),
-    })
+    crate::session::history_value(t.history(), true)
 }

@@ -396,7 +396,8 @@ fn csv_presets_build_sessions_that_load_and_unknown_names_are_refused() {
 fn the_summary_shows_shapes_task_split_and_raw_and_standardised_statistics() {
     use backprop_playground::data::summary::{rows_json, summary_json};
     let p = prepared(TEN_ROWS, Options::default());
-    let s = summary_json(&p);
+    // Read back with an independent parser, as the page reads it.
+    let s: serde_json::Value = serde_json::from_str(&summary_json(&p).to_string()).unwrap();
     assert_eq!(s["shapes"]["x_train"], serde_json::json!([8, 2]));
     assert_eq!(s["shapes"]["y_test"], serde_json::json!([2, 1]));
     assert_eq!((s["task"].as_str(), s["target"].as_str()), (Some("classification"), Some("y")));

@@ -8,9 +8,10 @@
 use super::colour::{rgb, Rgb};
 use super::downsample::min_max;
 use super::{bounded, drawing_error, tick_label, Frame, Layout, Look};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::FontError;
 use std::borrow::Cow;
 
 /// The y values of a line, point by point; None (or a non-finite number) is a missing point.
@@ -215,6 +216,7 @@ impl EpochChart<'_> {
         }
 
         // Two points per pixel column are enough to show every rise and dip.
+        let mut legend = Vec::new();
         for (line, thinned) in self.lines.iter().zip(&thinned) {
             let points: Vec<(f64, f64)> =
                 thinned.iter().map(|&(i, v)| frame.clamp((line.x(i), v))).map(|(x, v)| (x, plotted(v, log))).collect();
@@ -222,13 +224,8 @@ impl EpochChart<'_> {
                 continue;
             }
             let style = ShapeStyle::from(rgb(line.colour)).stroke_width(look.px(line.width));
-            let swatch = ShapeStyle::from(rgb(line.colour)).filled();
-            let size = look.px(8.0) as i32;
-            chart
-                .draw_series(std::iter::once(PathElement::new(points, style)))
-                .map_err(drawing_error)?
-                .label(line.label)
-                .legend(move |(x, y)| Rectangle::new([(x, y - size / 2), (x + 2 * size, y + size / 2)], swatch));
+            chart.draw_series(std::iter::once(PathElement::new(points, style))).map_err(drawing_error)?;
+            legend.push((line.label, ShapeStyle::from(rgb(line.colour)).filled()));
         }
 
         // The current (latest) point of each line, and the highlighted epoch's points.
@@ -252,17 +249,7 @@ impl EpochChart<'_> {
         }
 
         if self.lines.iter().any(|l| l.last(log).is_some()) {
-            let position =
-                if self.legend_top { SeriesLabelPosition::UpperRight } else { SeriesLabelPosition::LowerRight };
-            chart
-                .configure_series_labels()
-                .position(position)
-                .margin(look.px(8.0))
-                .label_font(look.label_font())
-                .background_style(WHITE.mix(0.85))
-                .border_style(RGBColor(200, 200, 200))
-                .draw()
-                .map_err(drawing_error)?;
+            draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, self.legend_top, look)?;
         }
         Ok(frame)
     }
@@ -308,20 +295,57 @@ impl EpochChart<'_> {
     }
 }
 
+/// The legend in the top or bottom right corner of the plotting area: a swatch and a label per
+/// line, on a white box. Laid out as plotters' series labels are (its default 30 px swatch column,
+/// boxes 5 px from the edges), but drawn here so that no font is ever named by a string, which
+/// would pull Unicode case tables into the wasm module.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(&'static str, ShapeStyle)],
+    top: bool,
+    look: &Look,
+) -> Result<()> {
+    const SWATCH_AREA: i32 = 30;
+    let font = look.label_font();
+    let mut text = MultiLineText::<_, &str>::new((0, 0), &font);
+    for (label, _) in entries {
+        text.push_line(*label);
+    }
+    // Worded as plotters words a font error met while drawing.
+    let font_error = |e: FontError| Error::Chart(format!("backend error: Font loading error: {e}"));
+    let (w, h) = text.estimate_dimension().map_err(font_error)?;
+    let margin = look.px(8.0) as i32;
+    let (w, h) = (w + SWATCH_AREA + 2 * margin, h + 2 * margin);
+    let (area_w, area_h) = area.dim_in_pixel();
+    let x = area_w as i32 - w - 5;
+    let y = if top { 5 } else { area_h as i32 - h - 5 };
+    text.relocate((x + SWATCH_AREA + margin, y + margin));
+    let corners = [(x, y), (x + w, y + h)];
+    area.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled())).map_err(drawing_error)?;
+    area.draw(&Rectangle::new(corners, ShapeStyle::from(RGBColor(200, 200, 200)))).map_err(drawing_error)?;
+    area.draw(&text).map_err(drawing_error)?;
+    let size = look.px(8.0) as i32;
+    for (((_, y0), (_, y1)), (_, swatch)) in text.compute_line_layout().map_err(font_error)?.into_iter().zip(entries) {
+        let (sx, sy) = (x + margin, (y0 + y1) / 2);
+        area.draw(&Rectangle::new([(sx, sy - size / 2), (sx + 2 * size, sy + size / 2)], *swatch)).map_err(drawing_error)?;
+    }
+    Ok(())
+}
+
 impl Hover {
     /// `{"epoch": 12, "points": [{"label": "train", "index": 11, "x": 12, "value": 0.31, "pixel": [x, y]}, …]}`;
     /// a missing value and its pixel are null.
-    pub fn json(&self) -> serde_json::Value {
-        use crate::json::num;
+    pub fn json(&self) -> crate::json::Value {
+        use crate::json::{num, obj, Value};
         let points = self.points.iter().map(|p| {
-            serde_json::json!({
-                "label": p.label,
-                "index": p.index,
-                "x": num(p.x),
-                "value": p.value.map(num),
-                "pixel": p.pixel.map(|(x, y)| [num(x), num(y)]),
-            })
+            obj(vec![
+                ("label", p.label.into()),
+                ("index", p.index.into()),
+                ("x", num(p.x)),
+                ("value", p.value.map(num).into()),
+                ("pixel", p.pixel.map(|(x, y)| Value::Array(vec![num(x), num(y)])).into()),
+            ])
         });
-        serde_json::json!({"epoch": self.epoch, "points": points.collect::<Vec<_>>()})
+        obj(vec![("epoch", self.epoch.into()), ("points", Value::Array(points.collect()))])
     }
 }

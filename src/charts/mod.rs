@@ -18,10 +18,9 @@ pub mod neurons;
 pub mod plane;
 
 use crate::error::{Error, Result};
-use crate::json::{self, known_keys, object, optional};
+use crate::json::{self, known_keys, object, optional, Map, Value};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use serde_json::{Map, Value};
 
 /// Smallest canvas a chart draws on; below it the axes would not fit.
 pub const MIN_SIZE: u32 = 120;
@@ -54,12 +53,12 @@ impl Look {
 
     /// Tick label font.
     pub fn tick_font(&self) -> TextStyle<'static> {
-        TextStyle::from(("sans-serif", f64::from(self.px(15.0))).into_font())
+        TextStyle::from(FontDesc::new(FontFamily::SansSerif, f64::from(self.px(15.0)), FontStyle::Normal))
     }
 
     /// Axis label and legend font.
     pub fn label_font(&self) -> TextStyle<'static> {
-        TextStyle::from(("sans-serif", f64::from(self.px(17.0))).into_font())
+        TextStyle::from(FontDesc::new(FontFamily::SansSerif, f64::from(self.px(17.0)), FontStyle::Normal))
     }
 }
 
@@ -224,7 +223,7 @@ pub(crate) fn check_size((w, h): (u32, u32)) -> Result<()> {
 /// A chart's options as JSON text (`""` for all defaults): unknown keys are errors, missing keys
 /// keep their defaults.
 pub(crate) struct OptionsText {
-    map: Map<String, Value>,
+    map: Map,
 }
 
 impl OptionsText {
@@ -232,7 +231,7 @@ impl OptionsText {
         if text.trim().is_empty() {
             return Ok(OptionsText { map: Map::new() });
         }
-        let v: Value = serde_json::from_str(text).map_err(|e| Error::invalid("chart options", "a JSON object", e))?;
+        let v = json::parse(text).map_err(|e| Error::invalid("chart options", "a JSON object", e))?;
         let map = object(&v, "chart options")?.clone();
         known_keys(&map, "chart options", known)?;
         Ok(OptionsText { map })

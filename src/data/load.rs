@@ -6,9 +6,8 @@ use crate::data::generate::Generator;
 use crate::data::prepare::{self, Options, Prepared, Target, TaskChoice};
 use crate::data::shape::retarget;
 use crate::error::{Error, Result};
-use crate::json::{boolean, known_keys, number, object, optional, show, string, whole};
+use crate::json::{boolean, known_keys, number, object, optional, parse_document, show, string, whole, Value};
 use crate::trainer::Trainer;
-use serde_json::Value;
 
 /// Everything the page may choose when loading data (all optional in JSON).
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +33,7 @@ impl LoadOptions {
         if text.trim().is_empty() {
             return Ok(options);
         }
-        let doc: Value = serde_json::from_str(text).map_err(|e| Error::Json(e.to_string()))?;
+        let doc = parse_document(text)?;
         let map = object(&doc, "options")?;
         known_keys(
             map,

@@ -30,17 +30,22 @@ fn shuffle(items: &mut [usize], rng: &mut ChaCha8Rng) {
     }
 }
 
-fn sorted(mut rows: Vec<usize>) -> Vec<usize> {
-    rows.sort_unstable();
-    rows
-}
-
 /// `n_test` of the rows 0..n, chosen by the seed, go to the test part.
 pub fn shuffled(n: usize, n_test: usize, seed: u64) -> Rows {
     let mut order: Vec<usize> = (0..n).collect();
     shuffle(&mut order, &mut ChaCha8Rng::seed_from_u64(seed));
-    let n_test = n_test.min(n);
-    Rows { test: sorted(order[..n_test].to_vec()), train: sorted(order[n_test..].to_vec()) }
+    parts(n, &order[..n_test.min(n)])
+}
+
+/// Rows 0..n split into those named in `test` and the others, both in ascending order (read off a
+/// mask: the same result as sorting, without sorting code in the wasm module).
+fn parts(n: usize, test: &[usize]) -> Rows {
+    let mut is_test = vec![false; n];
+    for &i in test {
+        is_test[i] = true;
+    }
+    let (test, train) = (0..n).partition(|&i| is_test[i]);
+    Rows { train, test }
 }
 
 /// `n_test` rows go to the test part, each class contributing in proportion to its size
@@ -66,13 +71,12 @@ pub fn stratified(classes: &[usize], n_test: usize, seed: u64) -> Rows {
         }
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let (mut train, mut test) = (Vec::with_capacity(n - n_test), Vec::with_capacity(n_test));
+    let mut test = Vec::with_capacity(n_test);
     for (c, rows) in members.iter_mut().enumerate() {
         shuffle(rows, &mut rng);
         test.extend_from_slice(&rows[..quota[c]]);
-        train.extend_from_slice(&rows[quota[c]..]);
     }
-    Rows { train: sorted(train), test: sorted(test) }
+    parts(n, &test)
 }
 
 /// Splits rows into (train, test), putting round(n · test_fraction) rows, chosen by the seed, in test.

@@ -11,10 +11,9 @@ use crate::charts::neurons::NeuronMaps;
 use crate::charts::plane::{Image, Plane};
 use crate::charts::{accuracy, boundary, curve, loss, Frame};
 use crate::error::Error;
-use crate::json::num;
+use crate::json::{num, obj, Value};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
@@ -59,6 +58,11 @@ fn draw_scaled(ctx: &CanvasRenderingContext2d, image: &Image, x: f64, y: f64, w:
     context(&scratch)?.put_image_data(&data, 0.0, 0.0)?;
     ctx.set_image_smoothing_enabled(true);
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&scratch, x, y, w, h)
+}
+
+/// A boundary hover: the input point and the network's outputs there.
+fn point_json(x: Vec<Value>, y_hat: Vec<f64>) -> Value {
+    obj(vec![("x", Value::Array(x)), ("y_hat", Value::Array(y_hat.into_iter().map(num).collect()))])
 }
 
 fn frame_rect(f: &Frame) -> (f64, f64, f64, f64) {
@@ -193,13 +197,13 @@ impl Playground {
                 let o = boundary::Options::parse(options).map_err(to_js)?;
                 let frame = curve::CurveData::from_trainer(t, &o.into()).and_then(|d| d.frame(size)).map_err(to_js)?;
                 curve::hover(t, &frame, x, y)
-                    .map(|(x, y_hat)| json!({"x": [num(x)], "y_hat": y_hat.into_iter().map(num).collect::<Vec<_>>()}))
+                    .map(|(x, y_hat)| point_json(vec![num(x)], y_hat))
             }
             "boundary" => {
                 let o = boundary::Options::parse(options).map_err(to_js)?;
                 let frame = boundary::BoundaryData::from_trainer(t, &o).and_then(|d| d.frame(size)).map_err(to_js)?;
                 boundary::hover(t, &frame, x, y)
-                    .map(|((x1, x2), y_hat)| json!({"x": [num(x1), num(x2)], "y_hat": y_hat.into_iter().map(num).collect::<Vec<_>>()}))
+                    .map(|((x1, x2), y_hat)| point_json(vec![num(x1), num(x2)], y_hat))
             }
             _ => {
                 return Err(to_js(Error::invalid(

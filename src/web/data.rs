@@ -31,9 +31,9 @@ impl Playground {
     /// JSON list of the presets built from a shipped CSV file: [{name, file}] (file from the page's root).
     #[wasm_bindgen(js_name = csvPresets)]
     pub fn csv_presets() -> String {
-        let list: Vec<_> =
-            presets::CSV_PRESETS.iter().map(|(name, file)| serde_json::json!({"name": name, "file": file})).collect();
-        serde_json::Value::Array(list).to_string()
+        use crate::json::{obj, Value};
+        let list = presets::CSV_PRESETS.iter().map(|&(name, file)| obj(vec![("name", name.into()), ("file", file.into())]));
+        Value::Array(list.collect()).to_string()
     }
 
     /// Replaces the data by a generated set ("circle", "xor", "gauss", "spiral", "blobs", "plane",
@@ -70,7 +70,7 @@ impl Playground {
     #[wasm_bindgen(js_name = csvColumns)]
     pub fn csv_columns(text: &str) -> Result<String, JsValue> {
         let table = crate::data::csv::parse(text, &Default::default()).map_err(to_js)?;
-        Ok(serde_json::Value::from(table.columns).to_string())
+        Ok(crate::json::Value::from(table.columns).to_string())
     }
 
     /// A new session from a CSV preset ("logistic-regression", "iris", "digits") and its file's text.

@@ -128,14 +128,9 @@ impl Playground {
     /// JSON list, per layer, of the largest relative error {w, b} between backprop and central differences.
     #[wasm_bindgen(js_name = gradientCheck)]
     pub fn gradient_check(&self) -> String {
+        use crate::json::{num, obj, Value};
         let checks = self.trainer.gradient_check();
-        serde_json::Value::Array(
-            checks
-                .iter()
-                .map(|c| serde_json::json!({"w": crate::json::num(c.w), "b": crate::json::num(c.b)}))
-                .collect(),
-        )
-        .to_string()
+        Value::Array(checks.iter().map(|c| obj(vec![("w", num(c.w)), ("b", num(c.b))])).collect()).to_string()
     }
 
     /// Applies a partial session, e.g. `{"training":{"batch_size":4}}` or
@@ -156,7 +151,9 @@ impl Playground {
 
     /// The session's name and description (JSON), as given in its file.
     pub fn meta(&self) -> String {
-        serde_json::json!({"name": self.meta.name, "description": self.meta.description}).to_string()
+        use crate::json::obj;
+        obj(vec![("name", self.meta.name.as_ref().into()), ("description", self.meta.description.as_ref().into())])
+            .to_string()
     }
 
     /// Changes the learning rate α without touching the trace.
@@ -179,7 +176,7 @@ impl Playground {
 
     /// Network outputs ŷ for the given rows (JSON list of rows), as JSON.
     pub fn predict(&self, x_json: &str) -> Result<String, JsValue> {
-        let v: serde_json::Value = serde_json::from_str(x_json).map_err(|e| to_js(Error::Json(e.to_string())))?;
+        let v = crate::json::parse_document(x_json).map_err(to_js)?;
         let x = crate::json::matrix(&v, "x").map_err(to_js)?;
         if x.ncols() != self.trainer.arch.inputs {
             return Err(to_js(Error::invalid("x", format!("rows of {} inputs", self.trainer.arch.inputs), x.ncols())));

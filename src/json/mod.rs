@@ -1,9 +1,21 @@
-//! Reading typed values out of a parsed JSON document, with errors that name the field's path
+//! JSON for session files and the page: a small value type, its reader and writer, and helpers
+//! that read typed values out of a document with errors that name the field's path
 //! (`training.learning_rate`, `data.train.x[3][1]`) and the value found there.
+
+mod parse;
+mod value;
+mod write;
+
+pub use parse::{parse, ParseError};
+pub use value::{object as obj, Map, Number, Value};
 
 use crate::error::{Error, Result};
 use ndarray::{Array1, Array2};
-use serde_json::{Map, Value};
+
+/// Parses a document whose syntax errors are reported as "not valid JSON".
+pub fn parse_document(text: &str) -> Result<Value> {
+    parse(text).map_err(|e| Error::Json(e.to_string()))
+}
 
 /// A short rendering of a JSON value for an error message.
 pub fn show(v: &Value) -> String {
@@ -16,12 +28,12 @@ pub fn show(v: &Value) -> String {
 }
 
 /// The object at `field`.
-pub fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>> {
+pub fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map> {
     v.as_object().ok_or_else(|| Error::invalid(field, "an object { … }", show(v)))
 }
 
 /// Refuses keys other than `known`, so that a misspelt setting is reported, not ignored.
-pub fn known_keys(map: &Map<String, Value>, field: &str, known: &[&str]) -> Result<()> {
+pub fn known_keys(map: &Map, field: &str, known: &[&str]) -> Result<()> {
     match map.keys().find(|k| !known.contains(&k.as_str())) {
         Some(k) => Err(Error::invalid(
             if field.is_empty() { k.clone() } else { format!("{field}.{k}") },
@@ -42,12 +54,12 @@ pub fn path(parent: &str, key: &str) -> String {
 }
 
 /// The value of a required key.
-pub fn required<'a>(map: &'a Map<String, Value>, parent: &str, key: &str) -> Result<&'a Value> {
+pub fn required<'a>(map: &'a Map, parent: &str, key: &str) -> Result<&'a Value> {
     map.get(key).ok_or_else(|| Error::invalid(path(parent, key), "present", "nothing (the field is missing)"))
 }
 
 /// The value of an optional key; `null` counts as absent.
-pub fn optional<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+pub fn optional<'a>(map: &'a Map, key: &str) -> Option<&'a Value> {
     map.get(key).filter(|v| !v.is_null())
 }
 
@@ -122,18 +134,15 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
 
 /// A number as JSON; NaN and infinities (which JSON lacks) become the strings "NaN", "Infinity", "-Infinity".
 pub fn num(x: f64) -> Value {
-    serde_json::Number::from_f64(x).map(Value::Number).unwrap_or_else(|| {
-        Value::String(
-            if x.is_nan() {
-                "NaN"
-            } else if x > 0.0 {
-                "Infinity"
-            } else {
-                "-Infinity"
-            }
-            .into(),
-        )
-    })
+    if x.is_finite() {
+        Value::Number(Number::Float(x))
+    } else if x.is_nan() {
+        "NaN".into()
+    } else if x > 0.0 {
+        "Infinity".into()
+    } else {
+        "-Infinity".into()
+    }
 }
 
 /// A vector as a JSON list.
@@ -144,6 +153,17 @@ pub fn vec_json<'a>(v: impl IntoIterator<Item = &'a f64>) -> Value {
 /// A matrix as a JSON list of rows.
 pub fn matrix_json(m: ndarray::ArrayView2<f64>) -> Value {
     Value::Array(m.rows().into_iter().map(|r| vec_json(r.iter())).collect())
+}
+
+/// after − before, element by element, as a JSON list (without building the difference as an
+/// array first, whose general arithmetic costs more wasm than this loop).
+pub fn change_json<'a>(after: impl IntoIterator<Item = &'a f64>, before: impl IntoIterator<Item = &'a f64>) -> Value {
+    Value::Array(after.into_iter().zip(before).map(|(a, b)| num(a - b)).collect())
+}
+
+/// after − before for matrices of one shape, as a JSON list of rows.
+pub fn matrix_change_json(after: ndarray::ArrayView2<f64>, before: ndarray::ArrayView2<f64>) -> Value {
+    Value::Array(after.rows().into_iter().zip(before.rows()).map(|(a, b)| change_json(a.iter(), b.iter())).collect())
 }
 
 /// An optional number: null when absent.

@@ -23,17 +23,61 @@ export const DEFAULT_SPEED = 1;
 // The index of the fastest speed, used by "run to the end".
 export const MAX_SPEED = SPEEDS.length - 1;
 
-// Milliseconds of training per frame: half a 60 Hz frame, leaving the rest for drawing.
+// Milliseconds of training per frame at most, per 60 Hz frame the page aims to fill: half of it.
 export const FRAME_BUDGET_MS = 8;
 
 // One frame at 60 Hz.
 export const FRAME_MS = 1000 / 60;
 
-// What a frame leaves the browser after the page's work: style, layout and paint.
-export const PAINT_RESERVE_MS = 4;
-
-// Training never gets less than this per frame, however slow drawing is.
+// Training never gets less than this per frame, however slow the rest of the frame is.
 export const MIN_BUDGET_MS = 1;
+
+// What training starts with when playing starts, and what it must keep at 60 frames a second:
+// a network whose frames are late even with this little training plays at 30 frames a second
+// (then 20, 15), where training gets more of each frame.
+export const MIN_TRAINING_MS = 3;
+
+// The slowest frame rate aimed at: 60 / 4 = 15 frames a second.
+export const MAX_FRAMES = 4;
+
+// How the budget follows the frames: a frame on time gives training this much more; a late one
+// takes away this share of it. Slow growth and a quick cut keep nearly every frame on time.
+const BUDGET_STEP_MS = 0.1;
+const BUDGET_CUT = 0.7;
+
+// Late frames in a row, at the least training, before aiming at a lower frame rate.
+const LATE_RUN = 3;
+
+// Room kept when going back to a higher frame rate, for the frame-to-frame variation.
+const FRAME_MARGIN_MS = 3;
+
+// The pacing of a run at the start: training's budget (ms a frame), the 60 Hz frames each frame
+// aims to fill, and the late frames in a row.
+export function startPacing() {
+  return { budgetMs: MIN_TRAINING_MS, frames: 1, late: 0 };
+}
+
+// The pacing after a frame that came `elapsedMs` after the previous one, whose work besides
+// training took `busyMs` (the page's redraw and the browser's rendering, as measured): the
+// only sure sign of a frame too full is that it came late, whatever kept the machine busy, so
+// the budget follows the frames rather than estimates of what they cost.
+export function updatePacing(pacing, elapsedMs, busyMs) {
+  const { frames } = pacing;
+  if (elapsedMs > (frames + 0.5) * FRAME_MS) {
+    const budgetMs = Math.max(MIN_BUDGET_MS, pacing.budgetMs * BUDGET_CUT);
+    const late = pacing.late + 1;
+    if (late >= LATE_RUN && budgetMs <= MIN_TRAINING_MS && frames < MAX_FRAMES) {
+      return { budgetMs: MIN_TRAINING_MS, frames: frames + 1, late: 0 };
+    }
+    return { budgetMs, frames, late };
+  }
+  // On time. A frame rate higher by one step is tried again once what the frames cost besides
+  // training fits it with MIN_TRAINING_MS and a margin.
+  if (frames > 1 && busyMs + MIN_TRAINING_MS + FRAME_MARGIN_MS <= (frames - 1) * FRAME_MS) {
+    return { budgetMs: Math.min(pacing.budgetMs, MIN_TRAINING_MS), frames: frames - 1, late: 0 };
+  }
+  return { budgetMs: Math.min(frames * FRAME_BUDGET_MS, pacing.budgetMs + BUDGET_STEP_MS), frames, late: 0 };
+}
 
 // A frame may catch up at most this much time, so a frame that arrives late (a background tab,
 // a slow draw) does not trigger a burst of steps.
@@ -64,16 +108,6 @@ export function planFrame(speed, credit, elapsedMs, msPerEpoch, budgetMs = FRAME
 export function epochsInBudget(msPerEpoch, budgetMs = FRAME_BUDGET_MS) {
   if (!(msPerEpoch > 0)) return 1;
   return Math.max(1, Math.floor(budgetMs / msPerEpoch));
-}
-
-// Milliseconds of training per frame, given the measured cost of drawing one (`drawMs`, null before
-// the first draw): what drawing and painting leave of a frame at the highest rate they allow
-// (60 frames a second, else 30, 20…), at most FRAME_BUDGET_MS. Drawing every chart each frame
-// must not push a frame past its deadline for the sake of a few more epochs.
-export function trainingBudget(drawMs) {
-  if (!(drawMs >= 0)) return FRAME_BUDGET_MS;
-  const frames = Math.max(1, Math.ceil((drawMs + PAINT_RESERVE_MS + MIN_BUDGET_MS) / FRAME_MS));
-  return Math.min(FRAME_BUDGET_MS, Math.max(MIN_BUDGET_MS, frames * FRAME_MS - PAINT_RESERVE_MS - drawMs));
 }
 
 // A smoothed cost per epoch after running `epochs` epochs in `ms` milliseconds (`previous` is null at first).

@@ -215,6 +215,7 @@ impl EpochChart<'_> {
         }
 
         // Two points per pixel column are enough to show every rise and dip.
+        let mut legend = Vec::new();
         for (line, thinned) in self.lines.iter().zip(&thinned) {
             let points: Vec<(f64, f64)> =
                 thinned.iter().map(|&(i, v)| frame.clamp((line.x(i), v))).map(|(x, v)| (x, plotted(v, log))).collect();
@@ -222,13 +223,8 @@ impl EpochChart<'_> {
                 continue;
             }
             let style = ShapeStyle::from(rgb(line.colour)).stroke_width(look.px(line.width));
-            let swatch = ShapeStyle::from(rgb(line.colour)).filled();
-            let size = look.px(8.0) as i32;
-            chart
-                .draw_series(std::iter::once(PathElement::new(points, style)))
-                .map_err(drawing_error)?
-                .label(line.label)
-                .legend(move |(x, y)| Rectangle::new([(x, y - size / 2), (x + 2 * size, y + size / 2)], swatch));
+            chart.draw_series(std::iter::once(PathElement::new(points, style))).map_err(drawing_error)?;
+            legend.push((line.label, line.colour));
         }
 
         // The current (latest) point of each line, and the highlighted epoch's points.
@@ -252,17 +248,7 @@ impl EpochChart<'_> {
         }
 
         if self.lines.iter().any(|l| l.last(log).is_some()) {
-            let position =
-                if self.legend_top { SeriesLabelPosition::UpperRight } else { SeriesLabelPosition::LowerRight };
-            chart
-                .configure_series_labels()
-                .position(position)
-                .margin(look.px(8.0))
-                .label_font(look.label_font())
-                .background_style(WHITE.mix(0.85))
-                .border_style(RGBColor(200, 200, 200))
-                .draw()
-                .map_err(drawing_error)?;
+            draw_legend(root, &frame, look, &legend, self.legend_top)?;
         }
         Ok(frame)
     }
@@ -324,4 +310,43 @@ impl Hover {
         });
         serde_json::json!({"epoch": self.epoch, "points": points.collect::<Vec<_>>()})
     }
+}
+
+/// The legend in the top or bottom right corner of the plotting area, a swatch and a name a line,
+/// laid out as plotters' series labels lay it out, except that the names' widths are estimated
+/// (0.56 em a character, enough for "batch") rather than measured: in the browser plotters measures text by adding an
+/// element to the page and reading its size, a forced layout per name on every frame while playing.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    look: &Look,
+    entries: &[(&str, Rgb)],
+    top: bool,
+) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let font = f64::from(look.px(17.0));
+    let margin = look.px(8.0) as i32;
+    let swatch = look.px(8.0) as i32;
+    // Plotters' room for the swatch at scale 1 (30 px), growing with the swatch.
+    let key = 2 * swatch + 14;
+    let line = (font * 1.25).round() as i32;
+    let text_height = (font * 1.17).round() as i32;
+    let chars = entries.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0);
+    let width = (chars as f64 * 0.56 * font).ceil() as i32 + key + 2 * margin;
+    let height = (entries.len() as i32 - 1) * line + text_height + 2 * margin;
+    let x = frame.right - width - 5;
+    let y = if top { frame.top + 5 } else { frame.bottom - height - 5 };
+    let corners = [(x, y), (x + width, y + height)];
+    root.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled())).map_err(drawing_error)?;
+    root.draw(&Rectangle::new(corners, RGBColor(200, 200, 200))).map_err(drawing_error)?;
+    for (k, (label, colour)) in entries.iter().enumerate() {
+        let top = y + margin + k as i32 * line;
+        let middle = top + text_height / 2;
+        let mark = [(x + margin, middle - swatch / 2), (x + margin + 2 * swatch, middle + swatch / 2)];
+        root.draw(&Rectangle::new(mark, rgb(*colour).filled())).map_err(drawing_error)?;
+        root.draw(&Text::new(*label, (x + margin + key, top), look.label_font())).map_err(drawing_error)?;
+    }
+    Ok(())
 }

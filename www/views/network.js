@@ -345,28 +345,40 @@ function legend() {
   return box;
 }
 
-// Paint every edge on the edge canvas: the colour of its weight's sign and size, its width
-// growing with |w|. Edges that share a colour and a width go in one path, so a deep network's
-// thousands of edges take a few hundred strokes.
+// How an edge of weight `w` is drawn, on a scale reaching ±wMax: its colour, and its width
+// growing with |w| (to a tenth of a pixel).
+function edgeLook(w, wMax) {
+  const size = typeof w === 'number' && wMax > 0 ? Math.abs(w) / wMax : 1;
+  return `${strokeColor(w, wMax)}|${(1 + (MAX_EDGE_WIDTH - 1) * size).toFixed(1)}`;
+}
+
+// Paint the edges on the edge canvas if any would look different: weights change at every
+// update, but while training plays, most frames move none of them by a colour step or a tenth of
+// a pixel. Edges that look the same go in one path, so thousands take a few hundred strokes.
 function paintEdges(params, wMax) {
   const { edgeCanvas, ratio, edges } = diagram;
+  // Weights change only at the update (or an edit): most steps look no further.
+  if (edges.every((edge) => params[edge.l].w[edge.i][edge.j] === edge.w && wMax === diagram.wMax)) return;
+  diagram.wMax = wMax;
+  let changed = false;
+  for (const edge of edges) {
+    edge.w = params[edge.l].w[edge.i][edge.j];
+    const look = edgeLook(edge.w, wMax);
+    if (look !== edge.look) changed = true;
+    edge.look = look;
+  }
+  if (!changed) return;
   const ctx = edgeCanvas.getContext('2d');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, edgeCanvas.width / ratio, edgeCanvas.height / ratio);
   ctx.lineCap = 'round';
   const strokes = new Map();
   for (const edge of edges) {
-    const w = params[edge.l].w[edge.i][edge.j];
-    const size = typeof w === 'number' && wMax > 0 ? Math.abs(w) / wMax : 1;
-    const width = (1 + (MAX_EDGE_WIDTH - 1) * size).toFixed(1);
-    const key = `${strokeColor(w, wMax)}|${width}`;
-    if (!strokes.has(key)) strokes.set(key, []);
-    strokes.get(key).push(edge);
-    edge.w = w;
-    edge.max = wMax;
+    if (!strokes.has(edge.look)) strokes.set(edge.look, []);
+    strokes.get(edge.look).push(edge);
   }
-  for (const [key, group] of strokes) {
-    const [color, width] = key.split('|');
+  for (const [look, group] of strokes) {
+    const [color, width] = look.split('|');
     ctx.strokeStyle = color;
     ctx.lineWidth = Number(width);
     ctx.beginPath();
@@ -399,12 +411,13 @@ export function renderNetwork(context) {
   const params = trace.layers.map(current);
   const wMax = Math.max(...params.map((p) => scaleMax(p.w)));
   const bMax = Math.max(...params.map((p) => scaleMax([p.b])));
-  // Weights change only at the update (or an edit): most steps paint no edge at all.
-  if (diagram.edges.some((edge) => params[edge.l].w[edge.i][edge.j] !== edge.w || wMax !== edge.max)) {
-    paintEdges(params, wMax);
-  }
-  for (const { circle, l, j } of diagram.units) {
-    circle.setAttribute('fill', fillColor(params[l].b[j], bMax));
+  paintEdges(params, wMax);
+  for (const unit of diagram.units) {
+    const { circle, l, j } = unit;
+    // Set only when it changes: an unchanged unit then has nothing to restyle or paint.
+    const fill = fillColor(params[l].b[j], bMax);
+    if (unit.fill !== fill) circle.setAttribute('fill', fill);
+    unit.fill = fill;
     circle.classList.toggle('is-selected', l === selection.layer && j === selection.col);
   }
   const marks = phaseMarks(trace);
@@ -413,7 +426,8 @@ export function renderNetwork(context) {
     band.classList.toggle('is-done', marks[l] === 'done');
     band.classList.toggle('is-next', marks[l] === 'next');
     const short = diagram.tags[l].dataset.short === 'true' ? 'Short' : '';
-    diagram.tags[l].textContent = marks[l] ? t(`network.tag.${marks[l]}${short}`) : '';
+    const tag = marks[l] ? t(`network.tag.${marks[l]}${short}`) : '';
+    if (diagram.tags[l].textContent !== tag) diagram.tags[l].textContent = tag;
     diagram.tags[l].classList.toggle('is-next', marks[l] === 'next');
   });
   view.dataset.selectedLayer = String(selection.layer);

@@ -96,7 +96,7 @@ function tick(now) {
   const { playground } = loop;
   const elapsed = loop.last === null ? 0 : now - loop.last;
   // Training's share follows whether the last frame came on time.
-  if (loop.last !== null) loop.pacing = updatePacing(loop.pacing, elapsed, loop.busyMs ?? Infinity);
+  if (loop.last !== null) loop.pacing = updatePacing(loop.pacing, elapsed, loop.busyMs ?? Infinity, loop.msPerEpoch);
   loop.last = now;
   const speed = SPEEDS[loop.toEnd ? MAX_SPEED : Number(speedSlider.value)];
   const plan = planFrame(speed, loop.credit, elapsed, loop.msPerEpoch, loop.pacing.budgetMs);

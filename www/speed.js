@@ -41,6 +41,10 @@ export const MIN_TRAINING_MS = 3;
 // thousands a second at 60 frames.
 export const MIN_EPOCHS_PER_SECOND = 250;
 
+// However late the frames, training keeps what trains this many epochs a second, as long as that
+// is at most MIN_TRAINING_MS a frame: the default network's thousand a second, on a busy machine too.
+export const FLOOR_EPOCHS_PER_SECOND = 1200;
+
 // The slowest frame rate aimed at: 60 / 4 = 15 frames a second.
 export const MAX_FRAMES = 4;
 
@@ -68,10 +72,11 @@ function epochRate(budgetMs, msPerEpoch, frames) {
   return msPerEpoch > 0 ? (budgetMs / msPerEpoch) * (1000 / (frames * FRAME_MS)) : Infinity;
 }
 
-// The budget a frame that trains MIN_EPOCHS_PER_SECOND at `msPerEpoch`, every `frames` 60 Hz frames.
-function budgetForRate(msPerEpoch, frames) {
-  const needed = msPerEpoch > 0 ? (MIN_EPOCHS_PER_SECOND * msPerEpoch * frames * FRAME_MS) / 1000 : 0;
-  return Math.min(frames * FRAME_BUDGET_MS, Math.max(MIN_BUDGET_MS, needed));
+// The budget a frame that trains `rate` epochs a second at `msPerEpoch`, every `frames` 60 Hz
+// frames, within MIN_BUDGET_MS and `most`.
+function budgetForRate(rate, msPerEpoch, frames, most = frames * FRAME_BUDGET_MS) {
+  const needed = msPerEpoch > 0 ? (rate * msPerEpoch * frames * FRAME_MS) / 1000 : 0;
+  return Math.min(most, Math.max(MIN_BUDGET_MS, needed));
 }
 
 // The pacing after a frame that came `elapsedMs` after the previous one, whose work besides
@@ -84,16 +89,17 @@ export function updatePacing(pacing, elapsedMs, busyMs, msPerEpoch = null) {
   const isLate = elapsedMs > (frames + 0.5) * FRAME_MS;
   const late = pacing.late * LATE_FADE + (isLate ? 1 : 0);
   if (isLate) {
-    const budgetMs = Math.max(MIN_BUDGET_MS, pacing.budgetMs * BUDGET_CUT);
+    const floor = budgetForRate(FLOOR_EPOCHS_PER_SECOND, msPerEpoch, frames, MIN_TRAINING_MS);
+    const budgetMs = Math.max(floor, Math.min(pacing.budgetMs, pacing.budgetMs * BUDGET_CUT));
     if (late >= LATE_RUN && frames < MAX_FRAMES && epochRate(budgetMs, msPerEpoch, frames) < MIN_EPOCHS_PER_SECOND) {
-      return { budgetMs: budgetForRate(msPerEpoch, frames + 1), frames: frames + 1, late: 0 };
+      return { budgetMs: budgetForRate(MIN_EPOCHS_PER_SECOND, msPerEpoch, frames + 1), frames: frames + 1, late: 0 };
     }
     return { budgetMs, frames, late };
   }
   // On time. A frame rate higher by one step is tried again once what the frames cost besides
   // training fits it, with enough training and a margin.
   if (frames > 1) {
-    const budgetMs = budgetForRate(msPerEpoch, frames - 1);
+    const budgetMs = budgetForRate(MIN_EPOCHS_PER_SECOND, msPerEpoch, frames - 1);
     if (busyMs + budgetMs + FRAME_MARGIN_MS <= (frames - 1) * FRAME_MS) return { budgetMs, frames: frames - 1, late: 0 };
   }
   return { budgetMs: Math.min(frames * FRAME_BUDGET_MS, pacing.budgetMs + BUDGET_STEP_MS), frames, late };

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  FRAME_BUDGET_MS, FRAME_MS, MIN_BUDGET_MS, MIN_TRAINING_MS, MAX_FRAMES, MIN_EPOCHS_PER_SECOND,
+  FRAME_BUDGET_MS, FRAME_MS, MIN_BUDGET_MS, MIN_TRAINING_MS, MAX_FRAMES, MIN_EPOCHS_PER_SECOND, FLOOR_EPOCHS_PER_SECOND,
   startPacing, updatePacing,
 } from '../../www/speed.js';
 
@@ -35,22 +35,22 @@ test('a late frame cuts the budget at once, never under the minimum', () => {
   const cut = updatePacing(full, 2 * FRAME_MS, 10);
   assert.ok(cut.budgetMs < 0.75 * full.budgetMs);
   assert.equal(cut.frames, 1, 'one late frame keeps 60 frames a second');
-  assert.equal(run(full, 50, 2 * FRAME_MS).budgetMs, MIN_BUDGET_MS);
+  assert.equal(run(full, 50, 2 * FRAME_MS).budgetMs, MIN_BUDGET_MS, 'before an epoch is measured');
 });
 
 test('late frames keep a cheap network at 60 frames a second, and take a dear one to 30', () => {
-  // 0.07 ms an epoch: even the least training is thousands of epochs a second.
+  // 0.07 ms an epoch: late frames cut training no further than FLOOR_EPOCHS_PER_SECOND.
   const cheap = run(startPacing(), 20, 2 * FRAME_MS, 10, 0.07);
   assert.equal(cheap.frames, 1);
-  assert.ok(rate(cheap, 0.07) > 800);
-  // 0.5 ms an epoch: late frames at 60 would train too few, so the page aims at 30, with
+  assert.ok(Math.abs(rate(cheap, 0.07) - FLOOR_EPOCHS_PER_SECOND) < 1e-6);
+  // 1 ms an epoch: late frames at 60 would train too few, so the page aims at 30, with
   // enough training for MIN_EPOCHS_PER_SECOND.
-  const dear = run(startPacing(), 6, 2 * FRAME_MS, 20, 0.5);
+  const dear = run(startPacing(), 6, 2 * FRAME_MS, 20, 1);
   assert.equal(dear.frames, 2);
-  assert.ok(rate(dear, 0.5) >= MIN_EPOCHS_PER_SECOND - 1e-9);
+  assert.ok(rate(dear, 1) >= MIN_EPOCHS_PER_SECOND - 1e-9);
   // At 30 frames a second, two 60 Hz frames are on time, and training may grow to two budgets.
-  assert.equal(updatePacing(dear, 2 * FRAME_MS, 20, 0.5).frames, 2);
-  assert.equal(run(dear, 2000, 2 * FRAME_MS, 20, 0.5).budgetMs, 2 * FRAME_BUDGET_MS);
+  assert.equal(updatePacing(dear, 2 * FRAME_MS, 20, 1).frames, 2);
+  assert.equal(run(dear, 2000, 2 * FRAME_MS, 20, 1).budgetMs, 2 * FRAME_BUDGET_MS);
   // Never slower than 60 / MAX_FRAMES.
   assert.equal(run(dear, 100, 10 * FRAME_MS, 100, 5).frames, MAX_FRAMES);
 });

@@ -146,25 +146,38 @@ function place(svg, trace) {
 }
 
 // Put each unit's map, computed by the core in one call, in its place on the sheet; returns
-// whether it did. A map of as many cells as its place has pixels is copied as it is.
+// whether it did. Maps of as many cells as their places have pixels are copied as they are, all
+// into one image put on the sheet at once: a put per map costs the canvas a flush each.
 function paint(playground) {
   const { thumbs, cells } = placed;
-  if (thumbs.length === 0) return false;
+  if (thumbs.length === 0 || sheet.width === 0 || sheet.height === 0) return false;
   try {
     const bytes = playground.neuronMaps(cells);
     const size = cells * cells * 4;
+    const whole = new ImageData(sheet.width, sheet.height);
+    const scaled = [];
+    for (const thumb of thumbs) {
+      const { at, index } = thumb;
+      const start = bytes.byteOffset + index * size;
+      if (at.size !== cells) {
+        scaled.push({ at, pixels: new Uint8ClampedArray(bytes.buffer, start, size) });
+        continue;
+      }
+      // Row by row, within the sheet.
+      const rowBytes = Math.min(cells, sheet.width - at.x) * 4;
+      for (let row = 0; row < cells && at.y + row < sheet.height; row += 1) {
+        const from = new Uint8Array(bytes.buffer, start + row * cells * 4, rowBytes);
+        whole.data.set(from, ((at.y + row) * sheet.width + at.x) * 4);
+      }
+    }
     const context = sheet.getContext('2d');
-    context.clearRect(0, 0, sheet.width, sheet.height);
-    context.imageSmoothingEnabled = true;
-    scratch.width = cells;
-    scratch.height = cells;
-    for (const { at, index } of thumbs) {
-      const pixels = new Uint8ClampedArray(bytes.buffer, bytes.byteOffset + index * size, size);
-      const image = new ImageData(pixels, cells, cells);
-      if (at.size === cells) {
-        context.putImageData(image, at.x, at.y);
-      } else {
-        scratch.getContext('2d').putImageData(image, 0, 0);
+    context.putImageData(whole, 0, 0);
+    if (scaled.length) {
+      scratch.width = cells;
+      scratch.height = cells;
+      context.imageSmoothingEnabled = true;
+      for (const { at, pixels } of scaled) {
+        scratch.getContext('2d').putImageData(new ImageData(pixels, cells, cells), 0, 0);
         context.drawImage(scratch, at.x, at.y, at.size, at.size);
       }
     }

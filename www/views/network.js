@@ -371,7 +371,9 @@ function paintEdges(params, wMax) {
   const ctx = edgeCanvas.getContext('2d');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, edgeCanvas.width / ratio, edgeCanvas.height / ratio);
-  ctx.lineCap = 'round';
+  // Square ends, not round: the units' circles cover an edge's ends, and round caps cost the
+  // canvas more to fill (it rasters every edge of a deep network at each update).
+  ctx.lineCap = 'butt';
   const strokes = new Map();
   for (const edge of edges) {
     if (!strokes.has(edge.look)) strokes.set(edge.look, []);

@@ -111,6 +111,7 @@ export function matrixCard(key, root = null) {
     drawMatrix(canvas, next.spec, next.first, next.end);
     painted = next;
   };
+  // The observer's news: a card coming into sight paints the step it missed.
   canvas.onShow = (isShown) => {
     shown = isShown;
     if (shown) paint();

@@ -65,7 +65,7 @@ async function chartCosts() {
     return times.sort((a, b) => a - b)[10];
   };
   const scale = JSON.stringify({ scale: chartScale() });
-  const cells = document.querySelector('.neuron-map')?.width ?? 32;
+  const cells = Number(document.querySelector('.neuron-map')?.dataset.sheet?.split(',')[2] ?? 32);
   return {
     loss: time(() => pg.drawLoss('loss-canvas', scale), 'loss-canvas'),
     accuracy: time(() => pg.drawAccuracy('accuracy-canvas', scale), 'accuracy-canvas'),

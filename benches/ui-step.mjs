@@ -5,6 +5,8 @@
 // "handler" is the click handler alone (the core's step, trace() and every view's redraw);
 // "painted" runs from the click to just after the next frame is painted (requestAnimationFrame,
 // then a message posted from it, which the browser delivers after the paint).
+// Each click comes just after a frame, so "painted" includes waiting for the next one: the floor,
+// a click on the page's title (which does nothing), measures that wait alone.
 import { chromium } from 'playwright-core';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, PROJECTOR } from '../tests/e2e/harness.mjs';
@@ -53,9 +55,10 @@ function measureCore(steps) {
   return { core, trace };
 }
 
-// Click "Next phase" `steps` times, each right after a frame, timing the handler and the paint.
-function measure(steps) {
-  const button = document.getElementById('step-phase');
+// Click "Next phase" (or the element `selector`) `steps` times, each right after a frame, timing
+// the handler and the paint.
+function measure([steps, selector = '#step-phase']) {
+  const button = document.querySelector(selector);
   const afterFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   const afterPaint = () => new Promise((done) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
@@ -83,11 +86,13 @@ const row = (name, values) => `  ${name.padEnd(22)} p50 ${quantile(values, 0.5).
 // Measure one network: the clicks, then the core's share alone.
 async function report(page, shape) {
   // Warm-up: let the engine compile the hot paths.
-  await page.evaluate(measure, 40);
-  const { handler, painted } = await page.evaluate(measure, STEPS);
+  await page.evaluate(measure, [40]);
+  const { handler, painted } = await page.evaluate(measure, [STEPS]);
   const { core, trace } = await page.evaluate(measureCore, STEPS);
+  const floor = await page.evaluate(measure, [STEPS, 'h1']);
   console.log(`Next phase, ${STEPS} clicks at 1920×1080 on ${shape}:`);
   console.log(row('click → painted frame', painted));
+  console.log(row('  floor: a no-op click', floor.painted));
   console.log(row('click handler', handler));
   console.log(row('  core step()', core));
   console.log(row('  trace() + JSON.parse', trace));
@@ -102,7 +107,7 @@ try {
   await report(page, 'the circle preset (2-4-2-1 network, batches of 10 rows)');
   await report(page, await configure(page));
   console.log('Headless Chromium, software rendering. One frame at 60 Hz is 16.7 ms; "painted" includes');
-  console.log('waiting for that frame. The handler is the core\'s step, trace() and every view\'s redraw.');
+  console.log('waiting for that frame (the floor). The handler is the core\'s step, trace() and every view\'s redraw.');
 } finally {
   await browser.close();
   await stopServer(server);

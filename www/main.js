@@ -23,8 +23,7 @@ const DEFAULT_PRESET = 'circle';
 // Add a view by importing its render function and listing it here.
 // (followPhase is not one: redraw() calls it first, as it chooses the layer the trace is about.)
 const VIEWS = [
-  // The charts first, while the page's layout is still clean: plotters measures each label with
-  // a DOM element, which forces a layout, cheap only before the other views change the page.
+  // The charts first: what the class watches while training plays.
   renderCharts,
   renderNetwork,
   // After the diagram, whose units it places its thumbnails beside.
@@ -52,10 +51,22 @@ function focusedTrace(playground, layer) {
   return trace;
 }
 
-// The views of the batch's numbers, and how often they are redrawn while playing (ms).
-const DETAIL_VIEWS = new Set([renderInspector, renderEquations, renderGradcheck, renderData]);
+// The views of the batch's numbers, and how often each is redrawn while playing (ms).
+const DETAIL_VIEWS = [renderInspector, renderEquations, renderGradcheck, renderData];
 const DETAILS_MS = 125;
-let lastDetails = -Infinity;
+// When each of them was last drawn.
+const detailDrawn = new Map(DETAIL_VIEWS.map((render) => [render, -Infinity]));
+
+// The detail view to draw in a frame while playing: the one drawn longest ago, once DETAILS_MS
+// have passed since; null for none. One a frame, in turn: all four in one frame made it late.
+function dueDetail(now) {
+  let due = null;
+  for (const render of DETAIL_VIEWS) {
+    const drawn = detailDrawn.get(render);
+    if (now - drawn >= DETAILS_MS && (due === null || drawn < detailDrawn.get(due))) due = render;
+  }
+  return due;
+}
 
 // Redraw every view from the Playground's getters (which never change its state).
 // The trace is parsed once per redraw and shared, so views never parse it again.
@@ -70,9 +81,14 @@ function redraw(playground) {
   // While playing, the views of one batch's numbers are drawn a few times a second: nobody reads
   // a matrix at 60 Hz, and the frame's time is better spent training and on the charts.
   const now = performance.now();
-  const details = !isPlaying() || now - lastDetails >= DETAILS_MS;
-  if (details) lastDetails = now;
-  for (const render of VIEWS) if (details || !DETAIL_VIEWS.has(render)) render(context);
+  const playing = isPlaying();
+  const due = playing ? dueDetail(now) : null;
+  for (const render of VIEWS) {
+    const detail = detailDrawn.has(render);
+    if (detail && playing && render !== due) continue;
+    render(context);
+    if (detail) detailDrawn.set(render, now);
+  }
 }
 
 // Load the package and start the session named by ?preset= (default "circle").

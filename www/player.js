@@ -1,7 +1,7 @@
 // The page's one animation loop: play, pause and the speed slider. While playing, each frame runs
 // the work the speed asks for (speed.js plans it) and then redraws the page once.
 import { t } from './i18n.js';
-import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCost, trainingBudget } from './speed.js';
+import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCost, startPacing, updatePacing } from './speed.js';
 import { isTerminal } from './stepping.js';
 import { showError, showStatus } from './views/messages.js';
 
@@ -20,8 +20,15 @@ const loop = {
   credit: 0,
   // Measured milliseconds per epoch, null until measured.
   msPerEpoch: null,
-  // Measured milliseconds of one redraw (smoothed), null until measured: training gets what it leaves.
-  drawMs: null,
+  // Training's budget and the frame rate aimed at (speed.js updatePacing), adapted every frame.
+  pacing: startPacing(),
+  // Measured milliseconds of a frame's work besides training (smoothed): the redraw, then the
+  // browser's style, layout, paint and commit, which end when a message posted after the redraw
+  // arrives. Null until measured.
+  busyMs: null,
+  drawMs: 0,
+  drawnAt: 0,
+  rendered: null,
   // Run at full speed until training stops ("run to end"), whatever the slider says.
   toEnd: false,
 };
@@ -32,6 +39,11 @@ export function wirePlayer(playground, redraw) {
   loop.redraw = redraw;
   speedSlider.max = String(SPEEDS.length - 1);
   speedSlider.value = String(DEFAULT_SPEED);
+  loop.rendered = new MessageChannel();
+  loop.rendered.port1.onmessage = () => {
+    const busy = loop.drawMs + performance.now() - loop.drawnAt;
+    loop.busyMs = updateEpochCost(loop.busyMs, busy, 1);
+  };
   speedSlider.addEventListener('input', () => {
     loop.credit = 0;
     showSpeed();
@@ -55,6 +67,7 @@ export function play({ toEnd = false } = {}) {
   loop.toEnd = toEnd;
   if (isPlaying()) return;
   loop.last = null;
+  loop.pacing = startPacing();
   // Owe one unit at once, so pressing Play shows a step straight away.
   loop.credit = 1;
   loop.frame = requestAnimationFrame(tick);
@@ -82,9 +95,11 @@ export function togglePlay() {
 function tick(now) {
   const { playground } = loop;
   const elapsed = loop.last === null ? 0 : now - loop.last;
+  // Training's share follows whether the last frame came on time.
+  if (loop.last !== null) loop.pacing = updatePacing(loop.pacing, elapsed, loop.busyMs ?? Infinity, loop.msPerEpoch);
   loop.last = now;
   const speed = SPEEDS[loop.toEnd ? MAX_SPEED : Number(speedSlider.value)];
-  const plan = planFrame(speed, loop.credit, elapsed, loop.msPerEpoch, trainingBudget(loop.drawMs));
+  const plan = planFrame(speed, loop.credit, elapsed, loop.msPerEpoch, loop.pacing.budgetMs);
   loop.credit = plan.credit;
   if (plan.count > 0) {
     try {
@@ -95,8 +110,9 @@ function tick(now) {
     }
     const start = performance.now();
     loop.redraw();
-    // The same smoothing as the cost of an epoch, over one redraw.
-    loop.drawMs = updateEpochCost(loop.drawMs, performance.now() - start, 1);
+    loop.drawnAt = performance.now();
+    loop.drawMs = loop.drawnAt - start;
+    loop.rendered.port2.postMessage(0);
   }
   if (!isPlaying()) return;
   if (isTerminal(playground.phase())) {

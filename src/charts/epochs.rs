@@ -8,10 +8,9 @@
 use super::colour::{rgb, Rgb};
 use super::downsample::min_max;
 use super::{bounded, drawing_error, tick_label, Frame, Layout, Look};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::FontError;
 use std::borrow::Cow;
 
 /// The y values of a line, point by point; None (or a non-finite number) is a missing point.
@@ -225,7 +224,7 @@ impl EpochChart<'_> {
             }
             let style = ShapeStyle::from(rgb(line.colour)).stroke_width(look.px(line.width));
             chart.draw_series(std::iter::once(PathElement::new(points, style))).map_err(drawing_error)?;
-            legend.push((line.label, ShapeStyle::from(rgb(line.colour)).filled()));
+            legend.push((line.label, line.colour));
         }
 
         // The current (latest) point of each line, and the highlighted epoch's points.
@@ -249,7 +248,7 @@ impl EpochChart<'_> {
         }
 
         if self.lines.iter().any(|l| l.last(log).is_some()) {
-            draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, self.legend_top, look)?;
+            draw_legend(root, &frame, look, &legend, self.legend_top)?;
         }
         Ok(frame)
     }
@@ -295,43 +294,6 @@ impl EpochChart<'_> {
     }
 }
 
-/// The legend in the top or bottom right corner of the plotting area: a swatch and a label per
-/// line, on a white box. Laid out as plotters' series labels are (its default 30 px swatch column,
-/// boxes 5 px from the edges), but drawn here so that no font is ever named by a string, which
-/// would pull Unicode case tables into the wasm module.
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[(&'static str, ShapeStyle)],
-    top: bool,
-    look: &Look,
-) -> Result<()> {
-    const SWATCH_AREA: i32 = 30;
-    let font = look.label_font();
-    let mut text = MultiLineText::<_, &str>::new((0, 0), &font);
-    for (label, _) in entries {
-        text.push_line(*label);
-    }
-    // Worded as plotters words a font error met while drawing.
-    let font_error = |e: FontError| Error::Chart(format!("backend error: Font loading error: {e}"));
-    let (w, h) = text.estimate_dimension().map_err(font_error)?;
-    let margin = look.px(8.0) as i32;
-    let (w, h) = (w + SWATCH_AREA + 2 * margin, h + 2 * margin);
-    let (area_w, area_h) = area.dim_in_pixel();
-    let x = area_w as i32 - w - 5;
-    let y = if top { 5 } else { area_h as i32 - h - 5 };
-    text.relocate((x + SWATCH_AREA + margin, y + margin));
-    let corners = [(x, y), (x + w, y + h)];
-    area.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled())).map_err(drawing_error)?;
-    area.draw(&Rectangle::new(corners, ShapeStyle::from(RGBColor(200, 200, 200)))).map_err(drawing_error)?;
-    area.draw(&text).map_err(drawing_error)?;
-    let size = look.px(8.0) as i32;
-    for (((_, y0), (_, y1)), (_, swatch)) in text.compute_line_layout().map_err(font_error)?.into_iter().zip(entries) {
-        let (sx, sy) = (x + margin, (y0 + y1) / 2);
-        area.draw(&Rectangle::new([(sx, sy - size / 2), (sx + 2 * size, sy + size / 2)], *swatch)).map_err(drawing_error)?;
-    }
-    Ok(())
-}
-
 impl Hover {
     /// `{"epoch": 12, "points": [{"label": "train", "index": 11, "x": 12, "value": 0.31, "pixel": [x, y]}, …]}`;
     /// a missing value and its pixel are null.
@@ -348,4 +310,43 @@ impl Hover {
         });
         obj(vec![("epoch", self.epoch.into()), ("points", Value::Array(points.collect()))])
     }
+}
+
+/// The legend in the top or bottom right corner of the plotting area, a swatch and a name a line,
+/// laid out as plotters' series labels lay it out, except that the names' widths are estimated
+/// (0.56 em a character, enough for "batch") rather than measured: in the browser plotters measures text by adding an
+/// element to the page and reading its size, a forced layout per name on every frame while playing.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    look: &Look,
+    entries: &[(&str, Rgb)],
+    top: bool,
+) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let font = f64::from(look.px(17.0));
+    let margin = look.px(8.0) as i32;
+    let swatch = look.px(8.0) as i32;
+    // Plotters' room for the swatch at scale 1 (30 px), growing with the swatch.
+    let key = 2 * swatch + 14;
+    let line = (font * 1.25).round() as i32;
+    let text_height = (font * 1.17).round() as i32;
+    let chars = entries.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0);
+    let width = (chars as f64 * 0.56 * font).ceil() as i32 + key + 2 * margin;
+    let height = (entries.len() as i32 - 1) * line + text_height + 2 * margin;
+    let x = frame.right - width - 5;
+    let y = if top { frame.top + 5 } else { frame.bottom - height - 5 };
+    let corners = [(x, y), (x + width, y + height)];
+    root.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled())).map_err(drawing_error)?;
+    root.draw(&Rectangle::new(corners, RGBColor(200, 200, 200))).map_err(drawing_error)?;
+    for (k, (label, colour)) in entries.iter().enumerate() {
+        let top = y + margin + k as i32 * line;
+        let middle = top + text_height / 2;
+        let mark = [(x + margin, middle - swatch / 2), (x + margin + 2 * swatch, middle + swatch / 2)];
+        root.draw(&Rectangle::new(mark, rgb(*colour).filled())).map_err(drawing_error)?;
+        root.draw(&Text::new(*label, (x + margin + key, top), look.label_font())).map_err(drawing_error)?;
+    }
+    Ok(())
 }

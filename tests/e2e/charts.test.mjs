@@ -181,14 +181,22 @@ test('a neuron thumbnail shows its unit\'s map, from the core, large in the boun
   // One thumbnail per hidden unit: 4 and 2 in the circle preset's network.
   const thumbs = await page.$$eval('.neuron-map', (list) => list.map((c) => `${c.dataset.layer}-${c.dataset.unit}`));
   assert.deepEqual(thumbs, ['0-0', '0-1', '0-2', '0-3', '1-0', '1-1']);
-  // Each thumbnail holds the core's map of its unit, pixel for pixel.
+  // Each thumbnail shows the core's map of its unit, pixel for pixel, painted on the sheet under
+  // the thumbnails (at the place each one names), and inside its frame.
   const same = await page.evaluate(() => {
-    const canvas = document.querySelector('.neuron-map[data-layer="1"][data-unit="1"]');
-    const shown = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const core = window.playground.neuronMap(1, 1, canvas.width);
-    return shown.length === core.length && shown.every((v, i) => v === core[i]);
+    const thumb = document.querySelector('.neuron-map[data-layer="1"][data-unit="1"]');
+    const sheet = document.querySelector('.neuron-map-sheet');
+    const [x, y, size] = thumb.dataset.sheet.split(',').map(Number);
+    const shown = sheet.getContext('2d').getImageData(x, y, size, size).data;
+    const core = window.playground.neuronMap(1, 1, size);
+    const frame = thumb.getBoundingClientRect();
+    const box = sheet.getBoundingClientRect();
+    const ratio = sheet.width / box.width;
+    const inside = Math.abs(box.left + x / ratio - (frame.left + 1)) < 0.5 && Math.abs(box.top + y / ratio - (frame.top + 1)) < 0.5
+      && Math.abs(size / ratio - (frame.width - 2)) < 0.5;
+    return { inside, pixels: shown.length === core.length && shown.every((v, i) => v === core[i]) };
   });
-  assert.equal(same, true, 'the thumbnail is the core\'s neuronMap');
+  assert.deepEqual(same, { inside: true, pixels: true }, 'the thumbnail is the core\'s neuronMap');
 
   // In tabs, hovering a thumbnail brings the boundary view up, and leaving brings the loss back.
   assert.equal(await page.isVisible('#boundary-canvas'), false);

@@ -54,12 +54,16 @@ async function doubleClickCell(page, key, r, c) {
 }
 
 // A point a quarter of the way along an edge of the diagram (clear of crossings at the middle).
+// The edges are pixels on a canvas, drawn from the centre of a unit (or input) of one column to
+// the centre of a unit of the next: the circles give their ends.
 async function edgePoint(page, layer, i, j) {
   return page.evaluate(([l, from, to]) => {
-    const line = document.querySelector(`line.edge-hit[data-layer="${l}"][data-i="${from}"][data-j="${to}"]`);
-    const box = line.ownerSVGElement.getBoundingClientRect();
-    const at = (name) => Number(line.getAttribute(name));
-    return { x: box.left + at('x1') + 0.25 * (at('x2') - at('x1')), y: box.top + at('y1') + 0.25 * (at('y2') - at('y1')) };
+    const source = document.querySelector(l === 0 ? `circle.input-node[data-i="${from}"]` : `circle.unit[data-layer="${l - 1}"][data-j="${from}"]`);
+    const target = document.querySelector(`circle.unit[data-layer="${l}"][data-j="${to}"]`);
+    const box = target.ownerSVGElement.getBoundingClientRect();
+    const at = (circle, name) => Number(circle.getAttribute(name));
+    const [x1, y1, x2, y2] = [at(source, 'cx'), at(source, 'cy'), at(target, 'cx'), at(target, 'cy')];
+    return { x: box.left + x1 + 0.25 * (x2 - x1), y: box.top + y1 + 0.25 * (y2 - y1) };
   }, [layer, i, j]);
 }
 
@@ -244,6 +248,19 @@ test('clicking a layer in the diagram inspects it, and the layer of the phase is
   await page.mouse.move(x, y);
   const exact = String(trace.layers[1].w[2][0]).replace('-', '−');
   assert.match(await page.locator('#value-tooltip').textContent(), new RegExp(`^w⁽²⁾₃₁ = ${exact} `));
+  // The edge is painted there in its weight's colour: red for a positive weight, blue for a negative one.
+  const [red, , blue, alpha] = await page.evaluate(([x, y]) => {
+    const canvas = document.querySelector('#network-view canvas.network-edges');
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    return [...canvas.getContext('2d').getImageData(Math.round((x - box.left) * ratio), Math.round((y - box.top) * ratio), 1, 1).data];
+  }, [x, y]);
+  assert.equal(alpha, 255, 'the edge is painted under the pointer');
+  assert.equal(red > blue, trace.layers[1].w[2][0] > 0, `rgb(${red}, _, ${blue}) has the weight's sign`);
+  // Off the edges, the band under the pointer names the layer.
+  const band = await page.locator('rect.layer-band[data-layer="1"]').boundingBox();
+  await page.mouse.move(band.x + band.width / 2, band.y + 8);
+  assert.match(await page.locator('#value-tooltip').textContent(), /^Layer 2/);
 });
 
 test('a batch of more than 64 rows is paged, 64 rows at a time', async (t) => {

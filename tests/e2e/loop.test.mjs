@@ -307,12 +307,13 @@ test('with 8 hidden layers the flowchart scrolls sideways to keep the next box o
   while ((await page.locator('#set-layers li').count()) < 9) await page.click('#add-layer');
   assert.equal(await page.locator('#add-layer').isDisabled(), true, 'no more than 8 hidden layers');
   await page.click('#settings-close');
-  const onShow = () => page.evaluate(() => {
+  // By the frame after the step: the chart scrolls when the browser paints the step.
+  const onShow = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
     const chart = document.getElementById('flowchart');
     const box = chart.querySelector('.flow-node.is-next').getBoundingClientRect();
     const view = chart.getBoundingClientRect();
-    return box.left >= view.left && box.right <= view.right;
-  });
+    done(box.left >= view.left && box.right <= view.right);
+  }))));
   for (let i = 0; i < 12; i += 1) {
     await page.keyboard.press('ArrowRight');
     assert.ok(await onShow(), `the next box (${await phaseOf(page)}) is on show`);

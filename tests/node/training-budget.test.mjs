@@ -1,24 +1,64 @@
-// How much of a frame training gets while playing (www/speed.js trainingBudget): what drawing and
-// painting leave at the highest frame rate they allow, within the fixed budget.
+// How much of a frame training gets while playing (www/speed.js updatePacing): the budget grows
+// while frames come on time and is cut when one comes late; a network that would train too few
+// epochs a second in late frames is played at a lower frame rate, where training gets more of each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FRAME_BUDGET_MS, FRAME_MS, MIN_BUDGET_MS, PAINT_RESERVE_MS, trainingBudget } from '../../www/speed.js';
+import {
+  FRAME_BUDGET_MS, FRAME_MS, MIN_BUDGET_MS, MIN_TRAINING_MS, MAX_FRAMES, MIN_EPOCHS_PER_SECOND, FLOOR_EPOCHS_PER_SECOND,
+  startPacing, updatePacing,
+} from '../../www/speed.js';
 
-test('before any frame is drawn, training gets the fixed budget', () => {
-  assert.equal(trainingBudget(null), FRAME_BUDGET_MS);
+// `count` frames of `elapsed` ms each, from `pacing`, with `busy` ms of work besides training.
+function run(pacing, count, elapsed, busy = 10, msPerEpoch = null) {
+  let p = pacing;
+  for (let i = 0; i < count; i += 1) p = updatePacing(p, elapsed, busy, msPerEpoch);
+  return p;
+}
+
+// Epochs a second that a pacing trains at `msPerEpoch`.
+const rate = (p, msPerEpoch) => (p.budgetMs / msPerEpoch) * (1000 / (p.frames * FRAME_MS));
+
+test('a run starts with a little training at 60 frames a second', () => {
+  assert.deepEqual(startPacing(), { budgetMs: MIN_TRAINING_MS, frames: 1, late: 0 });
 });
 
-test('cheap drawing leaves the whole budget; dearer drawing takes from it to keep 60 frames a second', () => {
-  assert.equal(trainingBudget(2), FRAME_BUDGET_MS);
-  // 16.7 − 4 (paint) − 9 (draw) ≈ 3.7 ms: the frame still fits in 1/60 s.
-  assert.ok(Math.abs(trainingBudget(9) - (FRAME_MS - PAINT_RESERVE_MS - 9)) < 1e-9);
-  assert.ok(9 + trainingBudget(9) + PAINT_RESERVE_MS <= FRAME_MS + 1e-9);
+test('frames on time let training grow, up to the budget of a frame', () => {
+  const grown = run(startPacing(), 10, FRAME_MS);
+  assert.ok(grown.budgetMs > MIN_TRAINING_MS && grown.budgetMs < MIN_TRAINING_MS + 2, 'slowly');
+  assert.equal(run(startPacing(), 1000, FRAME_MS).budgetMs, FRAME_BUDGET_MS);
+  // A frame a little late by the clock's jitter is still on time.
+  assert.equal(updatePacing(startPacing(), FRAME_MS + 5, 10).late, 0);
 });
 
-test('drawing too slow for 60 frames a second aims at 30 and trains for what that leaves', () => {
-  // 12 ms of drawing + 4 of paint + 1 of training do not fit 16.7 ms; two frames (33.3 ms) do.
-  assert.equal(trainingBudget(12), FRAME_BUDGET_MS);
-  assert.ok(trainingBudget(12) + 12 + PAINT_RESERVE_MS <= 2 * FRAME_MS);
-  // Never less than the minimum, so training always moves.
-  for (const draw of [11.7, 12, 28.3, 45]) assert.ok(trainingBudget(draw) >= MIN_BUDGET_MS);
+test('a late frame cuts the budget at once, never under the minimum', () => {
+  const full = run(startPacing(), 1000, FRAME_MS);
+  const cut = updatePacing(full, 2 * FRAME_MS, 10);
+  assert.ok(cut.budgetMs < 0.75 * full.budgetMs);
+  assert.equal(cut.frames, 1, 'one late frame keeps 60 frames a second');
+  assert.equal(run(full, 50, 2 * FRAME_MS).budgetMs, MIN_BUDGET_MS, 'before an epoch is measured');
+});
+
+test('late frames keep a cheap network at 60 frames a second, and take a dear one to 30', () => {
+  // 0.07 ms an epoch: late frames cut training no further than FLOOR_EPOCHS_PER_SECOND.
+  const cheap = run(startPacing(), 20, 2 * FRAME_MS, 10, 0.07);
+  assert.equal(cheap.frames, 1);
+  assert.ok(Math.abs(rate(cheap, 0.07) - FLOOR_EPOCHS_PER_SECOND) < 1e-6);
+  // 1 ms an epoch: late frames at 60 would train too few, so the page aims at 30, with
+  // enough training for MIN_EPOCHS_PER_SECOND.
+  const dear = run(startPacing(), 6, 2 * FRAME_MS, 20, 1);
+  assert.equal(dear.frames, 2);
+  assert.ok(rate(dear, 1) >= MIN_EPOCHS_PER_SECOND - 1e-9);
+  // At 30 frames a second, two 60 Hz frames are on time, and training may grow to two budgets.
+  assert.equal(updatePacing(dear, 2 * FRAME_MS, 20, 1).frames, 2);
+  assert.equal(run(dear, 2000, 2 * FRAME_MS, 20, 1).budgetMs, 2 * FRAME_BUDGET_MS);
+  // Never slower than 60 / MAX_FRAMES.
+  assert.equal(run(dear, 100, 10 * FRAME_MS, 100, 5).frames, MAX_FRAMES);
+});
+
+test('once the rest of a frame fits a higher frame rate again, the page goes back to it', () => {
+  const slow = { budgetMs: 10, frames: 2, late: 0 };
+  assert.equal(updatePacing(slow, 2 * FRAME_MS, 15, 0.5).frames, 2, '15 ms of drawing leaves no room at 60');
+  const back = updatePacing(slow, 2 * FRAME_MS, 5, 0.5);
+  assert.equal(back.frames, 1, '5 ms of drawing and the training needed fit 16.7 ms with room');
+  assert.ok(rate(back, 0.5) >= MIN_EPOCHS_PER_SECOND - 1e-9, 'with enough training');
 });

@@ -38,6 +38,8 @@ const chart = {
   // The panel's scroll position, kept from its scroll events: reading scrollLeft in a redraw
   // would make the browser lay out the page there, after the other views have changed it.
   scrollLeft: 0,
+  // The frame that will scroll the panel to scrollLeft (keepInView), 0 when none.
+  scrollFrame: 0,
   // Flowchart boxes by key: a phase name ("Forward(1)", "Loss", …) or 'data', 'init', 'stop', 'end'.
   nodes: new Map(),
   // Arrows by "from>to".
@@ -79,7 +81,9 @@ export function renderFlowchart({ phase, trace }) {
   for (const [key, edge] of chart.edges) edge.classList.toggle('is-active', active.has(key));
   // After a batch's update the loop goes round: to the next batch, or to the next epoch after the last one.
   const epochEnds = trace.batch + 1 >= trace.batches;
-  chart.loopLabel.textContent = t(epochEnds ? 'flow.nextEpoch' : 'flow.nextBatch');
+  const loopText = t(epochEnds ? 'flow.nextEpoch' : 'flow.nextBatch');
+  // Set only when it changes, so that an unchanged chart has nothing to lay out again.
+  if (chart.loopLabel.textContent !== loopText) chart.loopLabel.textContent = loopText;
   chart.loopLabel.classList.toggle('is-active', active.has('stop>loop'));
   container.dataset.next = next;
   container.dataset.done = just;
@@ -98,9 +102,13 @@ function keepInView(node) {
   else if (right + margin > to + chart.viewWidth) to = right + margin - chart.viewWidth;
   to = Math.max(0, Math.min(to, chart.shownWidth - chart.viewWidth));
   if (to === chart.scrollLeft) return;
-  // Only a scroll that is needed asks for a layout.
-  container.scrollLeft = to;
   chart.scrollLeft = to;
+  // Scrolled at the next frame, where the browser lays the page out anyway: a scroll asks for a
+  // layout, which in the middle of a redraw the browser would do once more at the frame.
+  cancelAnimationFrame(chart.scrollFrame);
+  chart.scrollFrame = requestAnimationFrame(() => {
+    container.scrollLeft = chart.scrollLeft;
+  });
 }
 
 // The arrows from the box just performed to the next one.

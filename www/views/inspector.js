@@ -104,7 +104,7 @@ function build() {
     const row = document.createElement('div');
     row.className = 'band-cards';
     for (const key of keys) {
-      const card = matrixCard(key);
+      const card = matrixCard(key, view);
       cards.set(key, card);
       row.append(card.figure);
     }

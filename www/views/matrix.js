@@ -12,6 +12,11 @@ const SELECTED = '#111418';
 const CHANGED = '#f2a900';
 // The canvas that holds a matrix at one pixel per cell before it is scaled up.
 const scratch = document.createElement('canvas');
+// How far outside its scroll box a card counts as on show (a share of the box): a card is drawn
+// before it scrolls into view, so the reader never sees it late.
+const SHOW_MARGIN = '50%';
+// One observer per scroll box, telling each card's canvas whether it is on show (see matrixCard).
+const observers = new Map();
 // The legend's colours, set once for every legend bar of the page.
 document.documentElement.style.setProperty('--diverging', legendGradient());
 
@@ -46,6 +51,11 @@ function setAttr(el, name, value) {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+// Set a style property only when it changes, for the same reason.
+function setStyle(el, name, value) {
+  if (el.style[name] !== value) el.style[name] = value;
+}
+
 // An element of `tag` with a class name.
 function element(tag, className) {
   const el = document.createElement(tag);
@@ -53,11 +63,26 @@ function element(tag, className) {
   return el;
 }
 
+// Whether the canvases under `root` (a scroll box; null for the window) are near enough to be seen:
+// each canvas's onShow(boolean) hears of every change.
+function observe(canvas, root) {
+  if (!observers.has(root)) {
+    observers.set(root, new IntersectionObserver((entries) => {
+      for (const entry of entries) entry.target.onShow?.(entry.isIntersecting);
+    }, { root, rootMargin: SHOW_MARGIN }));
+  }
+  observers.get(root).observe(canvas);
+}
+
 // The card of one matrix, built once and kept: `update(spec)` redraws it for a new step, so a
 // step changes a few texts and the canvas pixels instead of building the panel again.
+// Only a card on show (or nearly, in its scroll box `root`) paints its canvas; one scrolled away
+// gives its pixels up at the next step and paints when it comes back. The browser copies every
+// canvas's pixels on every frame it renders, so a batch's ten tall grids, most of them out of
+// sight, cost every step (and every frame while playing) far more than drawing them.
 // spec: { key, layer, name, rows, cols, values (null = not computed), rowStart, maxRows, scale,
 // compare (outline cells that differ), selected [r, c], cell, onPick(r, c), onEdit(r, c, event) }.
-export function matrixCard(key) {
+export function matrixCard(key, root = null) {
   const figure = element('figure', 'matrix');
   figure.dataset.matrix = key;
   const caption = document.createElement('figcaption');
@@ -76,6 +101,22 @@ export function matrixCard(key) {
   empty.textContent = t('matrix.notComputed');
   const note = element('p', 'matrix-note');
   figure.append(caption, canvas, legend, empty, note);
+  // On show until the observer says otherwise; `painted` is the drawing the pixels show, or null.
+  let shown = true;
+  let painted = null;
+  // Paint the latest drawing if the pixels show another.
+  const paint = () => {
+    const next = canvas.drawn;
+    if (!next || (painted && sameDrawing(painted, next))) return;
+    drawMatrix(canvas, next.spec, next.first, next.end);
+    painted = next;
+  };
+  // The observer's news: a card coming into sight paints the step it missed.
+  canvas.onShow = (isShown) => {
+    shown = isShown;
+    if (shown) paint();
+  };
+  observe(canvas, root);
 
   // Show `spec` in the card.
   const update = (spec) => {
@@ -89,9 +130,19 @@ export function matrixCard(key) {
     const before = canvas.drawn;
     // Always the new spec: its callbacks reach the current trace.
     canvas.drawn = { spec, first, end, dpr: window.devicePixelRatio || 1 };
+    // Its size on the page, painted or not, so that the cards around it never move when it paints.
+    const { width, height } = gridSize(spec, first, end);
+    setStyle(canvas, 'width', `${width}px`);
+    setStyle(canvas, 'height', `${height}px`);
+    if (shown) paint();
+    else if (painted) {
+      // Out of sight: an empty canvas of no pixels, the same size on the page (its style keeps it).
+      canvas.width = 0;
+      canvas.height = 0;
+      painted = null;
+    }
     // Most steps leave most cards as they were (empty grids, parameters before the update).
     if (before && sameDrawing(before, canvas.drawn)) return;
-    drawMatrix(canvas, spec, first, end);
 
     legend.hidden = !spec.values;
     empty.hidden = Boolean(spec.values);
@@ -139,13 +190,17 @@ function sameDrawing(a, b) {
     && sameRows(p.values, q.values, a.first, a.end) && sameRows(p.compare, q.compare, a.first, a.end);
 }
 
+// The size in CSS pixels of rows [first, end) of the matrix's grid.
+function gridSize(spec, first, end) {
+  return { width: Math.max(1, spec.cols) * spec.cell.width + 1, height: Math.max(1, end - first) * spec.cell.height + 1 };
+}
+
 // Paint rows [first, end) of the matrix: cells, numbers, grid lines, then the outlines on top.
 function drawMatrix(canvas, spec, first, end) {
   const { width: cw, height: ch, font, text } = spec.cell;
   const rows = Math.max(1, end - first);
   const cols = Math.max(1, spec.cols);
-  const width = cols * cw + 1;
-  const height = rows * ch + 1;
+  const { width, height } = gridSize(spec, first, end);
   // Sized in device pixels, so numbers stay sharp on high-density screens. A new size allocates
   // new pixels, which costs more than the drawing: the same size is only cleared.
   const dpr = window.devicePixelRatio || 1;
@@ -155,8 +210,6 @@ function drawMatrix(canvas, spec, first, end) {
   if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
     canvas.width = pixelWidth;
     canvas.height = pixelHeight;
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
   }
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);

@@ -1,10 +1,12 @@
 // The network diagram: inputs and units as nodes, weights as edges coloured by sign and thickened
 // by magnitude, the layer of the current phase highlighted. Hover shows a weight or bias exactly,
 // a click selects its layer for the inspector, a double-click edits it by hand.
-// The SVG is built once per architecture and size; a redraw only changes attributes. It is three
-// SVGs stacked, each painted apart: the layer bands (below), the edges (which change only at the
-// update) and the units and labels (above), so that marking the next layer, on every step, never
-// makes the browser paint the thousands of edges of a deep network again.
+// The diagram is built once per architecture and size; a redraw only changes attributes. It is
+// three sheets stacked, each painted apart: the layer bands (an SVG, below), the edges (one canvas)
+// and the units and labels (an SVG, above). The edges are pixels, not elements: a deep network has
+// thousands, which as SVG elements the browser restyled, painted and hit-tested on every update;
+// the pointer finds an edge by geometry instead (edgeAt), and marking the next layer on every step
+// never paints them again.
 import { t } from '../i18n.js';
 import { selection, select } from '../state.js';
 import { formatExact } from '../format.js';
@@ -20,6 +22,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 // Layers wider than this are summarised: their first units, an ellipsis, and the last unit.
 export const MAX_NODES = 16;
 const MAX_EDGE_WIDTH = 8;
+// How far from an edge's centre line the pointer still hovers it, in CSS pixels.
+const EDGE_HIT = 6;
 
 let diagram = null;
 let lastContext = null;
@@ -79,22 +83,26 @@ function build(trace, width, height) {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', t('network.label'));
   const bandSheet = sheet('network-bands');
-  const edgeSheet = sheet('network-edges');
   bandSheet.setAttribute('aria-hidden', 'true');
-  edgeSheet.setAttribute('aria-hidden', 'true');
+  // Sized in device pixels, so the lines stay sharp on high-density screens.
+  const ratio = window.devicePixelRatio || 1;
+  const edgeCanvas = document.createElement('canvas');
+  edgeCanvas.className = 'network-edges';
+  edgeCanvas.setAttribute('aria-hidden', 'true');
+  edgeCanvas.width = Math.round(width * ratio);
+  edgeCanvas.height = Math.round(height * ratio);
+  edgeCanvas.style.width = `${width}px`;
+  edgeCanvas.style.height = `${height}px`;
   const stack = document.createElement('div');
   stack.className = 'network-stack';
-  stack.append(bandSheet, edgeSheet, svg);
+  stack.append(bandSheet, edgeCanvas, svg);
   const columns = layout(trace, width, height);
   const bandLayer = svgElement('g');
-  const edgeLayer = svgElement('g', { class: 'edges' });
-  const hitLayer = svgElement('g', { class: 'edge-hits' });
   const nodeLayer = svgElement('g', { class: 'nodes' });
   const textLayer = svgElement('g', { class: 'labels' });
   bandSheet.append(bandLayer);
-  edgeSheet.append(edgeLayer, hitLayer);
   svg.append(nodeLayer, textLayer);
-  const built = { svg, stack, columns, bands: [], tags: [], edges: [], units: [] };
+  const built = { svg, stack, edgeCanvas, ratio, columns, bands: [], tags: [], edges: [], units: [] };
 
   trace.layers.forEach((layer, l) => {
     const from = columns[l];
@@ -125,15 +133,7 @@ function build(trace, width, height) {
 
     for (const source of from.nodes) {
       for (const target of to.nodes) {
-        const coords = { x1: from.x, y1: source.y, x2: to.x, y2: target.y };
-        const line = svgElement('line', { class: 'edge', ...coords });
-        const hit = svgElement('line', {
-          class: 'edge-hit', ...coords,
-          'data-kind': 'weight', 'data-layer': l, 'data-i': source.index, 'data-j': target.index,
-        });
-        edgeLayer.append(line);
-        hitLayer.append(hit);
-        built.edges.push({ line, l, i: source.index, j: target.index });
+        built.edges.push({ l, i: source.index, j: target.index, x1: from.x, y1: source.y, x2: to.x, y2: target.y });
       }
     }
     for (const unit of to.nodes) {
@@ -234,11 +234,49 @@ function edit(el, clientX, clientY) {
   });
 }
 
+// The edge within EDGE_HIT pixels of the pointer, the nearest, as the element it would be: what
+// the pointer events read of a weight (its data-kind, data-layer, data-i, data-j); or null.
+function edgeAt(event) {
+  if (!diagram) return null;
+  const box = diagram.stack.getBoundingClientRect();
+  const x = event.clientX - box.left;
+  const y = event.clientY - box.top;
+  let best = null;
+  let bestDistance = EDGE_HIT;
+  for (const edge of diagram.edges) {
+    if (x < edge.x1 - EDGE_HIT || x > edge.x2 + EDGE_HIT) continue;
+    const distance = segmentDistance(x, y, edge);
+    if (distance <= bestDistance) {
+      best = edge;
+      bestDistance = distance;
+    }
+  }
+  if (!best) return null;
+  return { dataset: { kind: 'weight', layer: String(best.l), i: String(best.i), j: String(best.j) } };
+}
+
+// The distance from (x, y) to the segment of an edge.
+function segmentDistance(x, y, { x1, y1, x2, y2 }) {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const length = dx * dx + dy * dy;
+  const u = length > 0 ? Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / length)) : 0;
+  return Math.hypot(x - (x1 + u * dx), y - (y1 + u * dy));
+}
+
+// What the pointer is on, as the SVG stacks it: a unit, an input or a heading (above the edges),
+// else an edge, else the layer band below; null for nothing.
+function target(event) {
+  const el = event.target.closest?.('[data-kind]');
+  if (el && !el.classList.contains('layer-band')) return el;
+  return edgeAt(event) ?? el ?? null;
+}
+
 // Pointer and keyboard handling for the whole diagram, attached once to the container.
 function wireEvents() {
-  const target = (event) => event.target.closest?.('[data-kind]');
   view.addEventListener('pointermove', (event) => {
     const el = target(event);
+    diagram?.stack.classList.toggle('is-on-edge', el?.dataset.kind === 'weight');
     if (!el || !lastContext) return hideTooltip();
     const info = describe(lastContext.trace, el);
     if (info) showTooltip(tooltipText(info), event.clientX, event.clientY);
@@ -257,7 +295,7 @@ function wireEvents() {
     if (el && (el.dataset.kind === 'weight' || el.dataset.kind === 'bias')) edit(el, event.clientX, event.clientY);
   });
   view.addEventListener('keydown', (event) => {
-    const el = target(event);
+    const el = event.target.closest?.('[data-kind]');
     if (event.key !== 'Enter' || el?.dataset.kind !== 'bias') return;
     event.preventDefault();
     const box = el.getBoundingClientRect();
@@ -307,6 +345,53 @@ function legend() {
   return box;
 }
 
+// How an edge of weight `w` is drawn, on a scale reaching ±wMax: its colour, and its width
+// growing with |w| (to a tenth of a pixel).
+function edgeLook(w, wMax) {
+  const size = typeof w === 'number' && wMax > 0 ? Math.abs(w) / wMax : 1;
+  return `${strokeColor(w, wMax)}|${(1 + (MAX_EDGE_WIDTH - 1) * size).toFixed(1)}`;
+}
+
+// Paint the edges on the edge canvas if any would look different: weights change at every
+// update, but while training plays, most frames move none of them by a colour step or a tenth of
+// a pixel. Edges that look the same go in one path, so thousands take a few hundred strokes.
+function paintEdges(params, wMax) {
+  const { edgeCanvas, ratio, edges } = diagram;
+  // Weights change only at the update (or an edit): most steps look no further.
+  if (edges.every((edge) => params[edge.l].w[edge.i][edge.j] === edge.w && wMax === diagram.wMax)) return;
+  diagram.wMax = wMax;
+  let changed = false;
+  for (const edge of edges) {
+    edge.w = params[edge.l].w[edge.i][edge.j];
+    const look = edgeLook(edge.w, wMax);
+    if (look !== edge.look) changed = true;
+    edge.look = look;
+  }
+  if (!changed) return;
+  const ctx = edgeCanvas.getContext('2d');
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, edgeCanvas.width / ratio, edgeCanvas.height / ratio);
+  // Square ends, not round: the units' circles cover an edge's ends, and round caps cost the
+  // canvas more to fill (it rasters every edge of a deep network at each update).
+  ctx.lineCap = 'butt';
+  const strokes = new Map();
+  for (const edge of edges) {
+    if (!strokes.has(edge.look)) strokes.set(edge.look, []);
+    strokes.get(edge.look).push(edge);
+  }
+  for (const [look, group] of strokes) {
+    const [color, width] = look.split('|');
+    ctx.strokeStyle = color;
+    ctx.lineWidth = Number(width);
+    ctx.beginPath();
+    for (const { x1, y1, x2, y2 } of group) {
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y2);
+    }
+    ctx.stroke();
+  }
+}
+
 // Draw the diagram from the view context: colours, widths and highlights from the trace.
 export function renderNetwork(context) {
   if (!lastContext) {
@@ -317,7 +402,7 @@ export function renderNetwork(context) {
   const { trace } = context;
   panelSize ??= measure();
   const { width, height } = panelSize;
-  const key = `${width}x${height}|${trace.layers[0].inputs}|${trace.layers.map((l) => `${l.units}${l.activation}`).join(',')}`;
+  const key = `${width}x${height}@${window.devicePixelRatio || 1}|${trace.layers[0].inputs}|${trace.layers.map((l) => `${l.units}${l.activation}`).join(',')}`;
   if (diagram?.key !== key) {
     const built = build(trace, width, height);
     diagram = { ...built, key, width, height };
@@ -328,18 +413,13 @@ export function renderNetwork(context) {
   const params = trace.layers.map(current);
   const wMax = Math.max(...params.map((p) => scaleMax(p.w)));
   const bMax = Math.max(...params.map((p) => scaleMax([p.b])));
-  // Weights change only at the update (or an edit): most steps touch no edge at all.
-  for (const edge of diagram.edges) {
-    const w = params[edge.l].w[edge.i][edge.j];
-    if (w === edge.w && wMax === edge.max) continue;
-    const size = typeof w === 'number' && wMax > 0 ? Math.abs(w) / wMax : 1;
-    edge.line.setAttribute('stroke', strokeColor(w, wMax));
-    edge.line.setAttribute('stroke-width', (1 + (MAX_EDGE_WIDTH - 1) * size).toFixed(2));
-    edge.w = w;
-    edge.max = wMax;
-  }
-  for (const { circle, l, j } of diagram.units) {
-    circle.setAttribute('fill', fillColor(params[l].b[j], bMax));
+  paintEdges(params, wMax);
+  for (const unit of diagram.units) {
+    const { circle, l, j } = unit;
+    // Set only when it changes: an unchanged unit then has nothing to restyle or paint.
+    const fill = fillColor(params[l].b[j], bMax);
+    if (unit.fill !== fill) circle.setAttribute('fill', fill);
+    unit.fill = fill;
     circle.classList.toggle('is-selected', l === selection.layer && j === selection.col);
   }
   const marks = phaseMarks(trace);
@@ -348,7 +428,8 @@ export function renderNetwork(context) {
     band.classList.toggle('is-done', marks[l] === 'done');
     band.classList.toggle('is-next', marks[l] === 'next');
     const short = diagram.tags[l].dataset.short === 'true' ? 'Short' : '';
-    diagram.tags[l].textContent = marks[l] ? t(`network.tag.${marks[l]}${short}`) : '';
+    const tag = marks[l] ? t(`network.tag.${marks[l]}${short}`) : '';
+    if (diagram.tags[l].textContent !== tag) diagram.tags[l].textContent = tag;
     diagram.tags[l].classList.toggle('is-next', marks[l] === 'next');
   });
   view.dataset.selectedLayer = String(selection.layer);

@@ -3,6 +3,9 @@
 // editing). www/views/network.js draws the diagram; this module only reads where its units are
 // (the circles' data-layer, data-j, cx, cy and r). Hovering a thumbnail, or focusing its unit,
 // shows that unit's map large in the boundary view; a click selects the unit, as on the diagram.
+// The maps are painted on one canvas under all the thumbnails, which are plain elements (their
+// frame, name and pointer handling): the browser copies every canvas's pixels on every frame it
+// renders, and a deep network's hundred canvases cost more each frame than painting the maps.
 import { t } from '../i18n.js';
 import { select } from '../state.js';
 import { previewNeuron } from './charts.js';
@@ -25,13 +28,21 @@ const MAX_CELLS = 64;
 const MAX_MAP_PIXELS = 1 << 22;
 // Room between a unit's circle and its thumbnail, in CSS pixels.
 const GAP = 4;
+// A thumbnail's frame, in CSS pixels (charts.css): the map fills what is inside it.
+const FRAME = 1;
 
 const overlay = document.createElement('div');
 overlay.className = 'neuron-maps';
 overlay.hidden = true;
+// The canvas under the thumbnails, and the one that holds a map before it is scaled.
+const sheet = document.createElement('canvas');
+sheet.className = 'neuron-map-sheet';
+sheet.setAttribute('aria-hidden', 'true');
+const scratch = document.createElement('canvas');
 
-// The thumbnails placed for one build of the diagram: its SVG element, the canvases, the map
-// cells a side, and what the maps were last painted from (chart-keys.js).
+// The thumbnails placed for one build of the diagram: its SVG element, the thumbnails (each with
+// its place on the sheet in device pixels), the map cells a side, and what the maps were last
+// painted from (chart-keys.js).
 let placed = { svg: null, thumbs: [], cells: 0, key: null };
 let lastContext = null;
 let failed = false;
@@ -74,7 +85,7 @@ function wire() {
   }).observe(view);
 }
 
-// One canvas per hidden unit that the diagram draws, just left of its circle.
+// A thumbnail per hidden unit that the diagram draws, just left of its circle, and the sheet under them.
 function place(svg, trace) {
   previewNeuron(null);
   hideTooltip();
@@ -97,41 +108,78 @@ function place(svg, trace) {
     spacing = Math.min(spacing, Math.abs(Number(circles[k].getAttribute('cy')) - Number(circles[k - 1].getAttribute('cy'))));
   }
   const side = Math.round(Math.max(MIN_GAP_SIDE, Math.min(MAX_SIDE, Math.max(MIN_SIDE, 2 * radius), spacing - 2)));
-  const cells = Math.max(1, Math.min(MAX_CELLS, Math.round(side * pixelRatio()), Math.floor(Math.sqrt(MAX_MAP_PIXELS / Math.max(1, units)))));
-  const thumbs = circles.map((circle) => {
+  // As many cells as the map has device pixels inside the frame, so that a map is copied as it is.
+  const ratio = pixelRatio();
+  const inside = Math.round((side - 2 * FRAME) * ratio);
+  const cells = Math.max(1, Math.min(MAX_CELLS, inside, Math.floor(Math.sqrt(MAX_MAP_PIXELS / Math.max(1, units)))));
+  // The sheet covers the thumbnails' box; each map goes to whole device pixels on it.
+  const lefts = circles.map((c) => dx + Number(c.getAttribute('cx')) - Number(c.getAttribute('r')) - GAP - side);
+  const tops = circles.map((c) => dy + Number(c.getAttribute('cy')) - side / 2);
+  const originX = lefts.length ? Math.floor(Math.min(...lefts)) : 0;
+  const originY = lefts.length ? Math.floor(Math.min(...tops)) : 0;
+  const sheetWidth = lefts.length ? Math.ceil(Math.max(...lefts) + side - originX) : 0;
+  const sheetHeight = lefts.length ? Math.ceil(Math.max(...tops) + side - originY) : 0;
+  sheet.width = Math.round(sheetWidth * ratio);
+  sheet.height = Math.round(sheetHeight * ratio);
+  Object.assign(sheet.style, { left: `${originX}px`, top: `${originY}px`, width: `${sheetWidth}px`, height: `${sheetHeight}px` });
+  const thumbs = circles.map((circle, k) => {
     const layer = Number(circle.dataset.layer);
     const unit = Number(circle.dataset.j);
-    const canvas = document.createElement('canvas');
-    canvas.className = 'neuron-map';
-    canvas.width = cells;
-    canvas.height = cells;
-    canvas.dataset.layer = String(layer);
-    canvas.dataset.unit = String(unit);
-    canvas.setAttribute('aria-label', t('neurons.label', { layer: layer + 1, unit: unit + 1 }));
-    canvas.setAttribute('role', 'img');
-    Object.assign(canvas.style, {
-      left: `${dx + Number(circle.getAttribute('cx')) - Number(circle.getAttribute('r')) - GAP - side}px`,
-      top: `${dy + Number(circle.getAttribute('cy')) - side / 2}px`,
-      width: `${side}px`,
-      height: `${side}px`,
-    });
-    wireThumb(canvas, layer, unit);
-    return { canvas, context: canvas.getContext('2d'), index: offsets[layer] + unit };
+    const thumb = document.createElement('div');
+    thumb.className = 'neuron-map';
+    thumb.dataset.layer = String(layer);
+    thumb.dataset.unit = String(unit);
+    thumb.setAttribute('aria-label', t('neurons.label', { layer: layer + 1, unit: unit + 1 }));
+    thumb.setAttribute('role', 'img');
+    Object.assign(thumb.style, { left: `${lefts[k]}px`, top: `${tops[k]}px`, width: `${side}px`, height: `${side}px` });
+    wireThumb(thumb, layer, unit);
+    const at = {
+      x: Math.round((lefts[k] + FRAME - originX) * ratio),
+      y: Math.round((tops[k] + FRAME - originY) * ratio),
+      size: inside,
+    };
+    thumb.dataset.sheet = `${at.x},${at.y},${at.size}`;
+    return { at, index: offsets[layer] + unit, thumb };
   });
-  overlay.replaceChildren(...thumbs.map((thumb) => thumb.canvas));
+  overlay.replaceChildren(sheet, ...thumbs.map(({ thumb }) => thumb));
   placed = { svg, thumbs, cells, key: null };
 }
 
-// Put each unit's map, computed by the core in one call, into its thumbnail; returns whether it did.
+// Put each unit's map, computed by the core in one call, in its place on the sheet; returns
+// whether it did. Maps of as many cells as their places have pixels are copied as they are, all
+// into one image put on the sheet at once: a put per map costs the canvas a flush each.
 function paint(playground) {
   const { thumbs, cells } = placed;
-  if (thumbs.length === 0) return false;
+  if (thumbs.length === 0 || sheet.width === 0 || sheet.height === 0) return false;
   try {
     const bytes = playground.neuronMaps(cells);
     const size = cells * cells * 4;
-    for (const { context, index } of thumbs) {
-      const pixels = new Uint8ClampedArray(bytes.buffer, bytes.byteOffset + index * size, size);
-      context.putImageData(new ImageData(pixels, cells, cells), 0, 0);
+    const whole = new ImageData(sheet.width, sheet.height);
+    const scaled = [];
+    for (const thumb of thumbs) {
+      const { at, index } = thumb;
+      const start = bytes.byteOffset + index * size;
+      if (at.size !== cells) {
+        scaled.push({ at, pixels: new Uint8ClampedArray(bytes.buffer, start, size) });
+        continue;
+      }
+      // Row by row, within the sheet.
+      const rowBytes = Math.min(cells, sheet.width - at.x) * 4;
+      for (let row = 0; row < cells && at.y + row < sheet.height; row += 1) {
+        const from = new Uint8Array(bytes.buffer, start + row * cells * 4, rowBytes);
+        whole.data.set(from, ((at.y + row) * sheet.width + at.x) * 4);
+      }
+    }
+    const context = sheet.getContext('2d');
+    context.putImageData(whole, 0, 0);
+    if (scaled.length) {
+      scratch.width = cells;
+      scratch.height = cells;
+      context.imageSmoothingEnabled = true;
+      for (const { at, pixels } of scaled) {
+        scratch.getContext('2d').putImageData(new ImageData(pixels, cells, cells), 0, 0);
+        context.drawImage(scratch, at.x, at.y, at.size, at.size);
+      }
     }
     failed = false;
     return true;
@@ -144,24 +192,24 @@ function paint(playground) {
 
 // Hover shows the unit's map in the boundary view; a click selects the unit. The events stop
 // here, so the diagram underneath neither hides the tooltip nor takes the click.
-function wireThumb(canvas, layer, unit) {
+function wireThumb(element, layer, unit) {
   const tip = t('neurons.tip', { layer: layer + 1, unit: unit + 1 });
-  canvas.addEventListener('pointerenter', () => {
-    canvas.classList.add('is-shown');
+  element.addEventListener('pointerenter', () => {
+    element.classList.add('is-shown');
     previewNeuron([layer, unit]);
   });
-  canvas.addEventListener('pointermove', (event) => {
+  element.addEventListener('pointermove', (event) => {
     event.stopPropagation();
     showTooltip(tip, event.clientX, event.clientY);
   });
-  canvas.addEventListener('pointerleave', () => {
-    canvas.classList.remove('is-shown');
+  element.addEventListener('pointerleave', () => {
+    element.classList.remove('is-shown');
     hideTooltip();
     previewNeuron(null);
   });
-  canvas.addEventListener('click', (event) => {
+  element.addEventListener('click', (event) => {
     event.stopPropagation();
     select({ layer, col: unit });
   });
-  canvas.addEventListener('dblclick', (event) => event.stopPropagation());
+  element.addEventListener('dblclick', (event) => event.stopPropagation());
 }

@@ -19,16 +19,22 @@ export function phaseText(phase) {
   return name && has(`phase.${name}`) ? t(`phase.${name}`, { layer }) : phase;
 }
 
+// Set an element's text only when it changes: a new text node makes the browser lay the line
+// out and paint it again, on every frame while training plays.
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 // Show the phase the next step performs, and the numbers of the trace so far.
 export function renderReadouts(phase, trace) {
-  phaseLabel.textContent = phaseText(phase);
+  setText(phaseLabel, phaseText(phase));
   // The core's own name, for tests and for styling by phase.
   phaseLabel.dataset.phase = phase;
-  lossValue.textContent = formatNumber(trace.loss);
+  setText(lossValue, formatNumber(trace.loss));
   // The core counts from 0; people count from 1.
-  epochValue.textContent = formatNumber(trace.epoch + 1);
-  batchValue.textContent = t('readout.batchOf', { batch: trace.batch + 1, batches: trace.batches });
-  samplesValue.textContent = samplesText(trace, config.trainRows);
+  setText(epochValue, formatNumber(trace.epoch + 1));
+  setText(batchValue, t('readout.batchOf', { batch: trace.batch + 1, batches: trace.batches }));
+  setText(samplesValue, samplesText(trace, config.trainRows));
 }
 
 // Which samples of the epoch the traced batch holds, counted from 1: "11–20 of 100".

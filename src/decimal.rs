@@ -323,7 +323,8 @@ fn shifted_cmp(num: &Big, den: &Big, e: i64) -> std::cmp::Ordering {
 
 /// floor(num · 2^s / den), known to be below 2^54, and whether a remainder is left.
 fn divide(num: &Big, den: &Big, s: i64) -> (u128, bool) {
-    let (mut rem, den) = if s >= 0 { (num.shl(s as usize), den.shl(0)) } else { (num.shl(0), den.shl(s.unsigned_abs() as usize)) };
+    let (mut rem, den) =
+        if s >= 0 { (num.shl(s as usize), den.shl(0)) } else { (num.shl(0), den.shl(s.unsigned_abs() as usize)) };
     let mut q = 0u128;
     for bit in (0..=56).rev() {
         let part = den.shl(bit);

@@ -299,7 +299,8 @@ pub fn to_json(trainer: &Trainer, meta: &Meta) -> String {
 
 fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
     let arch = &trainer.arch;
-    let layers = arch.layers.iter().map(|l| obj(vec![("units", l.units.into()), ("activation", l.activation.name().into())]));
+    let layers =
+        arch.layers.iter().map(|l| obj(vec![("units", l.units.into()), ("activation", l.activation.name().into())]));
     let mut init = vec![("weights", trainer.init.weights.name().into()), ("bias", num(trainer.init.bias))];
     if let WeightInit::Constant(c) = trainer.init.weights {
         init.push(("value", num(c)));
@@ -315,7 +316,8 @@ fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
         data.push(("test", set(test)));
     }
     // Mid-batch the parameters are those the batch started with; the batch's values are recomputed on load.
-    let params = trainer.network().layers.iter().map(|l| obj(vec![("w", matrix_json(l.w.view())), ("b", vec_json(l.b.iter()))]));
+    let params =
+        trainer.network().layers.iter().map(|l| obj(vec![("w", matrix_json(l.w.view())), ("b", vec_json(l.b.iter()))]));
     let phase = match trainer.phase() {
         Phase::Stopped(status) => status.name().to_string(),
         Phase::Next(step) => step.name(),
@@ -345,7 +347,10 @@ fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
         ),
         ("data", obj(data)),
         ("params", Value::Array(params.collect())),
-        ("position", obj(vec![("epoch", trainer.epoch().into()), ("batch", trainer.batch().into()), ("phase", phase.into())])),
+        (
+            "position",
+            obj(vec![("epoch", trainer.epoch().into()), ("batch", trainer.batch().into()), ("phase", phase.into())]),
+        ),
         ("history", history_value(trainer.history(), false)),
     ]);
     obj(top)

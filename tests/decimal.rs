@@ -30,20 +30,57 @@ fn floats_written_every_way_read_back_as_rust_reads_them() {
         for text in [format!("{y}"), format!("{y:e}"), format!("{y:.5}"), format!("{y:.25}")] {
             check(&text);
         }
-        let digits: String = (0..rng.random_range(1..40)).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect();
+        let digits: String =
+            (0..rng.random_range(1..40)).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect();
         check(&format!("{}.{}e{}", &digits[..1], &digits[1..], rng.random_range(-345..320)));
     }
 }
 
 #[test]
 fn text_is_accepted_or_refused_as_rust_does() {
-    let pieces = ["0", "1", "5", "9", ".", "e", "E", "-", "+", "inf", "nan", "x", " ", "_", "Infinity", "00", "12345678901234567"];
+    let pieces = [
+        "0",
+        "1",
+        "5",
+        "9",
+        ".",
+        "e",
+        "E",
+        "-",
+        "+",
+        "inf",
+        "nan",
+        "x",
+        " ",
+        "_",
+        "Infinity",
+        "00",
+        "12345678901234567",
+    ];
     let mut rng = ChaCha8Rng::seed_from_u64(12);
     for _ in 0..20_000 {
         let text: String = (0..rng.random_range(0..8)).map(|_| pieces[rng.random_range(0..pieces.len())]).collect();
         check(&text);
     }
-    for text in ["", "+", "-", ".", "e5", "1e", "1e+", "1.", ".5", "-.5e-3", "INF", "-Infinity", "NaN", "nan1", "1_0", " 1", "1 "] {
+    for text in [
+        "",
+        "+",
+        "-",
+        ".",
+        "e5",
+        "1e",
+        "1e+",
+        "1.",
+        ".5",
+        "-.5e-3",
+        "INF",
+        "-Infinity",
+        "NaN",
+        "nan1",
+        "1_0",
+        " 1",
+        "1 ",
+    ] {
         check(text);
     }
 }

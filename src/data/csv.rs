@@ -404,9 +404,7 @@ mod tests {
 
     fn our_records(text: &str, delimiter: u8) -> Vec<(usize, Vec<String>)> {
         let mut records = Records::new(text, delimiter);
-        std::iter::from_fn(|| records.next())
-            .map(|(line, r)| (line, r.iter().map(str::to_string).collect()))
-            .collect()
+        std::iter::from_fn(|| records.next()).map(|(line, r)| (line, r.iter().map(str::to_string).collect())).collect()
     }
 
     #[test]

@@ -122,7 +122,9 @@ pub fn summary_json(p: &Prepared) -> Value {
         (
             "csv",
             p.format
-                .map(|f| obj(vec![("delimiter", (f.delimiter as char).to_string().into()), ("header", f.header.into())]))
+                .map(|f| {
+                    obj(vec![("delimiter", (f.delimiter as char).to_string().into()), ("header", f.header.into())])
+                })
                 .into(),
         ),
     ])

@@ -196,14 +196,12 @@ impl Playground {
             "boundary" if t.arch.inputs == 1 => {
                 let o = boundary::Options::parse(options).map_err(to_js)?;
                 let frame = curve::CurveData::from_trainer(t, &o.into()).and_then(|d| d.frame(size)).map_err(to_js)?;
-                curve::hover(t, &frame, x, y)
-                    .map(|(x, y_hat)| point_json(vec![num(x)], y_hat))
+                curve::hover(t, &frame, x, y).map(|(x, y_hat)| point_json(vec![num(x)], y_hat))
             }
             "boundary" => {
                 let o = boundary::Options::parse(options).map_err(to_js)?;
                 let frame = boundary::BoundaryData::from_trainer(t, &o).and_then(|d| d.frame(size)).map_err(to_js)?;
-                boundary::hover(t, &frame, x, y)
-                    .map(|((x1, x2), y_hat)| point_json(vec![num(x1), num(x2)], y_hat))
+                boundary::hover(t, &frame, x, y).map(|((x1, x2), y_hat)| point_json(vec![num(x1), num(x2)], y_hat))
             }
             _ => {
                 return Err(to_js(Error::invalid(

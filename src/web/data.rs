@@ -32,7 +32,8 @@ impl Playground {
     #[wasm_bindgen(js_name = csvPresets)]
     pub fn csv_presets() -> String {
         use crate::json::{obj, Value};
-        let list = presets::CSV_PRESETS.iter().map(|&(name, file)| obj(vec![("name", name.into()), ("file", file.into())]));
+        let list =
+            presets::CSV_PRESETS.iter().map(|&(name, file)| obj(vec![("name", name.into()), ("file", file.into())]));
         Value::Array(list.collect()).to_string()
     }
 

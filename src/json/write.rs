@@ -200,7 +200,8 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
         }
     }
     let digits = &digits[..n];
-    let push_digits = |out: &mut String, d: &[u8]| d.iter().for_each(|&b| out.push(b as char));
+    // The digits are ASCII, so they go in as one str.
+    let push_digits = |out: &mut String, d: &[u8]| out.push_str(std::str::from_utf8(d).unwrap_or_default());
     if (-5..=15).contains(&exp) {
         if exp < 0 {
             // 1234e-6 → 0.001234

@@ -11,8 +11,9 @@ pub fn trace_json(t: &Trainer) -> Value {
 }
 
 /// The trace with the batch's matrices Z, A, δ only for layers next to `focus` (0-based: the
-/// layers focus − 1, focus and focus + 1); the other layers keep their parameters and gradients
-/// but leave those three keys out. A page redrawing one layer per step sends far less this way.
+/// layers focus − 1, focus and focus + 1), and f'(Z), ∂J/∂A only for `focus` itself; the other
+/// layers keep their parameters and gradients but leave those keys out. A page redrawing one
+/// layer per step sends far less this way.
 pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
     let trace = t.trace();
     let depth = t.network().depth();
@@ -43,8 +44,10 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
                 layer.push(("z", when(forward, matrix_json(trace.z(l)))));
                 layer.push(("a", when(forward, matrix_json(trace.a(l)))));
                 layer.push(("delta", when(backward, matrix_json(trace.delta(l)))));
-                // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel.
-                let (fprime, da) = if backward {
+                // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel, which shows
+                // them for the focused layer only (the page asks for a trace focused on the
+                // phase's layer when it shows another).
+                let (fprime, da) = if backward && focus.is_none_or(|f| f == l) {
                     let fprime = before.activation.derivative(trace.z(l), trace.a(l));
                     let da = (l + 1 < depth).then(|| trace.error_at_output_of(t.start_network(), l));
                     (fprime, da)

@@ -2,6 +2,7 @@
 //! the stopping rule.
 
 mod common;
+use backprop_playground::json::Value;
 use backprop_playground::session::{from_json, to_json};
 use backprop_playground::{Phase, Status, Step, Trainer, Unit};
 use common::*;
@@ -271,6 +272,14 @@ fn a_focused_trace_sends_the_batch_matrices_of_the_layers_next_to_the_focus_only
         assert_eq!(focused["layers"][l]["dw"], full["layers"][l]["dw"]);
         if near {
             assert_eq!(focused["layers"][l]["delta"], full["layers"][l]["delta"]);
+        }
+        // δ's two factors, for the equations, only for the focused layer itself.
+        let factors = |trace: &Value| trace["layers"][l].get("fprime").is_some_and(|f| !f.is_null());
+        assert_eq!(factors(&focused), l == 1, "layer {l}");
+        assert!(l == 3 || factors(&full), "layer {l}: the full trace has f'(Z) for every hidden layer");
+        if l == 1 {
+            assert_eq!(focused["layers"][l]["fprime"], full["layers"][l]["fprime"]);
+            assert_eq!(focused["layers"][l]["da"], full["layers"][l]["da"]);
         }
     }
 }

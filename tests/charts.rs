@@ -598,7 +598,7 @@ fn the_boundary_needs_two_inputs_and_the_curve_one() {
 fn options_are_read_from_json_and_checked() {
     assert_eq!(loss::Options::parse("").unwrap(), loss::Options::default());
     let o = loss::Options::parse(r#"{"log": true, "scale": 2, "highlight": 7}"#).unwrap();
-    assert_eq!(o, loss::Options { log: true, batches: false, scale: 2.0, highlight: Some(7) });
+    assert_eq!(o, loss::Options { log: true, batches: false, scale: 2.0, highlight: Some(7), ..Default::default() });
     let err = loss::Options::parse(r#"{"logg": true}"#).unwrap_err();
     assert!(err.to_string().starts_with("chart options.logg must be one of the known fields"), "{err}");
     let err = loss::Options::parse(r#"{"log": 1}"#).unwrap_err();
@@ -661,4 +661,44 @@ fn extreme_values_draw_without_panicking() {
     t.data.train.x[(1, 0)] = 1e308;
     let data = curve::CurveData::from_trainer(&t, &curve::Options::default()).unwrap();
     render((300, 300), |root| data.draw(root).unwrap());
+}
+
+#[test]
+fn the_page_s_words_replace_the_english_ones_in_the_charts_of_epochs() {
+    let t = circle(4);
+    let labels = r#"{"labels": {"epoch": "轮次", "loss": "损失 J", "train": "训练", "test": "测试", "batch": "批",
+        "accuracy": "准确率"}}"#;
+    let words = |kind: &str, options: &str| {
+        let (svg, _) = render((500, 350), |root| match kind {
+            "loss" => {
+                let data = loss::LossData::from_trainer(&t, loss::Options::parse(options).unwrap());
+                loss::draw(root, &data).unwrap()
+            }
+            _ => {
+                let data = accuracy::AccuracyData::from_trainer(&t, accuracy::Options::parse(options).unwrap());
+                accuracy::draw(root, &data).unwrap()
+            }
+        });
+        texts(&svg)
+    };
+    let english = words("loss", "");
+    for word in ["epoch", "loss J", "train"] {
+        assert!(english.iter().any(|w| w == word), "{word} in {english:?}");
+    }
+    let chinese = words("loss", labels);
+    for word in ["轮次", "损失 J", "训练"] {
+        assert!(chinese.iter().any(|w| w == word), "{word} in {chinese:?}");
+    }
+    assert!(!chinese.iter().any(|w| w == "epoch" || w == "train"), "{chinese:?}");
+    let accuracy = words("accuracy", labels);
+    assert!(accuracy.iter().any(|w| w == "准确率"), "{accuracy:?}");
+    // Hover answers keep the lines' keys, whatever the words drawn.
+    let data = loss::LossData::from_trainer(&t, loss::Options::parse(labels).unwrap());
+    let hover = loss::hover((500, 350), &data, 300.0, 100.0).unwrap().unwrap();
+    assert!(hover.points.iter().any(|p| p.label == "train"));
+    // A bad label names itself.
+    let err = loss::Options::parse(r#"{"labels": {"epochs": "x"}}"#).unwrap_err();
+    assert!(err.to_string().starts_with("chart options.labels.epochs must be one of the known fields"), "{err}");
+    let err = loss::Options::parse(r#"{"labels": {"train": 3}}"#).unwrap_err();
+    assert!(err.to_string().starts_with("chart options.labels.train must be"), "{err}");
 }

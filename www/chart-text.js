@@ -7,6 +7,13 @@ import { sub } from './notation.js';
 // Significant digits in tooltips: enough to compare train and test, few enough to read.
 const DIGITS = 4;
 
+// The words the core draws inside the loss and accuracy charts, from the message table: the
+// `labels` option of drawLoss and drawAccuracy (and their hover, which draws the same chart).
+export const CHART_WORDS = ['epoch', 'loss', 'accuracy', 'rmse', 'train', 'test', 'batch'];
+export function chartLabels() {
+  return Object.fromEntries(CHART_WORDS.map((key) => [key, t(`charts.word.${key}`)]));
+}
+
 // What the second and third charts show for a session: accuracy or RMSE (the core's choice: MSE
 // is regression), and the boundary over the plane, the fitted curve, or nothing.
 export function chartKinds(lossName, boundaryView) {

@@ -3,7 +3,7 @@
 
 use super::colour::{HIGH, LOW};
 use super::epochs::{EpochChart, Hover, Line, Values};
-use super::{Frame, Look, OptionsText};
+use super::{Frame, Look, OptionsText, Words};
 use crate::error::Result;
 use crate::trainer::Trainer;
 use plotters::coord::Shift;
@@ -11,25 +11,27 @@ use plotters::prelude::*;
 use std::borrow::Cow;
 
 /// What the page asks of the accuracy chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// Device pixels per CSS pixel.
     pub scale: f64,
     /// An epoch (1-based) to mark, e.g. the one under the pointer.
     pub highlight: Option<usize>,
+    /// The words drawn (axis and line names).
+    pub labels: Words,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { scale: 1.0, highlight: None }
+        Options { scale: 1.0, highlight: None, labels: Words::default() }
     }
 }
 
 impl Options {
     /// Reads options from JSON, e.g. `{"scale": 2, "highlight": 10}`.
     pub fn parse(text: &str) -> Result<Options> {
-        let o = OptionsText::parse(text, &["scale", "highlight"])?;
-        Ok(Options { scale: o.number("scale", 1.0)?, highlight: o.optional_whole("highlight")? })
+        let o = OptionsText::parse(text, &["scale", "highlight", "labels"])?;
+        Ok(Options { scale: o.number("scale", 1.0)?, highlight: o.optional_whole("highlight")?, labels: o.words()? })
     }
 }
 
@@ -88,7 +90,7 @@ impl<'a> AccuracyData<'a> {
             lines,
             y_label: match self.metric {
                 Metric::Accuracy => "accuracy",
-                Metric::Rmse => "RMSE",
+                Metric::Rmse => "rmse",
             },
             y_log: false,
             // A little headroom so the marker of a 100 % epoch is not cut by the top edge.
@@ -97,6 +99,7 @@ impl<'a> AccuracyData<'a> {
             legend_top: !accuracy,
             highlight: self.options.highlight,
             look: Look::new(self.options.scale)?,
+            words: self.options.labels.clone(),
         })
     }
 }

@@ -7,7 +7,7 @@
 
 use super::colour::{rgb, Rgb};
 use super::downsample::min_max;
-use super::{bounded, drawing_error, tick_label, Frame, Layout, Look};
+use super::{bounded, drawing_error, tick_label, Frame, Layout, Look, Words};
 use crate::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -84,6 +84,7 @@ fn plotted(v: f64, log: bool) -> f64 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EpochChart<'a> {
     pub lines: Vec<Line<'a>>,
+    /// Key of the y axis's name in `words`: `loss`, `accuracy` or `rmse`.
     pub y_label: &'static str,
     pub y_log: bool,
     /// A fixed y range (accuracy: 0 to 1), or None to fit the data.
@@ -95,6 +96,8 @@ pub struct EpochChart<'a> {
     /// An epoch (1-based) to mark with a vertical guide, e.g. the hovered one.
     pub highlight: Option<usize>,
     pub look: Look,
+    /// The words drawn: axis names, and the lines' names (looked up by their labels).
+    pub words: Words,
 }
 
 /// The points of the lines nearest to an x, for a tooltip.
@@ -195,8 +198,8 @@ impl EpochChart<'_> {
         };
         chart
             .configure_mesh()
-            .x_desc("epoch")
-            .y_desc(self.y_label)
+            .x_desc(self.words.get("epoch"))
+            .y_desc(self.words.get(self.y_label))
             .label_style(look.tick_font())
             .axis_desc_style(look.label_font())
             .x_labels(6)
@@ -224,7 +227,7 @@ impl EpochChart<'_> {
             }
             let style = ShapeStyle::from(rgb(line.colour)).stroke_width(look.px(line.width));
             chart.draw_series(std::iter::once(PathElement::new(points, style))).map_err(drawing_error)?;
-            legend.push((line.label, line.colour));
+            legend.push((self.words.get(line.label), line.colour));
         }
 
         // The current (latest) point of each line, and the highlighted epoch's points.

@@ -3,14 +3,14 @@
 
 use super::colour::{HIGH, LOW};
 use super::epochs::{EpochChart, Hover, Line, Values};
-use super::{Frame, Look, OptionsText};
+use super::{Frame, Look, OptionsText, Words};
 use crate::error::Result;
 use crate::trainer::Trainer;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// What the page asks of the loss chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// A logarithmic y axis (losses often fall over decades).
     pub log: bool,
@@ -20,24 +20,27 @@ pub struct Options {
     pub scale: f64,
     /// An epoch (1-based) to mark, e.g. the one under the pointer.
     pub highlight: Option<usize>,
+    /// The words drawn (axis and line names).
+    pub labels: Words,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { log: false, batches: false, scale: 1.0, highlight: None }
+        Options { log: false, batches: false, scale: 1.0, highlight: None, labels: Words::default() }
     }
 }
 
 impl Options {
     /// Reads options from JSON, e.g. `{"log": true, "scale": 2}`.
     pub fn parse(text: &str) -> Result<Options> {
-        let o = OptionsText::parse(text, &["log", "batches", "scale", "highlight"])?;
+        let o = OptionsText::parse(text, &["log", "batches", "scale", "highlight", "labels"])?;
         let d = Options::default();
         Ok(Options {
             log: o.boolean("log", d.log)?,
             batches: o.boolean("batches", d.batches)?,
             scale: o.number("scale", d.scale)?,
             highlight: o.optional_whole("highlight")?,
+            labels: o.words()?,
         })
     }
 }
@@ -95,13 +98,14 @@ impl<'a> LossData<'a> {
         }
         Ok(EpochChart {
             lines,
-            y_label: "loss J",
+            y_label: "loss",
             y_log: self.options.log,
             y_range: None,
             y_percent: false,
             legend_top: true,
             highlight: self.options.highlight,
             look: Look::new(self.options.scale)?,
+            words: self.options.labels.clone(),
         })
     }
 }

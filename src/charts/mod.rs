@@ -222,6 +222,38 @@ pub(crate) fn check_size((w, h): (u32, u32)) -> Result<()> {
 
 /// A chart's options as JSON text (`""` for all defaults): unknown keys are errors, missing keys
 /// keep their defaults.
+/// The words a chart of epochs draws: the page passes them from its message table (option
+/// `labels`), so that a translated page has translated charts. Keys: `epoch`, `loss`, `accuracy`,
+/// `rmse` (axis names) and `train`, `test`, `batch` (line names); English by default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    entries: Vec<(&'static str, String)>,
+}
+
+impl Words {
+    /// Every key with its English word.
+    pub const ENGLISH: [(&'static str, &'static str); 7] = [
+        ("epoch", "epoch"),
+        ("loss", "loss J"),
+        ("accuracy", "accuracy"),
+        ("rmse", "RMSE"),
+        ("train", "train"),
+        ("test", "test"),
+        ("batch", "batch"),
+    ];
+
+    /// The word for `key` (the key itself if it has none).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.entries.iter().find(|(k, _)| *k == key).map_or(key, |(_, w)| w.as_str())
+    }
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words { entries: Words::ENGLISH.iter().map(|&(k, w)| (k, w.to_string())).collect() }
+    }
+}
+
 pub(crate) struct OptionsText {
     map: Map,
 }
@@ -252,6 +284,29 @@ impl OptionsText {
     pub fn whole(&self, key: &str, default: usize) -> Result<usize> {
         optional(&self.map, key)
             .map_or(Ok(default), |v| Ok(json::whole(v, &Self::field(key), 0, u32::MAX.into())? as usize))
+    }
+
+    /// The `labels` object: words replacing the English ones, each a string of at most 40
+    /// characters (it is drawn in the chart).
+    pub fn words(&self) -> Result<Words> {
+        let mut words = Words::default();
+        let Some(v) = optional(&self.map, "labels") else {
+            return Ok(words);
+        };
+        let field = Self::field("labels");
+        let map = object(v, &field)?;
+        let keys: Vec<&str> = Words::ENGLISH.iter().map(|(k, _)| *k).collect();
+        known_keys(map, &field, &keys)?;
+        for (key, word) in words.entries.iter_mut() {
+            if let Some(v) = map.get(key) {
+                let text = json::string(v, &format!("{field}.{key}"))?;
+                if text.chars().count() > 40 {
+                    return Err(Error::invalid(format!("{field}.{key}"), "at most 40 characters", format!("{text:?}")));
+                }
+                *word = text.to_string();
+            }
+        }
+        Ok(words)
     }
 
     /// A whole number or null (absent: None).

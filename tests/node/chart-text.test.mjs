@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { initSync, Playground } from '../../www/pkg/backprop_playground.js';
-import { chartKinds, chartNames, pngName, epochTip, boundaryTip, neuronCaption } from '../../www/chart-text.js';
+import { chartKinds, chartNames, chartLabels, CHART_WORDS, pngName, epochTip, boundaryTip, neuronCaption } from '../../www/chart-text.js';
+import { t as translate } from '../../www/i18n.js';
 
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_playground_bg.wasm', import.meta.url)) });
 
@@ -61,4 +62,13 @@ test('a boundary tooltip gives the point and ŷ, and the class when there are se
   assert.equal(boundaryTip({ x: [2], y_hat: [-0.5] }), 'x₁ = 2 → ŷ = −0.5');
   assert.equal(boundaryTip({ x: [0, 0], y_hat: [0.1, 0.7, 0.2] }), 'x₁ = 0, x₂ = 0 → ŷ = (0.1, 0.7, 0.2): class 1');
   assert.equal(neuronCaption([0, 2]), 'Layer 1, unit 3: A over the plane');
+});
+
+test('the words inside the loss and accuracy charts come from the message table, one per word the core draws', () => {
+  // The core's keys (src/charts/mod.rs, Words::ENGLISH); it refuses any other key.
+  assert.deepEqual(CHART_WORDS, ['epoch', 'loss', 'accuracy', 'rmse', 'train', 'test', 'batch']);
+  const labels = chartLabels();
+  assert.deepEqual(Object.keys(labels), CHART_WORDS);
+  for (const key of CHART_WORDS) assert.equal(labels[key], translate(`charts.word.${key}`));
+  assert.equal(labels.loss, 'loss J');
 });

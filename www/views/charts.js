@@ -5,7 +5,7 @@
 // pays only for what the class can see change.
 import { t } from '../i18n.js';
 import { isPlaying } from '../player.js';
-import { chartKinds, chartNames, pngName, epochTip, boundaryTip, neuronCaption } from '../chart-text.js';
+import { chartKinds, chartNames, chartLabels, pngName, epochTip, boundaryTip, neuronCaption } from '../chart-text.js';
 import { modelKey, historyKey } from '../chart-keys.js';
 import { dataset } from '../dataset.js';
 import { fitCanvas, canDraw, chartScale, canvasPoint, downloadPng } from './chart-canvas.js';
@@ -103,9 +103,9 @@ function optionsOf(name) {
   if (name === 'loss') {
     // Until an epoch ends its lines are empty: the batches' J is then all there is to see.
     const batches = choice.batches || lastContext.trace.epochs_done === 0;
-    return { log: choice.log, batches, scale, highlight: choice.highlight.loss };
+    return { log: choice.log, batches, scale, highlight: choice.highlight.loss, labels: chartLabels() };
   }
-  if (name === 'accuracy') return { scale, highlight: choice.highlight.accuracy };
+  if (name === 'accuracy') return { scale, highlight: choice.highlight.accuracy, labels: chartLabels() };
   const canvas = canvases.boundary;
   const still = Math.round(Math.min(canvas.width, canvas.height) / 2);
   const resolution = isPlaying() ? PLAYING_RESOLUTION : Math.max(PLAYING_RESOLUTION, Math.min(STILL_RESOLUTION, still));

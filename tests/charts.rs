@@ -702,3 +702,22 @@ fn the_page_s_words_replace_the_english_ones_in_the_charts_of_epochs() {
     let err = loss::Options::parse(r#"{"labels": {"train": 3}}"#).unwrap_err();
     assert!(err.to_string().starts_with("chart options.labels.train must be"), "{err}");
 }
+
+#[test]
+fn the_legend_moves_to_the_other_corner_when_a_line_s_newest_point_is_under_it() {
+    // The y of the legend's "train" in a loss chart of these values (legend preferred at the top).
+    let legend_y = |train: &[f64]| {
+        let data = loss::LossData { train, test: &[], batches: None, options: loss::Options::default() };
+        let (svg, _) = render((500, 350), |root| loss::draw(root, &data).unwrap());
+        let is_train = |tag: &&str| tag[tag.find('>').unwrap() + 1..tag.find("</text>").unwrap()].trim() == "train";
+        let tag = svg.split("<text").skip(1).find(is_train).expect("a legend entry");
+        let start = tag.find(" y=\"").unwrap() + 4;
+        tag[start..start + tag[start..].find('"').unwrap()].parse::<f64>().unwrap()
+    };
+    // Falling: the newest point is low on the right, the legend stays in the top corner.
+    let falling = legend_y(&[1.0, 0.6, 0.3, 0.1]);
+    // Rising to the top right corner: the legend goes to the bottom, off the newest point.
+    let rising = legend_y(&[0.1, 0.3, 0.6, 1.0]);
+    assert!(falling < 175.0, "falling: legend at y = {falling}");
+    assert!(rising > 175.0, "rising: legend at y = {rising}");
+}

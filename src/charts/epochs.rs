@@ -232,8 +232,13 @@ impl EpochChart<'_> {
 
         // The current (latest) point of each line, and the highlighted epoch's points.
         let radius = look.px(4.5);
+        let mut latest = Vec::new();
         for line in &self.lines {
             let mut marks: Vec<(f64, f64)> = line.last(log).map(|(i, v)| (line.x(i), v)).into_iter().collect();
+            if let Some(&(x, v)) = marks.first() {
+                let (x, v) = frame.clamp((x, v));
+                latest.push(chart.backend_coord(&(x, plotted(v, log))));
+            }
             if let Some(e) = self.highlight {
                 if let Some((i, v)) = self.nearest(line, e as f64, log) {
                     marks.push((line.x(i), v));
@@ -251,7 +256,16 @@ impl EpochChart<'_> {
         }
 
         if self.lines.iter().any(|l| l.last(log).is_some()) {
-            draw_legend(root, &frame, look, &legend, self.legend_top)?;
+            // The legend's corner is the chart's choice unless a line's current point is under it
+            // (early in training the newest points are at the right edge, anywhere in height).
+            let clear = |top: bool| {
+                let (x, y, w, h) = legend_box(&frame, look, &legend, top);
+                let r = radius as i32;
+                !latest.iter().any(|&(px, py)| px + r >= x && px - r <= x + w && py + r >= y && py - r <= y + h)
+            };
+            let preferred = self.legend_top;
+            let top = if clear(preferred) || !clear(!preferred) { preferred } else { !preferred };
+            draw_legend(root, &frame, look, &legend, top)?;
         }
         Ok(frame)
     }
@@ -329,18 +343,8 @@ fn draw_legend<DB: DrawingBackend>(
     if entries.is_empty() {
         return Ok(());
     }
-    let font = f64::from(look.px(17.0));
-    let margin = look.px(8.0) as i32;
-    let swatch = look.px(8.0) as i32;
-    // Plotters' room for the swatch at scale 1 (30 px), growing with the swatch.
-    let key = 2 * swatch + 14;
-    let line = (font * 1.25).round() as i32;
-    let text_height = (font * 1.17).round() as i32;
-    let chars = entries.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0);
-    let width = (chars as f64 * 0.56 * font).ceil() as i32 + key + 2 * margin;
-    let height = (entries.len() as i32 - 1) * line + text_height + 2 * margin;
-    let x = frame.right - width - 5;
-    let y = if top { frame.top + 5 } else { frame.bottom - height - 5 };
+    let (x, y, width, height) = legend_box(frame, look, entries, top);
+    let (_, margin, swatch, key, line, text_height) = legend_metrics(look);
     let corners = [(x, y), (x + width, y + height)];
     root.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled())).map_err(drawing_error)?;
     root.draw(&Rectangle::new(corners, RGBColor(200, 200, 200))).map_err(drawing_error)?;
@@ -352,4 +356,24 @@ fn draw_legend<DB: DrawingBackend>(
         root.draw(&Text::new(*label, (x + margin + key, top), look.label_font())).map_err(drawing_error)?;
     }
     Ok(())
+}
+
+/// Font size, margin, swatch size, swatch column, line pitch and text height of the legend.
+fn legend_metrics(look: &Look) -> (f64, i32, i32, i32, i32, i32) {
+    let font = f64::from(look.px(17.0));
+    let swatch = look.px(8.0) as i32;
+    // Plotters' room for the swatch at scale 1 (30 px), growing with the swatch.
+    let key = 2 * swatch + 14;
+    (font, look.px(8.0) as i32, swatch, key, (font * 1.25).round() as i32, (font * 1.17).round() as i32)
+}
+
+/// The legend's box (x, y, width, height) in the top or bottom right corner of the plot.
+fn legend_box(frame: &Frame, look: &Look, entries: &[(&str, Rgb)], top: bool) -> (i32, i32, i32, i32) {
+    let (font, margin, _, key, line, text_height) = legend_metrics(look);
+    let chars = entries.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0);
+    let width = (chars as f64 * 0.56 * font).ceil() as i32 + key + 2 * margin;
+    let height = (entries.len() as i32 - 1).max(0) * line + text_height + 2 * margin;
+    let x = frame.right - width - 5;
+    let y = if top { frame.top + 5 } else { frame.bottom - height - 5 };
+    (x, y, width, height)
 }

@@ -45,19 +45,7 @@ impl Activation {
     /// A = f(Z) on unit-major buffers: `units` runs (see `dense::Runs`).
     pub fn apply(self, z: &[f64], a: &mut [f64], runs: Runs, units: usize) {
         if self == Activation::Softmax {
-            // Softmax mixes the units of one sample, which lie `stride` apart.
-            let s = runs.stride;
-            for i in 0..runs.m {
-                // Subtracting the sample's maximum keeps exp from overflowing; softmax is unchanged by it.
-                let max = (0..units).map(|j| z[j * s + i]).fold(f64::NEG_INFINITY, f64::max);
-                let mut sum = 0.0;
-                for j in 0..units {
-                    let e = libm::exp(z[j * s + i] - max);
-                    a[j * s + i] = e;
-                    sum += e;
-                }
-                (0..units).for_each(|j| a[j * s + i] /= sum);
-            }
+            softmax_across_units(z, a, runs, units);
             return;
         }
         for (z, a) in runs.of(z, units).zip(runs.of_mut(a, units)) {
@@ -109,6 +97,23 @@ impl Activation {
                 Activation::Softmax => {}
             }
         }
+    }
+}
+
+/// Softmax over the units of each sample in unit-major buffers, where one sample's units lie
+/// `stride` apart (the training trace and the boundary field both store values so).
+pub fn softmax_across_units(z: &[f64], a: &mut [f64], runs: Runs, units: usize) {
+    let s = runs.stride;
+    for i in 0..runs.m {
+        // Subtracting the sample's maximum keeps exp from overflowing; softmax is unchanged by it.
+        let max = (0..units).map(|j| z[j * s + i]).fold(f64::NEG_INFINITY, f64::max);
+        let mut sum = 0.0;
+        for j in 0..units {
+            let e = libm::exp(z[j * s + i] - max);
+            a[j * s + i] = e;
+            sum += e;
+        }
+        (0..units).for_each(|j| a[j * s + i] /= sum);
     }
 }
 

@@ -14,7 +14,8 @@
 use super::colour::{self, class_blend, confidence, Scale};
 use super::neurons::NeuronMaps;
 use super::plane::{Image, Plane};
-use crate::activation::Activation;
+use crate::activation::{softmax_across_units, Activation};
+use crate::dense::Runs;
 use crate::error::{Error, Result};
 use crate::loss::argmax;
 use crate::network::Network;
@@ -421,20 +422,7 @@ fn activate(f: Activation, z: &[f64], a: &mut [f64], units: usize, rows: usize) 
         Activation::Tanh => runs.for_each(|(z, a)| a.iter_mut().zip(z).for_each(|(a, &z)| *a = tanh(z))),
         Activation::Relu => runs.for_each(|(z, a)| a.iter_mut().zip(z).for_each(|(a, &z)| *a = z.max(0.0))),
         // Across the units of each pixel, which lie CHUNK apart.
-        Activation::Softmax => {
-            for r in 0..rows {
-                let max = (0..units).map(|j| z[j * CHUNK + r]).fold(f64::NEG_INFINITY, f64::max);
-                let mut sum = 0.0;
-                for j in 0..units {
-                    let e = libm::exp(z[j * CHUNK + r] - max);
-                    a[j * CHUNK + r] = e;
-                    sum += e;
-                }
-                for j in 0..units {
-                    a[j * CHUNK + r] /= sum;
-                }
-            }
-        }
+        Activation::Softmax => softmax_across_units(z, a, Runs { stride: CHUNK, m: rows }, units),
     }
 }
 

@@ -68,7 +68,7 @@ fi
 
 banner "native tests (cargo test --no-fail-fast: every test binary runs)"
 start=$SECONDS
-cargo test --no-fail-fast 2>&1 | tee "$LOGS/cargo.txt"
+cargo test --workspace --no-fail-fast 2>&1 | tee "$LOGS/cargo.txt"
 rc=${PIPESTATUS[0]}
 read -r pass fail < <(cargo_counts "$LOGS/cargo.txt")
 record "native (cargo test)" "$rc" "$pass" "$fail" $((SECONDS - start))

@@ -1,34 +1,23 @@
-//! # Backprop Playground core
+//! # Backprop Playground
 //!
-//! Trains a small dense network one phase at a time — `Forward(1) … Forward(L)`, `Loss`,
-//! `Backward(L) … Backward(1)`, `Update` — and keeps every intermediate number (Z, A, δ, ∂J/∂W,
-//! ∂J/∂b, W and b before and after) for the page to show.
+//! Everything the page needs around the training core: session files, data (generated sets, CSV,
+//! preprocessing), presets, charts, and `web`, the bindings for JavaScript (built only for wasm32).
 //!
-//! Notation (rows are samples): Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾ W⁽ˡ⁾ + b⁽ˡ⁾, A⁽ˡ⁾ = f(Z⁽ˡ⁾), A⁽⁰⁾ = X, ŷ = A⁽ᴸ⁾,
-//! δ⁽ˡ⁾ = ∂J/∂Z⁽ˡ⁾, ∂J/∂W⁽ˡ⁾ = A⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾, ∂J/∂b⁽ˡ⁾ = Σ rows of δ⁽ˡ⁾, W ← W − α ∂J/∂W.
-//!
-//! This crate knows nothing of the web; `web` (built only for wasm32) wraps it for JavaScript.
+//! The training core is the `backprop-core` crate (src/core/), built for speed; its modules are
+//! re-exported here, so `backprop_playground::trainer::Trainer` names the same type. This crate is
+//! built for size (see the release profile in Cargo.toml). Neither knows anything of the web
+//! outside `web`.
 
-pub mod activation;
+pub use backprop_core::{activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, settings, trace, trainer};
+
 pub mod benchmark;
 pub mod charts;
 pub mod data;
 pub mod decimal;
-pub mod dense;
-pub mod error;
-pub mod fastmath;
-pub mod gradcheck;
-pub mod init;
 pub mod json;
-pub mod lanes;
-pub mod loss;
-pub mod network;
 pub mod presets;
 pub mod session;
-pub mod settings;
-pub mod trace;
 pub mod trace_json;
-pub mod trainer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -168,7 +168,8 @@ fn the_batch_line_adds_a_third_series_with_one_point_per_batch() {
 
 #[test]
 fn a_log_axis_changes_the_tick_labels_to_powers_of_ten() {
-    let t = circle(60);
+    // Long enough for the loss to fall through two decades.
+    let t = circle(300);
     let labels = |log| {
         let data = loss::LossData::from_trainer(&t, loss::Options { log, ..Default::default() });
         let (svg, frame) = render((640, 360), |root| loss::draw(root, &data).unwrap());

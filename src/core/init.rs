@@ -1,12 +1,11 @@
 //! Seeded initialisation of weights and biases.
 //!
-//! Every random draw comes from a ChaCha8 generator seeded by the session's seed, so the same
-//! session gives the same parameters natively and in the browser.
+//! Every random draw comes from the session seed's initialisation stream (`random::INIT_STREAM`),
+//! so the same session gives the same parameters natively and in the browser.
 
 use crate::error::{Error, Result};
 use ndarray::{Array1, Array2};
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use crate::random::{Random, INIT_STREAM};
 
 /// How the weights W of every layer are drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,26 +70,24 @@ impl Default for Init {
     }
 }
 
-/// The generator for initialisation: stream 0 of the session's seed (shuffles use other streams).
-pub fn init_rng(seed: u64) -> ChaCha8Rng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(0);
-    rng
+/// The generator for initialisation: the seed's initialisation stream (shuffles use others).
+pub fn init_rng(seed: u64) -> Random {
+    Random::new(seed, INIT_STREAM)
 }
 
 impl Init {
     /// Draws W (fan_in × fan_out) and b (fan_out) for one layer.
-    pub fn draw(&self, fan_in: usize, fan_out: usize, rng: &mut ChaCha8Rng) -> (Array2<f64>, Array1<f64>) {
+    pub fn draw(&self, fan_in: usize, fan_out: usize, rng: &mut Random) -> (Array2<f64>, Array1<f64>) {
         let (i, o) = (fan_in as f64, fan_out as f64);
         let w = match self.weights {
             WeightInit::Constant(c) => Array2::from_elem((fan_in, fan_out), c),
-            WeightInit::Uniform => Array2::from_shape_simple_fn((fan_in, fan_out), || rng.random::<f64>()),
+            WeightInit::Uniform => Array2::from_shape_simple_fn((fan_in, fan_out), || rng.unit()),
             WeightInit::UniformCentered => {
-                Array2::from_shape_simple_fn((fan_in, fan_out), || rng.random::<f64>() - 0.5)
+                Array2::from_shape_simple_fn((fan_in, fan_out), || rng.unit() - 0.5)
             }
             WeightInit::GlorotUniform => {
                 let r = (6.0 / (i + o)).sqrt();
-                Array2::from_shape_simple_fn((fan_in, fan_out), || (2.0 * rng.random::<f64>() - 1.0) * r)
+                Array2::from_shape_simple_fn((fan_in, fan_out), || (2.0 * rng.unit() - 1.0) * r)
             }
             WeightInit::HeNormal => {
                 let sigma = (2.0 / i).sqrt();
@@ -102,9 +99,9 @@ impl Init {
 }
 
 /// One draw of N(0, 1) by the Box–Muller transform (one of the pair is discarded, for simplicity).
-pub fn standard_normal(rng: &mut ChaCha8Rng) -> f64 {
+pub fn standard_normal(rng: &mut Random) -> f64 {
     // 1 − u lies in (0, 1], so the logarithm is finite.
-    let u1 = 1.0 - rng.random::<f64>();
-    let u2 = rng.random::<f64>();
+    let u1 = 1.0 - rng.unit();
+    let u2 = rng.unit();
     libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(2.0 * std::f64::consts::PI * u2)
 }

@@ -19,6 +19,7 @@ pub mod init;
 pub mod lanes;
 pub mod loss;
 pub mod network;
+pub mod random;
 pub mod settings;
 pub mod trace;
 pub mod trainer;

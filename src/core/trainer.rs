@@ -12,6 +12,7 @@ use crate::gradcheck::{self, LayerCheck};
 use crate::init::Init;
 use crate::loss::Loss;
 use crate::network::{Architecture, Network};
+use crate::random::Random;
 use crate::settings::{check_learning_rate, check_loss_pairing, Data, Settings};
 use crate::trace::{apply_update, phases_per_batch, Step, Trace};
 use ndarray::Axis;
@@ -403,10 +404,7 @@ impl Trainer {
         let mut order: Vec<usize> = (0..n).collect();
         if self.settings.shuffle {
             // Each epoch has its own stream, so any epoch's order can be rebuilt on its own.
-            let mut draws = Shuffle::new(self.settings.seed, epoch as u64);
-            for i in (1..n).rev() {
-                order.swap(i, draws.below(i + 1));
-            }
+            Random::new(self.settings.seed, epoch as u64).shuffle(&mut order);
         }
         order
     }
@@ -530,63 +528,5 @@ impl Trainer {
         }
         self.clear_undo();
         Ok(())
-    }
-}
-
-/// The random numbers of one epoch's shuffle: SplitMix64 (Steele, Lea and Flood, 2014) from a
-/// state made of the seed and the epoch. The shuffle draws a number per row every epoch; a
-/// ChaCha generator, set up afresh for each epoch's stream, cost a few percent of a small
-/// network's epoch, and this generator's quality is ample for ordering rows.
-struct Shuffle {
-    state: u64,
-}
-
-impl Shuffle {
-    fn new(seed: u64, epoch: u64) -> Self {
-        let mut mixer = Shuffle { state: seed };
-        Shuffle { state: mixer.next() ^ epoch.wrapping_add(1).wrapping_mul(0xD1B5_4A32_D192_ED03) }
-    }
-
-    fn next(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform index in 0..n (1 ≤ n ≤ 2³²), by Lemire's multiply-and-reject on 32-bit draws:
-    /// the division only in the rare case that may need a redraw.
-    fn below(&mut self, n: usize) -> usize {
-        let bound = u32::try_from(n).unwrap_or(u32::MAX);
-        loop {
-            let product = (self.next() >> 32) * u64::from(bound);
-            let low = product as u32;
-            // A low half under 2³² mod n would make some indices likelier than others: redraw.
-            if low >= bound || low >= bound.wrapping_neg() % bound {
-                return (product >> 32) as usize;
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Shuffle;
-
-    #[test]
-    fn shuffle_draws_are_uniform_and_seeded() {
-        let mut draws = Shuffle::new(7, 3);
-        let mut counts = [0usize; 6];
-        for _ in 0..60_000 {
-            counts[draws.below(6)] += 1;
-        }
-        // Each of 6 values 10,000 times give or take 5 standard deviations (≈ 456).
-        assert!(counts.iter().all(|&c| (9_544..=10_456).contains(&c)), "{counts:?}");
-        let first = |seed, epoch| Shuffle::new(seed, epoch).next();
-        assert_eq!(first(7, 3), first(7, 3));
-        assert_ne!(first(7, 3), first(7, 4));
-        assert_ne!(first(7, 3), first(8, 3));
-        assert!((0..1000).all(|_| draws.below(1) == 0));
     }
 }

@@ -13,8 +13,7 @@
 use crate::error::{Error, Result};
 use crate::init::standard_normal;
 use ndarray::Array2;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use crate::random::{Random, DATA_STREAM};
 use std::f64::consts::PI;
 
 /// Most points a generator makes (the page stays responsive up to here).
@@ -26,8 +25,8 @@ pub const MIN_POINTS: usize = 2;
 pub type Points = (Array2<f64>, Array2<f64>);
 
 /// Uniform on [−1, 1).
-fn symmetric(rng: &mut ChaCha8Rng) -> f64 {
-    2.0 * rng.random::<f64>() - 1.0
+fn symmetric(rng: &mut Random) -> f64 {
+    2.0 * rng.unit() - 1.0
 }
 
 /// Builds n two-input points of k classes; `point(class, index within class, rng)` gives (x1, x2).
@@ -35,9 +34,9 @@ fn classes_2d(
     n: usize,
     k: usize,
     seed: u64,
-    mut point: impl FnMut(usize, usize, &mut ChaCha8Rng) -> (f64, f64),
+    mut point: impl FnMut(usize, usize, &mut Random) -> (f64, f64),
 ) -> Points {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = Random::new(seed, DATA_STREAM);
     let mut x = Array2::zeros((n, 2));
     let mut y = Array2::zeros((n, 1));
     for i in 0..n {
@@ -53,14 +52,14 @@ fn classes_2d(
 /// Two-class circle: half the points in the disc r < 0.5 (label 1), half in the ring
 /// 0.7 < r < 1 (label 0), each jittered by uniform noise of amplitude `noise` (clamped to the square).
 pub fn circle(n: usize, noise: f64, seed: u64) -> Points {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = Random::new(seed, DATA_STREAM);
     let mut x = Array2::zeros((n, 2));
     let mut y = Array2::zeros((n, 1));
     for i in 0..n {
         let inner = i % 2 == 0;
-        let r = if inner { 0.5 * rng.random::<f64>() } else { 0.7 + 0.3 * rng.random::<f64>() };
-        let angle = 2.0 * PI * rng.random::<f64>();
-        let jitter = |rng: &mut ChaCha8Rng| noise * (2.0 * rng.random::<f64>() - 1.0);
+        let r = if inner { 0.5 * rng.unit() } else { 0.7 + 0.3 * rng.unit() };
+        let angle = 2.0 * PI * rng.unit();
+        let jitter = |rng: &mut Random| noise * (2.0 * rng.unit() - 1.0);
         x[(i, 0)] = (r * libm::cos(angle) + jitter(&mut rng)).clamp(-1.0, 1.0);
         x[(i, 1)] = (r * libm::sin(angle) + jitter(&mut rng)).clamp(-1.0, 1.0);
         y[(i, 0)] = if inner { 1.0 } else { 0.0 };
@@ -72,8 +71,8 @@ pub fn circle(n: usize, noise: f64, seed: u64) -> Points {
 /// 0.05 away from the axes before the jitter, so that without noise every label is unambiguous.
 pub fn xor(n: usize, noise: f64, seed: u64) -> Points {
     classes_2d(n, 2, seed, |class, _, rng| {
-        let magnitude = |rng: &mut ChaCha8Rng| 0.05 + 0.95 * rng.random::<f64>();
-        let s1 = if rng.random::<bool>() { 1.0 } else { -1.0 };
+        let magnitude = |rng: &mut Random| 0.05 + 0.95 * rng.unit();
+        let s1 = if rng.coin() { 1.0 } else { -1.0 };
         let s2 = if class == 1 { s1 } else { -s1 };
         let (m1, m2) = (magnitude(rng), magnitude(rng));
         (s1 * m1 + noise * symmetric(rng), s2 * m2 + noise * symmetric(rng))
@@ -115,7 +114,7 @@ pub fn blobs(n: usize, k: usize, noise: f64, seed: u64) -> Points {
 /// A plane: x uniform in [−1, 1]², y = (x1 + x2)/2 + noise·u with u uniform in [−1, 1],
 /// so y lies in [−1 − noise, 1 + noise].
 pub fn plane(n: usize, noise: f64, seed: u64) -> Points {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = Random::new(seed, DATA_STREAM);
     let mut x = Array2::zeros((n, 2));
     let mut y = Array2::zeros((n, 1));
     for i in 0..n {
@@ -130,7 +129,7 @@ pub fn plane(n: usize, noise: f64, seed: u64) -> Points {
 /// A noisy sine: x uniform in [−1, 1], y = sin(πx) + noise·u with u uniform in [−1, 1],
 /// so y lies in [−1 − noise, 1 + noise].
 pub fn sine(n: usize, noise: f64, seed: u64) -> Points {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = Random::new(seed, DATA_STREAM);
     let mut x = Array2::zeros((n, 1));
     let mut y = Array2::zeros((n, 1));
     for i in 0..n {

@@ -2,8 +2,7 @@
 //! share in both parts).
 
 use ndarray::{Array2, Axis};
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use crate::random::{Random, SPLIT_STREAM};
 
 /// Row indices of the two parts, each in ascending order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,17 +22,10 @@ pub fn test_count(n: usize, fraction: f64) -> usize {
     }
 }
 
-/// Fisher–Yates shuffle drawn from `rng`.
-fn shuffle(items: &mut [usize], rng: &mut ChaCha8Rng) {
-    for i in (1..items.len()).rev() {
-        items.swap(i, rng.random_range(0..=i));
-    }
-}
-
 /// `n_test` of the rows 0..n, chosen by the seed, go to the test part.
 pub fn shuffled(n: usize, n_test: usize, seed: u64) -> Rows {
     let mut order: Vec<usize> = (0..n).collect();
-    shuffle(&mut order, &mut ChaCha8Rng::seed_from_u64(seed));
+    Random::new(seed, SPLIT_STREAM).shuffle(&mut order);
     parts(n, &order[..n_test.min(n)])
 }
 
@@ -70,10 +62,10 @@ pub fn stratified(classes: &[usize], n_test: usize, seed: u64) -> Rows {
             remainder[c] = None;
         }
     }
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = Random::new(seed, SPLIT_STREAM);
     let mut test = Vec::with_capacity(n_test);
     for (c, rows) in members.iter_mut().enumerate() {
-        shuffle(rows, &mut rng);
+        rng.shuffle(rows);
         test.extend_from_slice(&rows[..quota[c]]);
     }
     parts(n, &test)

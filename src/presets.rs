@@ -12,18 +12,16 @@ use crate::settings::{BatchSize, Settings};
 use crate::trainer::Trainer;
 
 /// The names of the presets that need nothing but their name, the default first.
-pub const NAMES: [&str; 3] = ["circle", "worked-example", "logistic-regression"];
+pub const NAMES: [&str; 2] = ["circle", "worked-example"];
 
 /// Presets built from a CSV file shipped with the page: (name, path of the file from the page's root).
-/// The page fetches the file and passes its text to [`with_csv`] or [`session_with_csv`].
+/// The page fetches the file and passes its text to [`with_csv`] or [`session_with_csv`]; the
+/// files stay out of the wasm, which even the 200-row example would grow by 4 KB.
 pub const CSV_PRESETS: [(&str, &str); 3] = [
     ("logistic-regression", "www/data/logistic-regression.csv"),
     ("iris", "www/data/iris.csv"),
     ("digits", "www/data/digits.csv"),
 ];
-
-/// The article's section 5 example file (small, so it is built in; iris and digits are fetched).
-pub const LOGISTIC_REGRESSION_CSV: &str = include_str!("../www/data/logistic-regression.csv");
 
 /// The article's worked example (section 4.3), with its exact starting numbers.
 pub const WORKED_EXAMPLE: &str = r#"{
@@ -43,7 +41,6 @@ pub fn session(name: &str) -> Result<String> {
     match name {
         "worked-example" => Ok(WORKED_EXAMPLE.to_string()),
         "circle" => Ok(circle_session()),
-        "logistic-regression" => session_with_csv(name, LOGISTIC_REGRESSION_CSV),
         _ => Err(Error::invalid("preset", format!("one of {}", NAMES.join(", ")), format!("{name:?}"))),
     }
 }

@@ -349,7 +349,8 @@ fn iris_with_the_plausibility_setting_reaches_at_least_90_percent_test_accuracy(
 
 #[test]
 fn the_logistic_regression_preset_trains_1000_epochs_and_its_loss_falls_every_100() {
-    let (mut t, meta) = from_json(&presets::session("logistic-regression").unwrap()).unwrap();
+    let csv = std::fs::read_to_string("www/data/logistic-regression.csv").unwrap();
+    let (mut t, meta) = from_json(&presets::session_with_csv("logistic-regression", &csv).unwrap()).unwrap();
     assert_eq!(meta.name.as_deref(), Some("Logistic regression (article 5)"));
     assert_eq!((t.arch.inputs, t.arch.outputs(), t.loss, t.settings.learning_rate), (2, 1, Loss::Bce, 0.01));
     assert_eq!(t.network().layers[0].w.dim(), (2, 1), "one weight per input, not the article's 3");

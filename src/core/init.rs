@@ -103,5 +103,5 @@ pub fn standard_normal(rng: &mut Random) -> f64 {
     // 1 − u lies in (0, 1], so the logarithm is finite.
     let u1 = 1.0 - rng.unit();
     let u2 = rng.unit();
-    libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(2.0 * std::f64::consts::PI * u2)
+    libm::sqrt(-2.0 * libm::log(u1)) * crate::trig::cos(2.0 * std::f64::consts::PI * u2)
 }

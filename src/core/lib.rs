@@ -19,10 +19,12 @@ pub mod init;
 pub mod lanes;
 pub mod loss;
 pub mod network;
+pub mod pick;
 pub mod random;
 pub mod settings;
 pub mod trace;
 pub mod trainer;
+pub mod trig;
 
 pub use activation::Activation;
 pub use error::{Error, Result};

@@ -12,10 +12,10 @@ use crate::gradcheck::{self, LayerCheck};
 use crate::init::Init;
 use crate::loss::Loss;
 use crate::network::{Architecture, Network};
+use crate::pick;
 use crate::random::Random;
 use crate::settings::{check_learning_rate, check_loss_pairing, Data, Settings};
 use crate::trace::{apply_update, phases_per_batch, Step, Trace};
-use ndarray::Axis;
 
 mod history;
 mod phase;
@@ -419,7 +419,7 @@ impl Trainer {
             let from = (self.batch * rows).min(self.order.len());
             let to = (from + rows).min(self.order.len());
             let idx = &self.order[from..to];
-            (self.data.train.x.select(Axis(0), idx), self.data.train.y.select(Axis(0), idx))
+            (pick::rows(self.data.train.x.view(), idx), pick::rows(self.data.train.y.view(), idx))
         };
         gradcheck::check(&self.start, self.loss, self.settings.l2, x.view(), y.view())
     }

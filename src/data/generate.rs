@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::init::standard_normal;
 use ndarray::Array2;
 use crate::random::{Random, DATA_STREAM};
+use crate::trig;
 use std::f64::consts::PI;
 
 /// Most points a generator makes (the page stays responsive up to here).
@@ -60,8 +61,8 @@ pub fn circle(n: usize, noise: f64, seed: u64) -> Points {
         let r = if inner { 0.5 * rng.unit() } else { 0.7 + 0.3 * rng.unit() };
         let angle = 2.0 * PI * rng.unit();
         let jitter = |rng: &mut Random| noise * (2.0 * rng.unit() - 1.0);
-        x[(i, 0)] = (r * libm::cos(angle) + jitter(&mut rng)).clamp(-1.0, 1.0);
-        x[(i, 1)] = (r * libm::sin(angle) + jitter(&mut rng)).clamp(-1.0, 1.0);
+        x[(i, 0)] = (r * trig::cos(angle) + jitter(&mut rng)).clamp(-1.0, 1.0);
+        x[(i, 1)] = (r * trig::sin(angle) + jitter(&mut rng)).clamp(-1.0, 1.0);
         y[(i, 0)] = if inner { 1.0 } else { 0.0 };
     }
     (x, y)
@@ -96,7 +97,7 @@ pub fn spiral(n: usize, noise: f64, seed: u64) -> Points {
         let t = j as f64 / per_class;
         let r = 0.05 + 0.9 * t;
         let angle = 3.0 * PI * t + class as f64 * PI;
-        (r * libm::cos(angle) + noise * symmetric(rng), r * libm::sin(angle) + noise * symmetric(rng))
+        (r * trig::cos(angle) + noise * symmetric(rng), r * trig::sin(angle) + noise * symmetric(rng))
     })
 }
 
@@ -107,7 +108,7 @@ pub fn blobs(n: usize, k: usize, noise: f64, seed: u64) -> Points {
     let sigma = 0.1 + noise;
     classes_2d(n, k, seed, |class, _, rng| {
         let angle = PI / 2.0 + 2.0 * PI * class as f64 / k as f64;
-        (0.6 * libm::cos(angle) + sigma * standard_normal(rng), 0.6 * libm::sin(angle) + sigma * standard_normal(rng))
+        (0.6 * trig::cos(angle) + sigma * standard_normal(rng), 0.6 * trig::sin(angle) + sigma * standard_normal(rng))
     })
 }
 
@@ -135,7 +136,7 @@ pub fn sine(n: usize, noise: f64, seed: u64) -> Points {
     for i in 0..n {
         let x1 = symmetric(&mut rng);
         x[(i, 0)] = x1;
-        y[(i, 0)] = libm::sin(PI * x1) + noise * symmetric(&mut rng);
+        y[(i, 0)] = trig::sin(PI * x1) + noise * symmetric(&mut rng);
     }
     (x, y)
 }

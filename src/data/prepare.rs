@@ -10,8 +10,9 @@ use crate::data::Generator;
 use crate::error::{Error, Result};
 use crate::loss::Loss;
 use crate::network::MAX_UNITS;
+use crate::pick;
 use crate::settings::{Data, Dataset};
-use ndarray::{Array2, Axis};
+use ndarray::Array2;
 
 /// A whole-number target with at most this many distinct values is taken for class numbers.
 pub const AUTO_MAX_CLASSES: usize = 20;
@@ -169,20 +170,20 @@ pub fn prepare(table: &Table, options: &Options) -> Result<Prepared> {
         Task::Regression => split::shuffled(n, n_test, options.seed),
     };
     let output = Output::for_task(task, classes.len());
-    let x = table.rows.select(Axis(1), &features);
+    let x = pick::columns(table.rows.view(), &features);
     // Targets as the loss wants them: values, a 0/1 column (BCE), or one-hot rows (CCE).
     let y = match (task, output.units) {
-        (Task::Regression, _) => table.rows.select(Axis(1), &[t]),
+        (Task::Regression, _) => pick::columns(table.rows.view(), &[t]),
         (Task::Classification, 1) => Array2::from_shape_fn((n, 1), |(i, _)| class_of[i] as f64),
         (Task::Classification, k) => Array2::from_shape_fn((n, k), |(i, c)| if class_of[i] == c { 1.0 } else { 0.0 }),
     };
-    let raw_train = x.select(Axis(0), &rows.train);
-    let raw_test = x.select(Axis(0), &rows.test);
+    let raw_train = pick::rows(x.view(), &rows.train);
+    let raw_test = pick::rows(x.view(), &rows.test);
     let standardizer = Standardizer::fit(raw_train.view());
     let scaled = |raw: &Array2<f64>| if options.standardize { standardizer.transform(raw.view()) } else { raw.clone() };
     let data = Data {
-        train: Dataset { x: scaled(&raw_train), y: y.select(Axis(0), &rows.train) },
-        test: Some(Dataset { x: scaled(&raw_test), y: y.select(Axis(0), &rows.test) }),
+        train: Dataset { x: scaled(&raw_train), y: pick::rows(y.view(), &rows.train) },
+        test: Some(Dataset { x: scaled(&raw_test), y: pick::rows(y.view(), &rows.test) }),
     };
     Ok(Prepared {
         data,

@@ -1,7 +1,8 @@
 //! Seeded train/test splits: plain (rows drawn at random) and stratified (each class keeps its
 //! share in both parts).
 
-use ndarray::{Array2, Axis};
+use ndarray::Array2;
+use crate::pick;
 use crate::random::{Random, SPLIT_STREAM};
 
 /// Row indices of the two parts, each in ascending order.
@@ -83,6 +84,6 @@ pub fn split(
     let n = x.nrows();
     let n_test = ((n as f64) * test_fraction.clamp(0.0, 1.0)).round() as usize;
     let rows = shuffled(n, n_test, seed);
-    let take = |rows: &[usize]| (x.select(Axis(0), rows), y.select(Axis(0), rows));
+    let take = |rows: &[usize]| (pick::rows(x.view(), rows), pick::rows(y.view(), rows));
     (take(&rows.train), take(&rows.test))
 }

@@ -154,27 +154,6 @@ impl Playground {
         Ok(maps.rgba)
     }
 
-    /// Draws every hidden unit's map, `size` cells a side, into the canvas with id
-    /// `{prefix}{layer}-{unit}` (0-based), scaled to the canvas; units without a canvas are
-    /// skipped. Returns how many maps were drawn.
-    #[wasm_bindgen(js_name = drawNeuronMaps)]
-    pub fn draw_neuron_maps(&self, prefix: &str, size: usize) -> Result<u32, JsValue> {
-        let mut maps = NeuronMaps::new(size);
-        Renderer::new().neurons(self.trainer.network(), &Plane::of_trainer(&self.trainer), &mut maps).map_err(to_js)?;
-        let document = document()?;
-        let mut drawn = 0;
-        for (k, info) in maps.maps.iter().enumerate() {
-            let Some(element) = document.get_element_by_id(&format!("{prefix}{}-{}", info.layer, info.unit)) else {
-                continue;
-            };
-            let Ok(canvas) = element.dyn_into::<HtmlCanvasElement>() else { continue };
-            let image = Image { width: size, height: size, rgba: maps.map(k).to_vec() };
-            draw_scaled(&context(&canvas)?, &image, 0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()))?;
-            drawn += 1;
-        }
-        Ok(drawn)
-    }
-
     /// What lies under canvas pixel (x, y) of a chart drawn with these options, as JSON, or
     /// "null" outside its plotting area. `kind` "loss" or "accuracy": the nearest epoch and each
     /// line's value there (`{"epoch", "points": [{"label", "index", "x", "value", "pixel"}]}`);

@@ -156,12 +156,6 @@ impl Playground {
             .to_string()
     }
 
-    /// Changes the learning rate α without touching the trace.
-    #[wasm_bindgen(js_name = setLearningRate)]
-    pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsValue> {
-        self.trainer.set_learning_rate(lr).map_err(to_js)
-    }
-
     /// Sets W⁽ˡ⁺¹⁾[i][j] by hand (layer l is 0-based); the current batch restarts.
     #[wasm_bindgen(js_name = setWeight)]
     pub fn set_weight(&mut self, layer: usize, i: usize, j: usize, value: f64) -> Result<(), JsValue> {
@@ -172,15 +166,5 @@ impl Playground {
     #[wasm_bindgen(js_name = setBias)]
     pub fn set_bias(&mut self, layer: usize, j: usize, value: f64) -> Result<(), JsValue> {
         self.trainer.set_bias(layer, j, value).map_err(to_js)
-    }
-
-    /// Network outputs ŷ for the given rows (JSON list of rows), as JSON.
-    pub fn predict(&self, x_json: &str) -> Result<String, JsValue> {
-        let v = crate::json::parse_document(x_json).map_err(to_js)?;
-        let x = crate::json::matrix(&v, "x").map_err(to_js)?;
-        if x.ncols() != self.trainer.arch.inputs {
-            return Err(to_js(Error::invalid("x", format!("rows of {} inputs", self.trainer.arch.inputs), x.ncols())));
-        }
-        Ok(crate::json::matrix_json(self.trainer.network().predict(x.view()).view()).to_string())
     }
 }

@@ -26,7 +26,7 @@ function msPerEpoch(pg, epochs) {
 }
 
 for (const name of ['default', 'largest']) {
-  const pg = Playground.fromSession(Playground.benchmarkSession(name));
+  const pg = Playground.fromSession(readFileSync(`benches/sessions/tf-playground-${name}.json`, 'utf8'));
   pg.run(200); // warm-up, lets the engine tier up
   const { wall: ms, cpu } = msPerEpoch(pg, name === 'default' ? 2000 : 400);
   const steps = 20000;

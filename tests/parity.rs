@@ -5,11 +5,15 @@ use backprop_playground::session::{from_json, to_json};
 use backprop_playground::{presets, Unit};
 use std::path::Path;
 
-/// The sessions compared, after a fixed amount of training.
+/// The sessions compared, after a fixed amount of training: the built-in presets, and the
+/// logistic-regression preset from its CSV file (the CSV reader, split and standardising too).
 fn cases() -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
-    for name in presets::NAMES {
-        let (mut t, meta) = from_json(&presets::session(name).unwrap()).unwrap();
+    let csv = std::fs::read_to_string("www/data/logistic-regression.csv").unwrap();
+    let logistic = presets::session_with_csv("logistic-regression", &csv).unwrap();
+    let sessions = presets::NAMES.iter().map(|&name| (name, presets::session(name).unwrap()));
+    for (name, session) in sessions.chain([("logistic-regression", logistic)]) {
+        let (mut t, meta) = from_json(&session).unwrap();
         t.run(3);
         for _ in 0..5 {
             t.step(Unit::Phase);

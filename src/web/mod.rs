@@ -15,6 +15,11 @@ use wasm_bindgen::prelude::*;
 
 mod charts;
 
+// Talc instead of the default dlmalloc: 5 KB less wasm. The page is single-threaded (no atomics).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn to_js(e: Error) -> JsValue {
     js_sys::Error::new(&e.to_string()).into()
 }
@@ -41,18 +46,6 @@ impl Playground {
     #[wasm_bindgen(js_name = defaultSession)]
     pub fn default_session(name: &str) -> Result<String, JsValue> {
         presets::session(name).map_err(to_js)
-    }
-
-    /// A session with TensorFlow Playground's settings, for speed comparisons: "default" (hidden
-    /// layers 4 and 2) or "largest" (six hidden layers of 8).
-    #[wasm_bindgen(js_name = benchmarkSession)]
-    pub fn benchmark_session(name: &str) -> Result<String, JsValue> {
-        use crate::benchmark::{tf_playground_session, DEFAULT_HIDDEN, LARGEST_HIDDEN};
-        match name {
-            "default" => Ok(tf_playground_session(&DEFAULT_HIDDEN)),
-            "largest" => Ok(tf_playground_session(&LARGEST_HIDDEN)),
-            _ => Err(to_js(Error::invalid("benchmark", "\"default\" or \"largest\"", format!("{name:?}")))),
-        }
     }
 
     /// Drops every undo step (benchmarks use it to measure training alone).

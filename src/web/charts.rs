@@ -145,15 +145,6 @@ impl Playground {
         Ok(maps.rgba)
     }
 
-    /// One unit's map (layer and unit 0-based, any layer) as a `size` × `size` RGBA image.
-    #[wasm_bindgen(js_name = neuronMap)]
-    pub fn neuron_map(&self, layer: usize, unit: usize, size: usize) -> Result<Vec<u8>, JsValue> {
-        let mut maps = NeuronMaps::new(size);
-        let plane = Plane::of_trainer(&self.trainer);
-        Renderer::new().unit(self.trainer.network(), &plane, layer, unit, &mut maps).map_err(to_js)?;
-        Ok(maps.rgba)
-    }
-
     /// What lies under canvas pixel (x, y) of a chart drawn with these options, as JSON, or
     /// "null" outside its plotting area. `kind` "loss" or "accuracy": the nearest epoch and each
     /// line's value there (`{"epoch", "points": [{"label", "index", "x", "value", "pixel"}]}`);

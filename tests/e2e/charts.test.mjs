@@ -188,7 +188,9 @@ test('a neuron thumbnail shows its unit\'s map, from the core, large in the boun
     const sheet = document.querySelector('.neuron-map-sheet');
     const [x, y, size] = thumb.dataset.sheet.split(',').map(Number);
     const shown = sheet.getContext('2d').getImageData(x, y, size, size).data;
-    const core = window.playground.neuronMap(1, 1, size);
+    // The core's maps come one after another, layer 1's four units first: unit (1, 1) is the sixth.
+    const bytes = size * size * 4;
+    const core = window.playground.neuronMaps(size).slice(5 * bytes, 6 * bytes);
     const frame = thumb.getBoundingClientRect();
     const box = sheet.getBoundingClientRect();
     const ratio = sheet.width / box.width;
@@ -196,7 +198,7 @@ test('a neuron thumbnail shows its unit\'s map, from the core, large in the boun
       && Math.abs(size / ratio - (frame.width - 2)) < 0.5;
     return { inside, pixels: shown.length === core.length && shown.every((v, i) => v === core[i]) };
   });
-  assert.deepEqual(same, { inside: true, pixels: true }, 'the thumbnail is the core\'s neuronMap');
+  assert.deepEqual(same, { inside: true, pixels: true }, 'the thumbnail is the core\'s map of its unit');
 
   // In tabs, hovering a thumbnail brings the boundary view up, and leaving brings the loss back.
   assert.equal(await page.isVisible('#boundary-canvas'), false);

@@ -8,7 +8,9 @@
 //! built for size (see the release profile in Cargo.toml). Neither knows anything of the web
 //! outside `web`.
 
-pub use backprop_core::{activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, settings, trace, trainer};
+pub use backprop_core::{
+    activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, settings, show, trace, trainer,
+};
 
 pub mod benchmark;
 pub mod charts;

@@ -19,6 +19,7 @@ pub mod plane;
 
 use crate::error::{Error, Result};
 use crate::json::{self, known_keys, object, optional, Map, Value};
+use crate::show;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -263,7 +264,7 @@ impl OptionsText {
         if text.trim().is_empty() {
             return Ok(OptionsText { map: Map::new() });
         }
-        let v = json::parse(text).map_err(|e| Error::invalid("chart options", "a JSON object", e))?;
+        let v = json::parse(text).map_err(|e| Error::invalid("chart options", "a JSON object", e.to_string()))?;
         let map = object(&v, "chart options")?.clone();
         known_keys(&map, "chart options", known)?;
         Ok(OptionsText { map })
@@ -301,7 +302,7 @@ impl OptionsText {
             if let Some(v) = map.get(key) {
                 let text = json::string(v, &format!("{field}.{key}"))?;
                 if text.chars().count() > 40 {
-                    return Err(Error::invalid(format!("{field}.{key}"), "at most 40 characters", format!("{text:?}")));
+                    return Err(Error::invalid(format!("{field}.{key}"), "at most 40 characters", show::quoted(text)));
                 }
                 *word = text.to_string();
             }

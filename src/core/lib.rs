@@ -20,6 +20,7 @@ pub mod lanes;
 pub mod loss;
 pub mod network;
 pub mod settings;
+pub mod show;
 pub mod trace;
 pub mod trainer;
 

@@ -9,6 +9,7 @@ use crate::data::Prepared;
 use crate::error::Error;
 use crate::presets;
 use crate::session::{self, Meta};
+use crate::show;
 use crate::trace_json::{history_json, trace_json};
 use crate::trainer::{Trainer, Unit};
 use wasm_bindgen::prelude::*;
@@ -51,7 +52,7 @@ impl Playground {
         match name {
             "default" => Ok(tf_playground_session(&DEFAULT_HIDDEN)),
             "largest" => Ok(tf_playground_session(&LARGEST_HIDDEN)),
-            _ => Err(to_js(Error::invalid("benchmark", "\"default\" or \"largest\"", format!("{name:?}")))),
+            _ => Err(to_js(Error::invalid("benchmark", "\"default\" or \"largest\"", show::quoted(name)))),
         }
     }
 
@@ -114,7 +115,7 @@ impl Playground {
             to_js(Error::invalid(
                 "phase",
                 format!("a phase of this {depth}-layer network, e.g. Forward(1), Loss, Update"),
-                format!("{phase:?}"),
+                show::quoted(phase),
             ))
         })?;
         Ok(self.trainer.step_to(target).name())

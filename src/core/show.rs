@@ -192,9 +192,10 @@ mod tests {
     #[test]
     fn halfway_numbers_take_the_even_last_digit_as_javascript_does() {
         // 2^50 + 0.25 lies exactly halfway between …624.2 and …624.3 (Rust's `{}` writes the 3).
-        assert_eq!(number(1125899906842624.25), "1125899906842624.2");
-        assert_eq!(number(1125899906842624.75), "1125899906842624.8");
-        assert_eq!(number(1125899906842625.25), "1125899906842625.2");
+        let x = 2f64.powi(50);
+        assert_eq!(number(x + 0.25), "1125899906842624.2");
+        assert_eq!(number(x + 0.75), "1125899906842624.8");
+        assert_eq!(number(x + 1.25), "1125899906842625.2");
     }
 
     #[test]

@@ -59,6 +59,13 @@ fn number(cell: &str, delimiter: u8) -> std::result::Result<f64, String> {
     }
 }
 
+/// A size in MB (2²⁰ bytes) to one decimal, "10.3", in integer arithmetic: `{:.1}` of a float
+/// would bring the standard float formatting into the wasm.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Reads CSV text into a table, or says which line and column are wrong and why.
 pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
     if text.len() > MAX_BYTES {
@@ -67,8 +74,8 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
             line,
             1,
             format!(
-                "the file is {:.1} MB, more than the limit of 10 MB (which is passed on this line)",
-                text.len() as f64 / 1048576.0
+                "the file is {} MB, more than the limit of 10 MB (which is passed on this line)",
+                megabytes(text.len())
             ),
         ));
     }

@@ -1,10 +1,12 @@
 //! The charts on the page's canvases. Each export parses its options (JSON text, `""` for the
 //! defaults), builds the chart's data from the session and draws on the canvas with the given id
-//! through plotters-canvas; errors become JavaScript `Error`s here and nowhere else.
+//! through the plotters backend of canvas.rs; errors become JavaScript `Error`s here and nowhere
+//! else.
 //!
 //! Pixel arguments and `scale` are in canvas pixels: the page sizes each canvas's backing store
 //! to its CSS size × `devicePixelRatio` and passes that ratio as `scale`.
 
+use super::canvas::Canvas;
 use super::{to_js, Playground};
 use crate::charts::field::Renderer;
 use crate::charts::neurons::NeuronMaps;
@@ -14,7 +16,6 @@ use crate::error::Error;
 use crate::json::{num, obj, Value};
 use crate::show;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
@@ -45,9 +46,9 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsVal
 }
 
 /// A plotters backend on the canvas, and the canvas.
-fn backend(id: &str) -> Result<(CanvasBackend, HtmlCanvasElement), JsValue> {
+fn backend(id: &str) -> Result<(Canvas, HtmlCanvasElement), JsValue> {
     let canvas = canvas(id)?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let backend = Canvas::new(canvas.clone())
         .ok_or_else(|| js_error(format!("canvas {} has no 2d context", show::quoted(id))))?;
     Ok((backend, canvas))
 }

@@ -3,6 +3,7 @@
 //! Each method converts its arguments, calls the core and converts the result; errors become
 //! JavaScript `Error`s whose message names the field and the value. Nothing here panics on input.
 
+mod canvas;
 mod data;
 
 use crate::data::Prepared;

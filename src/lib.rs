@@ -8,7 +8,10 @@
 //! built for size (see the release profile in Cargo.toml). Neither knows anything of the web
 //! outside `web`.
 
-pub use backprop_core::{activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, pick, random, settings, trace, trainer, trig};
+pub use backprop_core::{
+    activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, pick, random, settings, show, trace, trainer,
+    trig,
+};
 
 pub mod benchmark;
 pub mod charts;

@@ -41,7 +41,7 @@ pub fn session(name: &str) -> Result<String> {
     match name {
         "worked-example" => Ok(WORKED_EXAMPLE.to_string()),
         "circle" => Ok(circle_session()),
-        _ => Err(Error::invalid("preset", format!("one of {}", NAMES.join(", ")), format!("{name:?}"))),
+        _ => Err(Error::invalid("preset", format!("one of {}", NAMES.join(", ")), crate::show::quoted(name))),
     }
 }
 
@@ -121,7 +121,7 @@ fn csv_preset(name: &str) -> Result<CsvPreset> {
         },
         _ => {
             let names: Vec<&str> = CSV_PRESETS.iter().map(|p| p.0).collect();
-            return Err(Error::invalid("preset", format!("one of {}", names.join(", ")), format!("{name:?}")));
+            return Err(Error::invalid("preset", format!("one of {}", names.join(", ")), crate::show::quoted(name)));
         }
     })
 }

@@ -281,7 +281,7 @@ fn read_position(v: &Value, trainer: &mut Trainer, history: History) -> Result<(
                         Error::invalid(
                             "position.phase",
                             format!("a phase such as Forward(1), Loss, Backward({depth}), Update, or TargetReached, MaxEpochs, Diverged"),
-                            format!("{name:?}"),
+                            crate::show::quoted(name),
                         )
                     })?;
                     (done, Status::Running)

@@ -190,7 +190,7 @@ fn a_file_over_10_mb_is_refused_at_the_line_where_it_passes_the_limit() {
     let (at, column, message) = refusal(&text);
     // "x,y\n" is 4 bytes, so the limit falls inside data line 10240 (file line 10241).
     assert_eq!((at, column), (10241, 1));
-    assert!(message.contains("10 MB"), "{message}");
+    assert!(message.contains("the file is 10.0 MB") && message.contains("limit of 10 MB"), "{message}");
 }
 
 #[test]

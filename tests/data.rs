@@ -419,3 +419,13 @@ fn the_summary_shows_shapes_task_split_and_raw_and_standardised_statistics() {
     assert_eq!(rows["raw"][0][1].as_f64().unwrap(), p.raw_test[(0, 1)]);
     assert!(rows_json(&p, "validation").unwrap_err().to_string().contains("\"train\" or \"test\""));
 }
+
+#[test]
+fn a_generated_table_holds_the_inputs_then_the_targets_as_a_csv_file_would() {
+    let x = ndarray::array![[0.5, -1.0], [2.0, 3.5]];
+    let y = ndarray::array![[1.0], [0.0]];
+    let t = backprop_playground::data::Table::from_xy(&x, &y);
+    assert_eq!(t.columns, ["x1", "x2", "y"]);
+    assert_eq!(t.rows, ndarray::array![[0.5, -1.0, 1.0], [2.0, 3.5, 0.0]]);
+    assert_eq!(t.lines, [2, 3]);
+}

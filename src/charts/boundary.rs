@@ -4,16 +4,16 @@
 //! Drawing happens in two calls so the field can go in between: `draw_axes` (background, axes,
 //! ticks), then the field over `Frame`'s rectangle, then `draw_points`.
 
+use super::axis::Axis;
 use super::colour::{class_colour, rgb, Rgb};
 use super::field::{Colouring, Renderer};
 use super::neurons::NeuronMaps;
 use super::plane::{Image, Plane};
-use super::{drawing_error, tick_label, Frame, Layout, Look, OptionsText};
+use super::{drawing_error, Frame, Layout, Look, OptionsText};
 use crate::error::{Error, Result};
 use crate::loss::argmax;
 use crate::trainer::Trainer;
 use ndarray::{Array2, ArrayView1, ArrayView2};
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -129,9 +129,12 @@ impl BoundaryData {
     fn build<'r, DB: DrawingBackend>(
         &self,
         root: &'r DrawingArea<DB, Shift>,
-    ) -> Result<ChartContext<'r, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
+    ) -> Result<ChartContext<'r, DB, Cartesian2d<Axis, Axis>>> {
         let (x, y) = (self.plane.x, self.plane.y);
-        Layout::new(self.look, 64.0).builder(root).build_cartesian_2d(x.0..x.1, y.0..y.1).map_err(drawing_error)
+        Layout::new(self.look, 64.0)
+            .builder(root)
+            .build_cartesian_2d(Axis::from(x.0..x.1), Axis::from(y.0..y.1))
+            .map_err(drawing_error)
     }
 
     /// The frame `draw_axes` gives on a backend of this size, without drawing.
@@ -155,8 +158,6 @@ impl BoundaryData {
             .axis_desc_style(look.label_font())
             .x_labels(6)
             .y_labels(6)
-            .x_label_formatter(&|v| tick_label(*v))
-            .y_label_formatter(&|v| tick_label(*v))
             .draw()
             .map_err(drawing_error)?;
         Ok(frame)
@@ -199,7 +200,7 @@ impl BoundaryData {
 
 /// Filled circles in each dot's colour with a thin ring around.
 pub(crate) fn draw_dots<DB: DrawingBackend>(
-    chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    chart: &mut ChartContext<DB, Cartesian2d<Axis, Axis>>,
     frame: &Frame,
     dots: &[Dot],
     ring: RGBColor,

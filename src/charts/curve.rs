@@ -1,13 +1,13 @@
 //! The fitted curve for one-input data: ŷ over x₁, drawn over the data points (x₁, y).
 
+use super::axis::Axis;
 use super::boundary::{draw_dots, Dot};
 use super::colour::{HIGH, LOW};
 use super::plane::span;
-use super::{drawing_error, tick_label, Frame, Layout, Look};
+use super::{drawing_error, Frame, Layout, Look};
 use crate::error::{Error, Result};
 use crate::trainer::Trainer;
 use ndarray::Array2;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -96,9 +96,12 @@ impl CurveData {
     fn build<'r, DB: DrawingBackend>(
         &self,
         root: &'r DrawingArea<DB, Shift>,
-    ) -> Result<ChartContext<'r, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
+    ) -> Result<ChartContext<'r, DB, Cartesian2d<Axis, Axis>>> {
         let (x, y) = (self.x, self.y);
-        Layout::new(self.look, 64.0).builder(root).build_cartesian_2d(x.0..x.1, y.0..y.1).map_err(drawing_error)
+        Layout::new(self.look, 64.0)
+            .builder(root)
+            .build_cartesian_2d(Axis::from(x.0..x.1), Axis::from(y.0..y.1))
+            .map_err(drawing_error)
     }
 
     /// The frame `draw` gives on a backend of this size, without drawing.
@@ -121,8 +124,6 @@ impl CurveData {
             .axis_desc_style(look.label_font())
             .x_labels(6)
             .y_labels(6)
-            .x_label_formatter(&|v| tick_label(*v))
-            .y_label_formatter(&|v| tick_label(*v))
             .bold_line_style(RGBColor(225, 225, 225))
             .light_line_style(RGBColor(245, 245, 245))
             .draw()

@@ -5,9 +5,10 @@
 //! values: one coordinate type for both scales keeps the wasm smaller than plotters' `LogCoord`
 //! beside the linear one would.
 
+use super::axis::Axis;
 use super::colour::{rgb, Rgb};
 use super::downsample::min_max;
-use super::{bounded, drawing_error, tick_label, Frame, Layout, Look, Words};
+use super::{bounded, drawing_error, tick_label, within, Frame, Layout, Look, Words};
 use crate::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -185,8 +186,11 @@ impl EpochChart<'_> {
         let look = &self.look;
         let log = self.y_log;
         let (lo, hi) = (plotted(frame.y.0, log), plotted(frame.y.1, log));
-        let mut chart =
-            self.layout().builder(root).build_cartesian_2d(0.0..self.x_max(), lo..hi).map_err(drawing_error)?;
+        let mut chart = self
+            .layout()
+            .builder(root)
+            .build_cartesian_2d(Axis::from(0.0..self.x_max()), Axis::from(lo..hi))
+            .map_err(drawing_error)?;
         let percent = self.y_percent;
         // On a log axis spanning decades only whole powers of ten get a label, as on log paper.
         let decades_only = log && hi - lo >= 1.5;
@@ -204,7 +208,6 @@ impl EpochChart<'_> {
             .axis_desc_style(look.label_font())
             .x_labels(6)
             .y_labels(if log { 10 } else { 6 })
-            .x_label_formatter(&|v| tick_label(*v))
             .y_label_formatter(&y_format)
             .bold_line_style(RGBColor(225, 225, 225))
             .light_line_style(RGBColor(245, 245, 245))
@@ -281,7 +284,7 @@ impl EpochChart<'_> {
         if n == 0 || line.dx <= 0.0 {
             return None;
         }
-        let i = ((x - line.x0) / line.dx).round().clamp(0.0, (n - 1) as f64);
+        let i = within(((x - line.x0) / line.dx).round(), 0.0, (n - 1) as f64);
         Some(i as usize)
     }
 

@@ -7,6 +7,7 @@
 //! computes it into an RGBA buffer that the page puts on the canvas in one call.
 
 pub mod accuracy;
+pub mod axis;
 pub mod boundary;
 pub mod colour;
 pub mod curve;
@@ -19,6 +20,7 @@ pub mod plane;
 
 use crate::error::{Error, Result};
 use crate::json::{self, known_keys, object, optional, Map, Value};
+use crate::show;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -145,7 +147,7 @@ impl Frame {
     /// A data point moved into the ranges shown, so that an outlier is drawn at the edge (and
     /// plotters never maps a coordinate beyond the pixel range of an i32).
     pub fn clamp(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        let inside = |v: f64, (a, b): (f64, f64)| if v.is_nan() { a } else { v.clamp(a.min(b), a.max(b)) };
+        let inside = |v: f64, (a, b): (f64, f64)| if v.is_nan() { a } else { within(v, a.min(b), a.max(b)) };
         (inside(x, self.x), inside(y, self.y))
     }
 
@@ -194,11 +196,18 @@ pub(crate) fn drawing_error<E: std::error::Error + Send + Sync>(e: DrawingAreaEr
 /// (a diverging run can log a J near `f64::MAX`); values beyond it are drawn at the edge.
 pub const AXIS_LIMIT: f64 = 1e300;
 
+/// v moved into lo..=hi (lo ≤ hi; NaN gives lo). Not `f64::clamp`: its check that lo ≤ hi formats
+/// the bounds with the standard float formatting, which stays in the wasm wherever the bounds are
+/// not constants.
+pub(crate) fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 /// A range clamped to ±`AXIS_LIMIT` (and for a log axis, above 1/`AXIS_LIMIT`), kept non-empty.
 pub(crate) fn bounded((lo, hi): (f64, f64), log: bool) -> (f64, f64) {
     let floor = if log { 1.0 / AXIS_LIMIT } else { -AXIS_LIMIT };
-    let lo = if lo.is_nan() { floor } else { lo.clamp(floor, AXIS_LIMIT / 2.0) };
-    let hi = if hi.is_nan() { AXIS_LIMIT } else { hi.clamp(floor, AXIS_LIMIT) };
+    let lo = if lo.is_nan() { floor } else { within(lo, floor, AXIS_LIMIT / 2.0) };
+    let hi = if hi.is_nan() { AXIS_LIMIT } else { within(hi, floor, AXIS_LIMIT) };
     if hi > lo {
         (lo, hi)
     } else if log {
@@ -263,7 +272,7 @@ impl OptionsText {
         if text.trim().is_empty() {
             return Ok(OptionsText { map: Map::new() });
         }
-        let v = json::parse(text).map_err(|e| Error::invalid("chart options", "a JSON object", e))?;
+        let v = json::parse(text).map_err(|e| Error::invalid("chart options", "a JSON object", e.to_string()))?;
         let map = object(&v, "chart options")?.clone();
         known_keys(&map, "chart options", known)?;
         Ok(OptionsText { map })
@@ -301,7 +310,7 @@ impl OptionsText {
             if let Some(v) = map.get(key) {
                 let text = json::string(v, &format!("{field}.{key}"))?;
                 if text.chars().count() > 40 {
-                    return Err(Error::invalid(format!("{field}.{key}"), "at most 40 characters", format!("{text:?}")));
+                    return Err(Error::invalid(format!("{field}.{key}"), "at most 40 characters", show::quoted(text)));
                 }
                 *word = text.to_string();
             }

@@ -5,6 +5,7 @@
 
 use crate::dense::Runs;
 use crate::error::{Error, Result};
+use crate::show;
 use ndarray::ArrayView2;
 
 /// The activation of one layer.
@@ -39,7 +40,7 @@ impl Activation {
         Activation::ALL
             .into_iter()
             .find(|a| a.name() == name)
-            .ok_or_else(|| Error::invalid(field, "one of identity, sigmoid, tanh, relu, softmax", format!("{name:?}")))
+            .ok_or_else(|| Error::invalid(field, "one of identity, sigmoid, tanh, relu, softmax", show::quoted(name)))
     }
 
     /// A = f(Z) on unit-major buffers: `units` runs (see `dense::Runs`).

@@ -1,6 +1,7 @@
 //! One error type for the whole core. Every message names the field and the value at fault,
 //! because the page shows it verbatim and the person must be able to find what to fix.
 
+use crate::show;
 use thiserror::Error;
 
 /// Everything that can go wrong with user input: settings, session files, data.
@@ -33,8 +34,8 @@ pub enum Error {
 impl Error {
     /// Builds an [`Error::Invalid`], shortening the value so a huge paste stays readable.
     #[inline]
-    pub fn invalid(field: impl Into<String>, expected: impl Into<String>, got: impl ToString) -> Self {
-        Error::invalid_from(field.into(), expected.into(), got.to_string())
+    pub fn invalid(field: impl Into<String>, expected: impl Into<String>, got: impl Into<Got>) -> Self {
+        Error::invalid_from(field.into(), expected.into(), got.into().0)
     }
 
     // The shared body, kept out of line: `invalid` is called with many argument types, and a copy
@@ -48,5 +49,55 @@ impl Error {
     }
 }
 
+/// The value an [`Error::Invalid`] reports, as the message shows it: text as given (callers quote
+/// user text with [`show::quoted`]), numbers as JavaScript writes them ([`show::number`]). Not
+/// `impl ToString`: an f64's `to_string` would bring the standard float formatting into the wasm.
+pub struct Got(String);
+
+impl From<String> for Got {
+    fn from(text: String) -> Self {
+        Got(text)
+    }
+}
+
+impl From<&str> for Got {
+    fn from(text: &str) -> Self {
+        Got(text.into())
+    }
+}
+
+impl From<f64> for Got {
+    fn from(x: f64) -> Self {
+        Got(show::number(x))
+    }
+}
+
+// Whole numbers: their standard formatting is small.
+macro_rules! got_from_whole {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Got {
+            fn from(n: $t) -> Self {
+                Got(n.to_string())
+            }
+        }
+    )*};
+}
+got_from_whole!(i32, i64, u32, u64, usize);
+
 /// The core's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_show_numbers_as_javascript_and_text_as_given() {
+        let message = |got: Got| Error::invalid("training.l2", "a finite number ≥ 0", got).to_string();
+        assert_eq!(message((-0.5).into()), "training.l2 must be a finite number ≥ 0, got -0.5");
+        assert_eq!(message(1e-7.into()), "training.l2 must be a finite number ≥ 0, got 1e-7");
+        assert_eq!(message(f64::NEG_INFINITY.into()), "training.l2 must be a finite number ≥ 0, got -Infinity");
+        assert_eq!(message(3usize.into()), "training.l2 must be a finite number ≥ 0, got 3");
+        assert_eq!(message(show::quoted("big").into()), "training.l2 must be a finite number ≥ 0, got \"big\"");
+    }
+}

@@ -49,7 +49,7 @@ impl WeightInit {
                 return Err(Error::invalid(
                     field,
                     "one of constant, uniform, uniform_centered, glorot_uniform, he_normal",
-                    format!("{name:?}"),
+                    crate::show::quoted(name),
                 ))
             }
         })

@@ -22,6 +22,7 @@ pub mod network;
 pub mod pick;
 pub mod random;
 pub mod settings;
+pub mod show;
 pub mod trace;
 pub mod trainer;
 pub mod trig;

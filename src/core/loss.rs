@@ -6,6 +6,7 @@
 use crate::activation::Activation;
 use crate::dense::Runs;
 use crate::error::{Error, Result};
+use crate::show;
 
 /// The loss function of a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +37,7 @@ impl Loss {
         Loss::ALL
             .into_iter()
             .find(|l| l.name() == name)
-            .ok_or_else(|| Error::invalid(field, "one of mse, bce, cce", format!("{name:?}")))
+            .ok_or_else(|| Error::invalid(field, "one of mse, bce, cce", show::quoted(name)))
     }
 
     /// The output activation this loss requires, if any.

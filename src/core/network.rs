@@ -160,8 +160,9 @@ impl Network {
                 slice_mut(&mut l.w).copy_from_slice(slice(&o.w));
                 vector_mut(&mut l.b).copy_from_slice(vector(&o.b));
             } else {
-                l.w.assign(&o.w);
-                l.b.assign(&o.b);
+                // Not ndarray's assign, whose shape check formats the shapes with Debug.
+                l.w = o.w.clone();
+                l.b = o.b.clone();
             }
         }
     }
@@ -184,5 +185,22 @@ impl Network {
     /// ŷ for the rows of `x`.
     pub fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
         self.activations(x).pop().unwrap_or_else(|| x.slice(s![.., ..0]).to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::Activation;
+
+    #[test]
+    fn assign_copies_every_parameter_even_from_layers_of_another_size() {
+        let arch = |units| Architecture { inputs: 2, layers: vec![LayerSpec { units, activation: Activation::Tanh }] };
+        let from = Network::init(&arch(3), &Init::default(), 1).unwrap();
+        for units in [3, 2] {
+            let mut to = Network::init(&arch(units), &Init::default(), 2).unwrap();
+            to.assign(&from);
+            assert_eq!(to, from);
+        }
     }
 }

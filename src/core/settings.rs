@@ -3,6 +3,7 @@
 use crate::error::{Error, Result};
 use crate::loss::Loss;
 use crate::network::Architecture;
+use crate::show;
 use ndarray::Array2;
 
 /// How many rows one gradient step averages over.
@@ -132,7 +133,7 @@ impl Dataset {
         }
         for (field, m) in [("x", &self.x), ("y", &self.y)] {
             if let Some(((i, j), v)) = m.indexed_iter().find(|(_, v)| !v.is_finite()) {
-                return Err(Error::invalid(format!("data.{name}.{field}[{i}][{j}]"), "a finite number", v));
+                return Err(Error::invalid(format!("data.{name}.{field}[{i}][{j}]"), "a finite number", *v));
             }
         }
         if loss.is_classification() {
@@ -140,7 +141,7 @@ impl Dataset {
                 return Err(Error::invalid(
                     format!("data.{name}.y[{i}][{j}]"),
                     format!("a number from 0 to 1 (a class label or probability, for loss {})", loss.name()),
-                    v,
+                    *v,
                 ));
             }
         }
@@ -176,7 +177,7 @@ pub fn check_loss_pairing(arch: &Architecture, loss: Loss) -> Result<()> {
         (Some(need), Some(got)) if need != got => Err(Error::invalid(
             format!("network.layers[{}].activation", arch.layers.len() - 1),
             format!("{} on the output layer, for loss {}", need.name(), loss.name()),
-            format!("{:?}", got.name()),
+            show::quoted(got.name()),
         )),
         _ => Ok(()),
     }

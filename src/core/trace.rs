@@ -260,7 +260,9 @@ impl Trace {
         let (dw, db) = (slice_mut(&mut values.dw), vector_mut(&mut values.db));
         dense::gradients(a_prev, &values.delta, dw, db, runs, n, u);
         if l2 > 0.0 {
-            values.dw.scaled_add(l2, &layer.w);
+            // ∂J/∂W += λW, on slices: ndarray's scaled_add checks the shapes with a panic that
+            // formats them with Debug.
+            crate::lanes::axpy(slice_mut(&mut values.dw), slice(&layer.w), l2);
         }
     }
 
@@ -290,7 +292,8 @@ pub fn apply_update(net: &mut Network, trace: &Trace, lr: f64) {
 /// The first m samples of a unit-major buffer, as the notation's m × units view.
 fn batch_view(buf: &[f64], capacity: usize, m: usize) -> ArrayView2<'_, f64> {
     let units = buf.len() / capacity.max(1);
-    let all = ArrayView2::from_shape((units, capacity), buf).expect("units × capacity values");
+    // Not `expect`, which would format ndarray's ShapeError with Debug.
+    let Ok(all) = ArrayView2::from_shape((units, capacity), buf) else { panic!("units × capacity values") };
     all.slice_move(s![.., ..m]).reversed_axes()
 }
 

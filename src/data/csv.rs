@@ -12,6 +12,7 @@ use crate::data::table::{CsvFormat, Table};
 use crate::decimal::parse_f64;
 use crate::error::{Error, Result};
 use crate::network::{MAX_INPUTS, MAX_UNITS};
+use crate::show;
 use ndarray::Array2;
 
 /// Largest file accepted, in bytes (10 MB).
@@ -48,12 +49,21 @@ fn number(cell: &str, delimiter: u8) -> std::result::Result<f64, String> {
     }
     match parse_f64(cell) {
         Some(v) if v.is_finite() => Ok(v),
-        Some(_) => Err(format!("{cell:?} is not a finite number (NaN and infinities cannot be trained on)")),
-        None if delimiter != b',' && cell.contains(',') => {
-            Err(format!("{cell:?} is not a number (write decimals with a point, not a comma)"))
+        Some(_) => {
+            Err(format!("{} is not a finite number (NaN and infinities cannot be trained on)", show::quoted(cell)))
         }
-        None => Err(format!("{cell:?} is not a number")),
+        None if delimiter != b',' && cell.contains(',') => {
+            Err(format!("{} is not a number (write decimals with a point, not a comma)", show::quoted(cell)))
+        }
+        None => Err(format!("{} is not a number", show::quoted(cell))),
     }
+}
+
+/// A size in MB (2²⁰ bytes) to one decimal, "10.3", in integer arithmetic: `{:.1}` of a float
+/// would bring the standard float formatting into the wasm.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Reads CSV text into a table, or says which line and column are wrong and why.
@@ -64,8 +74,8 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
             line,
             1,
             format!(
-                "the file is {:.1} MB, more than the limit of 10 MB (which is passed on this line)",
-                text.len() as f64 / 1048576.0
+                "the file is {} MB, more than the limit of 10 MB (which is passed on this line)",
+                megabytes(text.len())
             ),
         ));
     }
@@ -75,7 +85,13 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
     }
     let delimiter = match options.delimiter {
         Some(d) if DELIMITERS.contains(&d) => d,
-        Some(d) => return Err(Error::invalid("csv.delimiter", "\",\", \";\" or a tab", format!("{:?}", d as char))),
+        Some(d) => {
+            return Err(Error::invalid(
+                "csv.delimiter",
+                "\",\", \";\" or a tab",
+                show::quoted(&char::from(d).to_string()),
+            ))
+        }
         None => sniff_delimiter(text),
     };
     let mut records = Records::new(text, delimiter);
@@ -131,8 +147,9 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
                 Some(_) if cell.is_empty() => return Err(csv_error(line, j + 1, "the cell is empty; every cell needs a value")),
                 Some(column) => column.id(cell).ok_or_else(|| {
                     let message = format!(
-                        "{cell:?} is not a number, and column {:?} holds more than {MAX_UNITS} different texts: too many to be class names",
-                        columns[j]
+                        "{} is not a number, and column {} holds more than {MAX_UNITS} different texts: too many to be class names",
+                        show::quoted(cell),
+                        show::quoted(&columns[j])
                     );
                     csv_error(line, j + 1, message)
                 })? as f64,

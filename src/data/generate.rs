@@ -198,7 +198,7 @@ impl Generator {
     pub fn parse(name: &str, classes: usize) -> Result<Self> {
         let found = Generator::ALL.into_iter().find(|g| g.name() == name).ok_or_else(|| {
             let names: Vec<&str> = Generator::ALL.iter().map(|g| g.name()).collect();
-            Error::invalid("generator", format!("one of {}", names.join(", ")), format!("{name:?}"))
+            Error::invalid("generator", format!("one of {}", names.join(", ")), crate::show::quoted(name))
         })?;
         if found != Generator::Blobs(3) {
             return Ok(found);

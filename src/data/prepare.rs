@@ -12,6 +12,7 @@ use crate::loss::Loss;
 use crate::network::MAX_UNITS;
 use crate::pick;
 use crate::settings::{Data, Dataset};
+use crate::show;
 use ndarray::Array2;
 
 /// A whole-number target with at most this many distinct values is taken for class numbers.
@@ -159,7 +160,11 @@ pub fn prepare(table: &Table, options: &Options) -> Result<Prepared> {
         return Err(csv_error(
             table.line(0),
             j + 1,
-            format!("{first:?} is not a number; input columns must hold numbers (only the target may hold class names), see column {:?}", table.columns[j]),
+            format!(
+                "{} is not a number; input columns must hold numbers (only the target may hold class names), see column {}",
+                show::quoted(&first),
+                show::quoted(&table.columns[j])
+            ),
         ));
     }
     let target_values: Vec<f64> = table.rows.column(t).to_vec();
@@ -231,7 +236,7 @@ fn target_index(table: &Table, target: &Target) -> Result<usize> {
     found.ok_or_else(|| {
         let got = match target {
             Target::Index(j) => format!("column {j}"),
-            Target::Name(name) => format!("{name:?}"),
+            Target::Name(name) => show::quoted(name),
             Target::Last => "the last column".into(),
         };
         Error::invalid(
@@ -251,8 +256,9 @@ fn classify(table: &Table, t: usize, values: &[f64], choice: TaskChoice) -> Resu
                 table.line(0),
                 t + 1,
                 format!(
-                    "the target column {name:?} holds text ({:?}), which can be classified but not regressed",
-                    text_value(table, 0, t)
+                    "the target column {} holds text ({}), which can be classified but not regressed",
+                    show::quoted(name),
+                    show::quoted(&text_value(table, 0, t))
                 ),
             ));
         }
@@ -274,12 +280,15 @@ fn classify(table: &Table, t: usize, values: &[f64], choice: TaskChoice) -> Resu
         csv_error(
             table.line(i),
             t + 1,
-            format!("the target column {name:?} holds more than {MAX_UNITS} different values, too many classes (choose regression)"),
+            format!(
+                "the target column {} holds more than {MAX_UNITS} different values, too many classes (choose regression)",
+                show::quoted(name)
+            ),
         )
     })?;
     check_class_count(table, t, distinct.len())?;
     let class_of = values.iter().map(|v| distinct.partition_point(|d| d < v)).collect();
-    Ok((Task::Classification, distinct.iter().map(|v| v.to_string()).collect(), class_of))
+    Ok((Task::Classification, distinct.iter().map(|&v| show::number(v)).collect(), class_of))
 }
 
 fn check_class_count(table: &Table, t: usize, k: usize) -> Result<()> {
@@ -288,7 +297,10 @@ fn check_class_count(table: &Table, t: usize, k: usize) -> Result<()> {
         return Err(csv_error(
             table.line(0),
             t + 1,
-            format!("the target column {name:?} holds a single class; classification needs at least 2 (or choose another target)"),
+            format!(
+                "the target column {} holds a single class; classification needs at least 2 (or choose another target)",
+                show::quoted(name)
+            ),
         ));
     }
     if k > MAX_UNITS {
@@ -296,7 +308,8 @@ fn check_class_count(table: &Table, t: usize, k: usize) -> Result<()> {
             table.line(0),
             t + 1,
             format!(
-                "the target column {name:?} holds {k} classes; at most {MAX_UNITS} are possible (or choose regression)"
+                "the target column {} holds {k} classes; at most {MAX_UNITS} are possible (or choose regression)",
+                show::quoted(name)
             ),
         ));
     }

@@ -6,6 +6,7 @@ use crate::data::standardize::{describe, ColumnStats};
 use crate::error::{Error, Result};
 use crate::json::{matrix_json, num, obj, vec_json, Value};
 use crate::settings::Dataset;
+use crate::show;
 use crate::trainer::Trainer;
 use ndarray::{Array2, ArrayView2};
 
@@ -135,7 +136,7 @@ pub fn rows_json(p: &Prepared, part: &str) -> Result<Value> {
     let (raw, set) = match (part, &p.data.test) {
         ("train", _) => (&p.raw_train, &p.data.train),
         ("test", Some(test)) => (&p.raw_test, test),
-        _ => return Err(Error::invalid("part", "\"train\" or \"test\"", format!("{part:?}"))),
+        _ => return Err(Error::invalid("part", "\"train\" or \"test\"", show::quoted(part))),
     };
     Ok(obj(vec![
         ("raw", matrix_json(raw.view())),

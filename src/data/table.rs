@@ -33,9 +33,8 @@ impl Table {
     /// Lines are numbered as in a CSV file with a header, so that messages read the same.
     pub fn from_xy(x: &Array2<f64>, y: &Array2<f64>) -> Table {
         let (n, d) = x.dim();
-        let mut rows = Array2::zeros((n, d + y.ncols()));
-        rows.slice_mut(ndarray::s![.., ..d]).assign(x);
-        rows.slice_mut(ndarray::s![.., d..]).assign(y);
+        // Not `assign` into slices: ndarray's shape check there formats the shapes with Debug.
+        let rows = Array2::from_shape_fn((n, d + y.ncols()), |(i, j)| if j < d { x[(i, j)] } else { y[(i, j - d)] });
         let mut columns: Vec<String> = (1..=d).map(|j| format!("x{j}")).collect();
         columns.extend((1..=y.ncols()).map(|j| if y.ncols() == 1 { "y".to_string() } else { format!("y{j}") }));
         let width = columns.len();

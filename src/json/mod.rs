@@ -10,6 +10,7 @@ pub use parse::{parse, ParseError};
 pub use value::{object as obj, Map, Number, Value};
 
 use crate::error::{Error, Result};
+use crate::show;
 use ndarray::{Array1, Array2};
 
 /// Parses a document whose syntax errors are reported as "not valid JSON".
@@ -20,7 +21,7 @@ pub fn parse_document(text: &str) -> Result<Value> {
 /// A short rendering of a JSON value for an error message.
 pub fn show(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("{s:?}"),
+        Value::String(s) => show::quoted(s),
         Value::Array(a) => format!("a list of {}", a.len()),
         Value::Object(_) => "an object".into(),
         other => other.to_string(),
@@ -129,7 +130,8 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
         flat.extend(values);
     }
     let cols = cols.unwrap_or(0);
-    Array2::from_shape_vec((rows.len(), cols), flat).map_err(|e| Error::invalid(field, "a rectangular table", e))
+    Array2::from_shape_vec((rows.len(), cols), flat)
+        .map_err(|e| Error::invalid(field, "a rectangular table", e.to_string()))
 }
 
 /// A number as JSON; NaN and infinities (which JSON lacks) become the strings "NaN", "Infinity", "-Infinity".

@@ -3,6 +3,7 @@
 //! every string the page reads stay the same text.
 
 use super::value::{Number, Value};
+use crate::show;
 use std::fmt;
 
 impl Value {
@@ -143,127 +144,5 @@ fn write_unsigned(out: &mut String, mut n: u64) {
 /// did: plain decimals with at least one fractional digit ("1.0", "0.00012", "1e15" as
 /// "1000000000000000.0") while the decimal exponent is from −5 to 15, otherwise "1.5e+16", "2e-7".
 pub(crate) fn write_f64(out: &mut String, x: f64) {
-    if x.is_sign_negative() {
-        out.push('-');
-    }
-    // Ryū gives the shortest round-trip digits, several times faster than the standard
-    // formatter (a trace holds thousands of numbers), as "0.00012", "1234.5" or "1.5e16":
-    // read off its digits and the decimal exponent of the first one.
-    let mut ryu_buffer = ryu::Buffer::new();
-    let text = ryu_buffer.format_finite(x.abs()).as_bytes();
-    let e_at = text.iter().position(|&b| b == b'e').unwrap_or(text.len());
-    let mantissa = &text[..e_at];
-    let point = mantissa.iter().position(|&b| b == b'.').unwrap_or(mantissa.len());
-    let mut digits = [0u8; 24];
-    let mut n = 0;
-    // Decimal exponent of the first significant digit, from the mantissa alone.
-    let mut first: Option<i32> = None;
-    for (i, &b) in mantissa.iter().enumerate() {
-        if !b.is_ascii_digit() || (b == b'0' && first.is_none()) {
-            continue;
-        }
-        if first.is_none() {
-            first = Some(if i < point { (point - i - 1) as i32 } else { -((i - point) as i32) });
-        }
-        if n < digits.len() {
-            digits[n] = b;
-            n += 1;
-        }
-    }
-    // Trailing zeros of an integer part ("1000.0") are not significant.
-    while n > 1 && digits[n - 1] == b'0' {
-        n -= 1;
-    }
-    if n == 0 {
-        digits[0] = b'0';
-        n = 1;
-    }
-    let exp_text = text.get(e_at + 1..).unwrap_or(&[]);
-    let (negative_exp, exp_digits) = match exp_text.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, exp_text),
-    };
-    let mut exp: i32 = 0;
-    for &b in exp_digits {
-        exp = exp * 10 + i32::from(b - b'0');
-    }
-    if negative_exp {
-        exp = -exp;
-    }
-    exp += first.unwrap_or(0);
-    // Where two shortest forms are equally near (x exactly halfway, "…25"), Rust's formatter
-    // ends in 3 and serde_json's in 2; keep serde_json's choice so files stay the same text.
-    if n >= 2 && digits[n - 1] == b'3' {
-        let lower = digits[..n].iter().fold(0u64, |d, &b| d * 10 + u64::from(b - b'0')) - 1;
-        if is_exact_tie(x.abs(), lower, exp - n as i32) {
-            digits[n - 1] = b'2';
-        }
-    }
-    let digits = &digits[..n];
-    // The digits are ASCII, so they go in as one str.
-    let push_digits = |out: &mut String, d: &[u8]| out.push_str(std::str::from_utf8(d).unwrap_or_default());
-    if (-5..=15).contains(&exp) {
-        if exp < 0 {
-            // 1234e-6 → 0.001234
-            out.push_str("0.");
-            for _ in 0..(-exp - 1) {
-                out.push('0');
-            }
-            push_digits(out, digits);
-        } else if n as i32 <= exp + 1 {
-            // 1234e7 → 12340000000.0
-            push_digits(out, digits);
-            for _ in 0..(exp + 1 - n as i32) {
-                out.push('0');
-            }
-            out.push_str(".0");
-        } else {
-            // 1234e-2 → 12.34
-            let point = exp as usize + 1;
-            push_digits(out, &digits[..point]);
-            out.push('.');
-            push_digits(out, &digits[point..]);
-        }
-    } else {
-        push_digits(out, &digits[..1]);
-        if n > 1 {
-            out.push('.');
-            push_digits(out, &digits[1..]);
-        }
-        out.push_str(if exp < 0 { "e-" } else { "e+" });
-        write_unsigned(out, u64::from(exp.unsigned_abs()));
-    }
-}
-
-/// Whether the finite x > 0 equals (10·d + 5)·10^q exactly, with d < 10^17.
-fn is_exact_tie(x: f64, d: u64, q: i32) -> bool {
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1 << 52) - 1);
-    // x = m·2^k with m odd.
-    let (m, k) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
-    if m == 0 {
-        return false;
-    }
-    let (m, k) = (m >> m.trailing_zeros(), k + m.trailing_zeros() as i32);
-    let target = u128::from(d * 10 + 5);
-    // Both sides are odd numbers times a power of two, so the powers of two must match (k = q) and
-    // the odd parts must: m = target·5^q for q ≥ 0, m·5^−q = target for q < 0.
-    k == q
-        && if q >= 0 {
-            times_pow5(target, q as u32) == Some(u128::from(m))
-        } else {
-            times_pow5(u128::from(m), q.unsigned_abs()) == Some(target)
-        }
-}
-
-/// v·5^n, or None once it exceeds 2^64 (beyond anything it is compared with).
-fn times_pow5(mut v: u128, n: u32) -> Option<u128> {
-    for _ in 0..n {
-        v *= 5;
-        if v > u128::from(u64::MAX) {
-            return None;
-        }
-    }
-    Some(v)
+    show::push_decimal(out, x, -5..=15, ".0");
 }

@@ -12,6 +12,7 @@ use crate::charts::plane::{Image, Plane};
 use crate::charts::{accuracy, boundary, curve, loss, Frame};
 use crate::error::Error;
 use crate::json::{num, obj, Value};
+use crate::show;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -28,8 +29,12 @@ fn document() -> Result<Document, JsValue> {
 
 /// The canvas element with this id.
 fn canvas(id: &str) -> Result<HtmlCanvasElement, JsValue> {
-    let element = document()?.get_element_by_id(id).ok_or_else(|| js_error(format!("no element with id {id:?}")))?;
-    element.dyn_into::<HtmlCanvasElement>().map_err(|_| js_error(format!("element {id:?} is not a <canvas>")))
+    let element = document()?
+        .get_element_by_id(id)
+        .ok_or_else(|| js_error(format!("no element with id {}", show::quoted(id))))?;
+    element
+        .dyn_into::<HtmlCanvasElement>()
+        .map_err(|_| js_error(format!("element {} is not a <canvas>", show::quoted(id))))
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
@@ -43,7 +48,7 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsVal
 fn backend(id: &str) -> Result<(CanvasBackend, HtmlCanvasElement), JsValue> {
     let canvas = canvas(id)?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| js_error(format!("canvas {id:?} has no 2d context")))?;
+        .ok_or_else(|| js_error(format!("canvas {} has no 2d context", show::quoted(id))))?;
     Ok((backend, canvas))
 }
 
@@ -177,7 +182,7 @@ impl Playground {
                 return Err(to_js(Error::invalid(
                     "chart kind",
                     "\"loss\", \"accuracy\" or \"boundary\"",
-                    format!("{kind:?}"),
+                    show::quoted(kind),
                 )))
             }
         };

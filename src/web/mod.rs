@@ -9,6 +9,7 @@ use crate::data::Prepared;
 use crate::error::Error;
 use crate::presets;
 use crate::session::{self, Meta};
+use crate::show;
 use crate::trace_json::{history_json, trace_json};
 use crate::trainer::{Trainer, Unit};
 use wasm_bindgen::prelude::*;
@@ -107,7 +108,7 @@ impl Playground {
             to_js(Error::invalid(
                 "phase",
                 format!("a phase of this {depth}-layer network, e.g. Forward(1), Loss, Update"),
-                format!("{phase:?}"),
+                show::quoted(phase),
             ))
         })?;
         Ok(self.trainer.step_to(target).name())

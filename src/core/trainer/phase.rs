@@ -1,6 +1,7 @@
 //! Where the training loop stands: the next phase, the stopping status, the step units.
 
 use crate::error::{Error, Result};
+use crate::show;
 use crate::trace::Step;
 
 /// Where training stands.
@@ -66,7 +67,7 @@ impl Unit {
             "phase" => Ok(Unit::Phase),
             "batch" => Ok(Unit::Batch),
             "epoch" => Ok(Unit::Epoch),
-            _ => Err(Error::invalid("step unit", "\"phase\", \"batch\" or \"epoch\"", format!("{name:?}"))),
+            _ => Err(Error::invalid("step unit", "\"phase\", \"batch\" or \"epoch\"", show::quoted(name))),
         }
     }
 }

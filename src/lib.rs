@@ -9,8 +9,8 @@
 //! outside `web`.
 
 pub use backprop_core::{
-    activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, pick, random, settings, show, trace, trainer,
-    trig,
+    activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, pick, random, settings, show, trace,
+    trainer, trig,
 };
 
 pub mod benchmark;

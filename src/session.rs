@@ -88,19 +88,17 @@ fn read_network(v: &Value) -> Result<Architecture> {
             format!("{} layers", items.len()),
         ));
     }
-    let layers = items
-        .iter()
-        .enumerate()
-        .map(|(l, item)| {
-            let field = format!("network.layers[{l}]");
-            let m = object(item, &field)?;
-            known_keys(m, &field, &["units", "activation"])?;
-            let units = whole(required(m, &field, "units")?, &format!("{field}.units"), 1, MAX_UNITS as u64)? as usize;
-            let act_field = format!("{field}.activation");
-            let activation = Activation::parse(string(required(m, &field, "activation")?, &act_field)?, &act_field)?;
-            Ok(LayerSpec { units, activation })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    // Loops, not `collect::<Result<_>>()`: each such collect is a kilobyte or more of wasm.
+    let mut layers = Vec::with_capacity(items.len());
+    for (l, item) in items.iter().enumerate() {
+        let field = format!("network.layers[{l}]");
+        let m = object(item, &field)?;
+        known_keys(m, &field, &["units", "activation"])?;
+        let units = whole(required(m, &field, "units")?, &format!("{field}.units"), 1, MAX_UNITS as u64)? as usize;
+        let act_field = format!("{field}.activation");
+        let activation = Activation::parse(string(required(m, &field, "activation")?, &act_field)?, &act_field)?;
+        layers.push(LayerSpec { units, activation });
+    }
     let arch = Architecture { inputs, layers };
     arch.validate()?;
     Ok(arch)
@@ -200,33 +198,30 @@ fn read_params(v: &Value, arch: &Architecture) -> Result<Network> {
             format!("{} entries", items.len()),
         ));
     }
-    let layers = items
-        .iter()
-        .enumerate()
-        .map(|(l, item)| {
-            let field = format!("params[{l}]");
-            let m = object(item, &field)?;
-            known_keys(m, &field, &["w", "b"])?;
-            let w = matrix(required(m, &field, "w")?, &format!("{field}.w"))?;
-            let (n, u) = (arch.fan_in(l), arch.layers[l].units);
-            if w.dim() != (n, u) {
-                return Err(Error::invalid(
-                    format!("{field}.w"),
-                    format!("{n} rows (inputs) of {u} numbers (units)"),
-                    format!("{} rows of {}", w.nrows(), w.ncols()),
-                ));
-            }
-            let b = vector(required(m, &field, "b")?, &format!("{field}.b"))?;
-            if b.len() != u {
-                return Err(Error::invalid(
-                    format!("{field}.b"),
-                    format!("{u} numbers (one per unit)"),
-                    format!("{} numbers", b.len()),
-                ));
-            }
-            Ok(Layer { w, b, activation: arch.layers[l].activation })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let mut layers = Vec::with_capacity(items.len());
+    for (l, item) in items.iter().enumerate() {
+        let field = format!("params[{l}]");
+        let m = object(item, &field)?;
+        known_keys(m, &field, &["w", "b"])?;
+        let w = matrix(required(m, &field, "w")?, &format!("{field}.w"))?;
+        let (n, u) = (arch.fan_in(l), arch.layers[l].units);
+        if w.dim() != (n, u) {
+            return Err(Error::invalid(
+                format!("{field}.w"),
+                format!("{n} rows (inputs) of {u} numbers (units)"),
+                format!("{} rows of {}", w.nrows(), w.ncols()),
+            ));
+        }
+        let b = vector(required(m, &field, "b")?, &format!("{field}.b"))?;
+        if b.len() != u {
+            return Err(Error::invalid(
+                format!("{field}.b"),
+                format!("{u} numbers (one per unit)"),
+                format!("{} numbers", b.len()),
+            ));
+        }
+        layers.push(Layer { w, b, activation: arch.layers[l].activation });
+    }
     Ok(Network { layers })
 }
 
@@ -239,16 +234,13 @@ fn read_history(v: &Value) -> Result<History> {
     )?;
     let list = |key: &str| -> Result<Vec<Option<f64>>> {
         let field = format!("history.{key}");
-        match optional(map, key) {
-            None => Ok(Vec::new()),
-            Some(v) => v
-                .as_array()
-                .ok_or_else(|| Error::invalid(&field, "a list of numbers or nulls", show(v)))?
-                .iter()
-                .enumerate()
-                .map(|(i, x)| if x.is_null() { Ok(None) } else { number(x, &format!("{field}[{i}]")).map(Some) })
-                .collect(),
+        let Some(v) = optional(map, key) else { return Ok(Vec::new()) };
+        let items = v.as_array().ok_or_else(|| Error::invalid(&field, "a list of numbers or nulls", show(v)))?;
+        let mut values = Vec::with_capacity(items.len());
+        for (i, x) in items.iter().enumerate() {
+            values.push(if x.is_null() { None } else { Some(number(x, &format!("{field}[{i}]"))?) });
         }
+        Ok(values)
     };
     Ok(History {
         train_loss: list("train_loss")?.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect(),

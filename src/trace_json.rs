@@ -1,92 +1,152 @@
 //! The trace as JSON for the page: what has been computed so far in the current batch.
 //! Values a phase has not produced yet are `null`, never stale numbers from an earlier batch.
+//!
+//! The page asks for it at every step, so it is written straight into text (`json::Writer`)
+//! rather than built as a tree of values first.
 
-use crate::json::{change_json, matrix_change_json, matrix_json, num, obj, vec_json, Value};
+use crate::json::{Value, Writer};
 use crate::trainer::Trainer;
+use ndarray::ArrayView2;
 
 /// The trace of the current batch; keys per layer: z, a, delta, dw, db, w, b, w_new, b_new, and
 /// for the equations fprime (f'(Z)), da (∂J/∂A of a hidden layer), w_change and b_change.
-pub fn trace_json(t: &Trainer) -> Value {
+pub fn trace_json(t: &Trainer) -> String {
     trace_json_focused(t, None)
+}
+
+/// A matrix computed only when asked for, or null (not asked for, or none).
+fn matrix_when(w: &mut Writer, ok: bool, m: impl FnOnce() -> Option<ndarray::Array2<f64>>) {
+    match if ok { m() } else { None } {
+        Some(m) => w.matrix(m.view()),
+        None => w.null(),
+    };
+}
+
+/// A view, or null when its phase has not run yet in this batch.
+fn view_when(w: &mut Writer, ok: bool, m: ArrayView2<f64>) {
+    if ok {
+        w.matrix(m);
+    } else {
+        w.null();
+    }
 }
 
 /// The trace with the batch's matrices Z, A, δ only for layers next to `focus` (0-based: the
 /// layers focus − 1, focus and focus + 1), and f'(Z), ∂J/∂A only for `focus` itself; the other
 /// layers keep their parameters and gradients but leave those keys out. A page redrawing one
 /// layer per step sends far less this way.
-pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> Value {
+pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
     let trace = t.trace();
     let depth = t.network().depth();
     let active = t.traced().is_some();
     let done = if active { trace.done } else { 0 };
     let (epoch, batch) = t.traced().unwrap_or((t.epoch(), t.batch()));
     let updated = done == 2 * depth + 2;
-    let layers: Vec<Value> = (0..depth)
-        .map(|l| {
-            let before = &t.start_network().layers[l];
-            let values = &trace.layers[l];
-            let forward = done > l;
-            let backward = done > 2 * depth - l;
-            let when = |ok: bool, v: Value| if ok { v } else { Value::Null };
-            let near = focus.is_none_or(|f| l + 1 >= f && l <= f + 1);
-            let mut layer = vec![
-                ("units", before.units().into()),
-                ("inputs", before.inputs().into()),
-                ("activation", before.activation.name().into()),
-                ("dw", when(backward, matrix_json(values.dw.view()))),
-                ("db", when(backward, vec_json(values.db.iter()))),
-                ("w", matrix_json(before.w.view())),
-                ("b", vec_json(before.b.iter())),
-                ("w_new", when(updated, matrix_json(t.network().layers[l].w.view()))),
-                ("b_new", when(updated, vec_json(t.network().layers[l].b.iter()))),
-            ];
-            if near {
-                layer.push(("z", when(forward, matrix_json(trace.z(l)))));
-                layer.push(("a", when(forward, matrix_json(trace.a(l)))));
-                layer.push(("delta", when(backward, matrix_json(trace.delta(l)))));
-                // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel, which shows
-                // them for the focused layer only (the page asks for a trace focused on the
-                // phase's layer when it shows another).
-                let (fprime, da) = if backward && focus.is_none_or(|f| f == l) {
-                    let fprime = before.activation.derivative(trace.z(l), trace.a(l));
-                    let da = (l + 1 < depth).then(|| trace.error_at_output_of(t.start_network(), l));
-                    (fprime, da)
-                } else {
-                    (None, None)
-                };
-                layer.push(("fprime", fprime.map_or(Value::Null, |f| matrix_json(f.view()))));
-                layer.push(("da", da.map_or(Value::Null, |g| matrix_json(g.view()))));
+    let mut w = Writer::new();
+    w.begin_object();
+    w.key("phase").string(&t.phase().name());
+    w.key("last_phase");
+    match t.last_step().filter(|_| active) {
+        Some(step) => w.string(&step.name()),
+        None => w.null(),
+    };
+    w.key("status").string(t.status().name());
+    w.key("epoch").whole(epoch).key("batch").whole(batch);
+    w.key("epochs_done").whole(t.epoch()).key("batches").whole(t.batches());
+    w.key("batch_size").whole(t.batch_rows());
+    w.key("learning_rate").number(t.settings.learning_rate);
+    w.key("loss_name").string(t.loss.name());
+    w.key("rows").begin_array();
+    if active {
+        trace.rows.iter().for_each(|&r| {
+            w.whole(r);
+        });
+    }
+    w.end_array();
+    w.key("x");
+    if active {
+        w.matrix(trace.x());
+    } else {
+        w.begin_array().end_array();
+    }
+    w.key("y");
+    if active {
+        w.matrix(trace.y());
+    } else {
+        w.begin_array().end_array();
+    }
+    let loss_done = done > depth;
+    w.key("loss").optional_number(loss_done.then_some(trace.loss));
+    w.key("sample_loss");
+    if loss_done {
+        w.numbers(trace.sample_losses(t.loss));
+    } else {
+        w.null();
+    }
+    w.key("l2").number(t.settings.l2);
+    w.key("layers").begin_array();
+    for l in 0..depth {
+        let before = &t.start_network().layers[l];
+        let after = &t.network().layers[l];
+        let values = &trace.layers[l];
+        let forward = done > l;
+        let backward = done > 2 * depth - l;
+        let near = focus.is_none_or(|f| l + 1 >= f && l <= f + 1);
+        w.begin_object();
+        w.key("units").whole(before.units()).key("inputs").whole(before.inputs());
+        w.key("activation").string(before.activation.name());
+        w.key("dw");
+        view_when(&mut w, backward, values.dw.view());
+        w.key("db");
+        if backward {
+            w.numbers(values.db.iter().copied());
+        } else {
+            w.null();
+        }
+        w.key("w").matrix(before.w.view()).key("b").numbers(before.b.iter().copied());
+        w.key("w_new");
+        view_when(&mut w, updated, after.w.view());
+        w.key("b_new");
+        if updated {
+            w.numbers(after.b.iter().copied());
+        } else {
+            w.null();
+        }
+        if near {
+            w.key("z");
+            view_when(&mut w, forward, trace.z(l));
+            w.key("a");
+            view_when(&mut w, forward, trace.a(l));
+            w.key("delta");
+            view_when(&mut w, backward, trace.delta(l));
+            // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel, which shows them for
+            // the focused layer only (the page asks for a trace focused on the phase's layer when
+            // it shows another).
+            let factors = backward && focus.is_none_or(|f| f == l);
+            w.key("fprime");
+            matrix_when(&mut w, factors, || before.activation.derivative(trace.z(l), trace.a(l)));
+            w.key("da");
+            matrix_when(&mut w, factors && l + 1 < depth, || Some(trace.error_at_output_of(t.start_network(), l)));
+        }
+        if updated {
+            w.key("w_change").begin_array();
+            for (a, b) in after.w.rows().into_iter().zip(before.w.rows()) {
+                w.numbers(a.iter().zip(b.iter()).map(|(a, b)| a - b));
             }
-            if updated {
-                let after = &t.network().layers[l];
-                layer.push(("w_change", matrix_change_json(after.w.view(), before.w.view())));
-                layer.push(("b_change", change_json(after.b.iter(), before.b.iter())));
-            }
-            obj(layer)
-        })
-        .collect();
-    let empty = || Value::Array(Vec::new());
-    obj(vec![
-        ("phase", t.phase().name().into()),
-        ("last_phase", t.last_step().filter(|_| active).map(|s| s.name()).into()),
-        ("status", t.status().name().into()),
-        ("epoch", epoch.into()),
-        ("batch", batch.into()),
-        ("epochs_done", t.epoch().into()),
-        ("batches", t.batches().into()),
-        ("batch_size", t.batch_rows().into()),
-        ("learning_rate", num(t.settings.learning_rate)),
-        ("loss_name", t.loss.name().into()),
-        ("rows", if active { trace.rows.clone().into() } else { empty() }),
-        ("x", if active { matrix_json(trace.x()) } else { empty() }),
-        ("y", if active { matrix_json(trace.y()) } else { empty() }),
-        ("loss", if done > depth { num(trace.loss) } else { Value::Null }),
-        ("sample_loss", if done > depth { vec_json(trace.sample_losses(t.loss).iter()) } else { Value::Null }),
-        ("l2", num(t.settings.l2)),
-        ("layers", Value::Array(layers)),
-        ("undo_depth", t.undo_depth().into()),
-        ("focus", focus.into()),
-    ])
+            w.end_array();
+            w.key("b_change").numbers(after.b.iter().zip(before.b.iter()).map(|(a, b)| a - b));
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.key("undo_depth").whole(t.undo_depth());
+    w.key("focus");
+    match focus {
+        Some(f) => w.whole(f),
+        None => w.null(),
+    };
+    w.end_object();
+    w.finish()
 }
 
 /// The per-epoch history (and every batch's J) as JSON.

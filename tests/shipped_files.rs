@@ -3,16 +3,18 @@
 //!
 //! So are the benchmark sessions. Re-make them with `UPDATE_DATA=1 cargo test --test shipped_files`.
 
-use backprop_playground::data::csv::{parse, CsvOptions};
 use backprop_playground::benchmark::{tf_playground_session, DEFAULT_HIDDEN, LARGEST_HIDDEN};
+use backprop_playground::data::csv::{parse, CsvOptions};
 use backprop_playground::data::generate;
 use std::fmt::Write;
 
 const LOGISTIC_PATH: &str = "www/data/logistic-regression.csv";
 /// The sessions the wasm speed benchmark loads (benches/train-wasm.mjs): files, so that the wasm
 /// carries no benchmark-only code; the native benchmark builds the same sessions in memory.
-const BENCHMARK_SESSIONS: [(&str, &[usize]); 2] =
-    [("benches/sessions/tf-playground-default.json", &DEFAULT_HIDDEN), ("benches/sessions/tf-playground-largest.json", &LARGEST_HIDDEN)];
+const BENCHMARK_SESSIONS: [(&str, &[usize]); 2] = [
+    ("benches/sessions/tf-playground-default.json", &DEFAULT_HIDDEN),
+    ("benches/sessions/tf-playground-largest.json", &LARGEST_HIDDEN),
+];
 
 /// The article's section 5 example: columns x1, x2, y; 200 rows, two noisy classes of 100.
 /// Two Gaussian clouds (σ = 0.5 in the generator's square) are stretched to units of very
@@ -49,7 +51,8 @@ fn the_benchmark_session_files_are_the_ones_the_core_makes() {
             std::fs::create_dir_all("benches/sessions").unwrap();
             std::fs::write(path, &expected).unwrap();
         }
-        let shipped = std::fs::read_to_string(path).expect("the benchmark sessions are shipped; make them with UPDATE_DATA=1");
+        let shipped =
+            std::fs::read_to_string(path).expect("the benchmark sessions are shipped; make them with UPDATE_DATA=1");
         assert_eq!(shipped, expected, "{path}");
     }
 }

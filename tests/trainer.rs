@@ -118,7 +118,7 @@ fn back_restores_the_exact_earlier_state_at_every_phase() {
 }
 
 fn trace_text(t: &Trainer) -> String {
-    backprop_playground::trace_json::trace_json(t).to_string()
+    backprop_playground::trace_json::trace_json(t)
 }
 
 #[test]
@@ -263,8 +263,9 @@ fn stepping_to_a_phase_is_one_undoable_step() {
 fn a_focused_trace_sends_the_batch_matrices_of_the_layers_next_to_the_focus_only() {
     let mut t = session(&[3, 3, 3], "2", false, "");
     t.step(Unit::Batch);
-    let full = backprop_playground::trace_json::trace_json(&t);
-    let focused = backprop_playground::trace_json::trace_json_focused(&t, Some(1));
+    let read = |text: String| backprop_playground::json::parse(&text).unwrap();
+    let full = read(backprop_playground::trace_json::trace_json(&t));
+    let focused = read(backprop_playground::trace_json::trace_json_focused(&t, Some(1)));
     for l in 0..4 {
         let near = l <= 2;
         assert_eq!(focused["layers"][l].get("z").is_some(), near, "layer {l}");
@@ -308,7 +309,7 @@ fn the_trace_gives_the_factors_of_each_hidden_delta_and_the_change_of_each_weigh
     t.step(Unit::Batch);
     // Read back with an independent parser, as the page reads it.
     let json: serde_json::Value =
-        serde_json::from_str(&backprop_playground::trace_json::trace_json(&t).to_string()).unwrap();
+        serde_json::from_str(&backprop_playground::trace_json::trace_json(&t)).unwrap();
     let number = |v: &serde_json::Value| v.as_f64().unwrap();
     for l in 0..2 {
         let layer = &json["layers"][l];

@@ -4,8 +4,8 @@
 //! so the same session gives the same parameters natively and in the browser.
 
 use crate::error::{Error, Result};
-use ndarray::{Array1, Array2};
 use crate::random::{Random, INIT_STREAM};
+use ndarray::{Array1, Array2};
 
 /// How the weights W of every layer are drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,9 +82,7 @@ impl Init {
         let w = match self.weights {
             WeightInit::Constant(c) => Array2::from_elem((fan_in, fan_out), c),
             WeightInit::Uniform => Array2::from_shape_simple_fn((fan_in, fan_out), || rng.unit()),
-            WeightInit::UniformCentered => {
-                Array2::from_shape_simple_fn((fan_in, fan_out), || rng.unit() - 0.5)
-            }
+            WeightInit::UniformCentered => Array2::from_shape_simple_fn((fan_in, fan_out), || rng.unit() - 0.5),
             WeightInit::GlorotUniform => {
                 let r = (6.0 / (i + o)).sqrt();
                 Array2::from_shape_simple_fn((fan_in, fan_out), || (2.0 * rng.unit() - 1.0) * r)

@@ -12,9 +12,9 @@
 
 use crate::error::{Error, Result};
 use crate::init::standard_normal;
-use ndarray::Array2;
 use crate::random::{Random, DATA_STREAM};
 use crate::trig;
+use ndarray::Array2;
 use std::f64::consts::PI;
 
 /// Most points a generator makes (the page stays responsive up to here).
@@ -31,12 +31,7 @@ fn symmetric(rng: &mut Random) -> f64 {
 }
 
 /// Builds n two-input points of k classes; `point(class, index within class, rng)` gives (x1, x2).
-fn classes_2d(
-    n: usize,
-    k: usize,
-    seed: u64,
-    mut point: impl FnMut(usize, usize, &mut Random) -> (f64, f64),
-) -> Points {
+fn classes_2d(n: usize, k: usize, seed: u64, mut point: impl FnMut(usize, usize, &mut Random) -> (f64, f64)) -> Points {
     let mut rng = Random::new(seed, DATA_STREAM);
     let mut x = Array2::zeros((n, 2));
     let mut y = Array2::zeros((n, 1));

@@ -1,9 +1,9 @@
 //! Seeded train/test splits: plain (rows drawn at random) and stratified (each class keeps its
 //! share in both parts).
 
-use ndarray::Array2;
 use crate::pick;
 use crate::random::{Random, SPLIT_STREAM};
+use ndarray::Array2;
 
 /// Row indices of the two parts, each in ascending order.
 #[derive(Debug, Clone, PartialEq, Eq)]

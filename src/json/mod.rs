@@ -5,9 +5,11 @@
 mod parse;
 mod value;
 mod write;
+mod writer;
 
 pub use parse::{parse, ParseError};
 pub use value::{object as obj, Map, Number, Value};
+pub use writer::Writer;
 
 use crate::error::{Error, Result};
 use crate::show;
@@ -90,15 +92,24 @@ pub fn boolean(v: &Value, field: &str) -> Result<bool> {
     v.as_bool().ok_or_else(|| Error::invalid(field, "true or false", show(v)))
 }
 
+/// A finite number at `field[i]`; the path is written out only for an error (a session holds
+/// thousands of numbers).
+fn number_at(v: &Value, field: &str, i: usize) -> Result<f64> {
+    match v.as_f64() {
+        Some(x) if x.is_finite() => Ok(x),
+        _ => Err(Error::invalid(format!("{field}[{i}]"), "a finite number", show(v))),
+    }
+}
+
 /// A list of numbers.
 pub fn vector(v: &Value, field: &str) -> Result<Array1<f64>> {
     let items = v.as_array().ok_or_else(|| Error::invalid(field, "a list of numbers", show(v)))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| number(x, &format!("{field}[{i}]")))
-        .collect::<Result<Vec<_>>>()
-        .map(Array1::from)
+    // A loop, not `collect::<Result<_>>()`: each such collect is a kilobyte or more of wasm.
+    let mut values = Vec::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        values.push(number_at(x, field, i)?);
+    }
+    Ok(Array1::from(values))
 }
 
 /// A list of equally long rows of numbers; a bare number stands for a one-value row.
@@ -107,27 +118,31 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
     let mut cols = None;
     let mut flat = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let row_field = format!("{field}[{i}]");
-        let values = match row {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(j, x)| number(x, &format!("{row_field}[{j}]")))
-                .collect::<Result<Vec<_>>>()?,
-            other => vec![number(other, &row_field)?],
-        };
+        let start = flat.len();
+        match row {
+            Value::Array(items) => {
+                let row_field = || format!("{field}[{i}]");
+                for (j, x) in items.iter().enumerate() {
+                    match x.as_f64() {
+                        Some(x) if x.is_finite() => flat.push(x),
+                        _ => return Err(Error::invalid(format!("{}[{j}]", row_field()), "a finite number", show(x))),
+                    }
+                }
+            }
+            other => flat.push(number_at(other, field, i)?),
+        }
+        let len = flat.len() - start;
         match cols {
-            None => cols = Some(values.len()),
-            Some(c) if c != values.len() => {
+            None => cols = Some(len),
+            Some(c) if c != len => {
                 return Err(Error::invalid(
-                    row_field,
+                    format!("{field}[{i}]"),
                     format!("a row of {c} numbers like the first row"),
-                    format!("{} numbers", values.len()),
+                    format!("{len} numbers"),
                 ))
             }
             _ => {}
         }
-        flat.extend(values);
     }
     let cols = cols.unwrap_or(0);
     Array2::from_shape_vec((rows.len(), cols), flat)

@@ -89,7 +89,7 @@ fn push_indent(out: &mut String, depth: usize) {
 }
 
 /// A string in quotes: `"` and `\` escaped, control characters as \n, \t, … or \u00XX.
-fn write_string(out: &mut String, s: &str) {
+pub(super) fn write_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -124,7 +124,7 @@ fn write_number(out: &mut String, n: Number) {
 }
 
 /// Decimal digits of a whole number, without the formatting machinery.
-fn write_unsigned(out: &mut String, mut n: u64) {
+pub(super) fn write_unsigned(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {

@@ -90,14 +90,14 @@ impl Playground {
 
     /// JSON of the current batch's values: z, a, delta, dw, db, w, b, w_new, b_new per layer.
     pub fn trace(&self) -> String {
-        trace_json(&self.trainer).to_string()
+        trace_json(&self.trainer)
     }
 
     /// `trace()` with the batch's Z, A and δ only for the layers next to `layer` (0-based), for
     /// redrawing one layer per step without sending every matrix.
     #[wasm_bindgen(js_name = traceFocus)]
     pub fn trace_focus(&self, layer: usize) -> String {
-        crate::trace_json::trace_json_focused(&self.trainer, Some(layer)).to_string()
+        crate::trace_json::trace_json_focused(&self.trainer, Some(layer))
     }
 
     /// Performs phases until the named phase (e.g. "Backward(2)") is next, as one undoable step.

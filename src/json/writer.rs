@@ -1,0 +1,169 @@
+//! JSON written straight into text, for the large documents the page asks for at every step (the
+//! trace): no [`Value`](super::Value) tree is built first. Each entry is a call or two, where
+//! building a tree took an allocation per number and a few hundred bytes of wasm per key.
+//! Numbers are written as [`Value`](super::Value)'s writer writes them, NaN and infinities as the
+//! strings "NaN", "Infinity" and "-Infinity" (as [`num`](super::num) gives them).
+
+use super::write::{write_f64, write_string, write_unsigned};
+use ndarray::ArrayView2;
+
+/// Compact JSON text under construction. Entries are separated by commas automatically; keys are
+/// written in the order given.
+#[derive(Default)]
+pub struct Writer {
+    out: String,
+    /// Whether the next entry of the current list or object needs a comma before it.
+    comma: bool,
+}
+
+impl Writer {
+    pub fn new() -> Self {
+        Writer::default()
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn before_value(&mut self) {
+        if self.comma {
+            self.out.push(',');
+        }
+        self.comma = true;
+    }
+
+    /// `{`; the entries follow as `key` + value pairs.
+    pub fn begin_object(&mut self) -> &mut Self {
+        self.before_value();
+        self.out.push('{');
+        self.comma = false;
+        self
+    }
+
+    /// `}`.
+    pub fn end_object(&mut self) -> &mut Self {
+        self.out.push('}');
+        self.comma = true;
+        self
+    }
+
+    /// `[`.
+    pub fn begin_array(&mut self) -> &mut Self {
+        self.before_value();
+        self.out.push('[');
+        self.comma = false;
+        self
+    }
+
+    /// `]`.
+    pub fn end_array(&mut self) -> &mut Self {
+        self.out.push(']');
+        self.comma = true;
+        self
+    }
+
+    /// The key of the next entry of an object.
+    pub fn key(&mut self, key: &str) -> &mut Self {
+        self.before_value();
+        write_string(&mut self.out, key);
+        self.out.push(':');
+        self.comma = false;
+        self
+    }
+
+    pub fn null(&mut self) -> &mut Self {
+        self.before_value();
+        self.out.push_str("null");
+        self
+    }
+
+    pub fn boolean(&mut self, b: bool) -> &mut Self {
+        self.before_value();
+        self.out.push_str(if b { "true" } else { "false" });
+        self
+    }
+
+    pub fn string(&mut self, s: &str) -> &mut Self {
+        self.before_value();
+        write_string(&mut self.out, s);
+        self
+    }
+
+    /// A whole number.
+    pub fn whole(&mut self, n: usize) -> &mut Self {
+        self.before_value();
+        write_unsigned(&mut self.out, n as u64);
+        self
+    }
+
+    /// A number; NaN and infinities as strings, which JSON's numbers cannot hold.
+    pub fn number(&mut self, x: f64) -> &mut Self {
+        self.before_value();
+        if x.is_finite() {
+            write_f64(&mut self.out, x);
+        } else {
+            write_string(&mut self.out, if x.is_nan() { "NaN" } else if x > 0.0 { "Infinity" } else { "-Infinity" });
+        }
+        self
+    }
+
+    /// A number, or null for none.
+    pub fn optional_number(&mut self, x: Option<f64>) -> &mut Self {
+        match x {
+            Some(x) => self.number(x),
+            None => self.null(),
+        }
+    }
+
+    /// A list of numbers.
+    pub fn numbers(&mut self, values: impl IntoIterator<Item = f64>) -> &mut Self {
+        self.begin_array();
+        for x in values {
+            self.number(x);
+        }
+        self.end_array()
+    }
+
+    /// A matrix as a list of rows.
+    pub fn matrix(&mut self, m: ArrayView2<f64>) -> &mut Self {
+        self.begin_array();
+        for row in m.rows() {
+            self.numbers(row.iter().copied());
+        }
+        self.end_array()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Writer;
+    use crate::json::{matrix_json, num, obj, parse, Value};
+    use ndarray::array;
+
+    #[test]
+    fn writes_what_the_value_writer_writes_for_the_same_document() {
+        let m = array![[1.0, -0.5], [f64::NAN, 1e-7]];
+        let mut w = Writer::new();
+        w.begin_object();
+        w.key("a").whole(3).key("b").null().key("c").boolean(true).key("d").string("x\"y\n");
+        w.key("m").matrix(m.view()).key("v").numbers([f64::INFINITY, 2.5]).key("o").optional_number(None);
+        w.key("e").begin_array().end_array().key("f").begin_object().key("g").number(0.1).end_object();
+        w.end_object();
+        let text = w.finish();
+        // Read back, it is the same document as this tree (whose objects keep their keys sorted).
+        let tree = obj(vec![
+            ("a", 3usize.into()),
+            ("b", Value::Null),
+            ("c", true.into()),
+            ("d", "x\"y\n".into()),
+            ("e", Value::Array(Vec::new())),
+            ("f", obj(vec![("g", num(0.1))])),
+            ("m", matrix_json(m.view())),
+            ("o", Value::Null),
+            ("v", Value::Array(vec![num(f64::INFINITY), num(2.5)])),
+        ]);
+        assert_eq!(parse(&text).unwrap(), tree);
+        assert_eq!(text, r#"{"a":3,"b":null,"c":true,"d":"x\"y\n","m":[[1.0,-0.5],["NaN",1e-7]],"v":["Infinity",2.5],"o":null,"e":[],"f":{"g":0.1}}"#);
+    }
+}

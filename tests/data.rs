@@ -398,7 +398,7 @@ fn the_summary_shows_shapes_task_split_and_raw_and_standardised_statistics() {
     use backprop_playground::data::summary::{rows_json, summary_json};
     let p = prepared(TEN_ROWS, Options::default());
     // Read back with an independent parser, as the page reads it.
-    let s: serde_json::Value = serde_json::from_str(&summary_json(&p).to_string()).unwrap();
+    let s: serde_json::Value = serde_json::from_str(&summary_json(&p)).unwrap();
     assert_eq!(s["shapes"]["x_train"], serde_json::json!([8, 2]));
     assert_eq!(s["shapes"]["y_test"], serde_json::json!([2, 1]));
     assert_eq!((s["task"].as_str(), s["target"].as_str()), (Some("classification"), Some("y")));
@@ -414,7 +414,7 @@ fn the_summary_shows_shapes_task_split_and_raw_and_standardised_statistics() {
         assert!((s["stats"]["standardized"]["train"][j]["std"].as_f64().unwrap() - 1.0).abs() < 1e-12);
     }
     assert_eq!(s["stats"]["raw"]["train"][1]["column"], "b");
-    let rows = rows_json(&p, "test").unwrap();
+    let rows: serde_json::Value = serde_json::from_str(&rows_json(&p, "test").unwrap()).unwrap();
     assert_eq!(rows["raw"].as_array().unwrap().len(), 2);
     assert_eq!(rows["raw"][0][1].as_f64().unwrap(), p.raw_test[(0, 1)]);
     assert!(rows_json(&p, "validation").unwrap_err().to_string().contains("\"train\" or \"test\""));

@@ -4,37 +4,42 @@
 use crate::data::prepare::{Prepared, Task};
 use crate::data::standardize::{describe, ColumnStats};
 use crate::error::{Error, Result};
-use crate::json::{matrix_json, num, obj, vec_json, Value};
+use crate::json::Writer;
 use crate::settings::Dataset;
 use crate::show;
 use crate::trainer::Trainer;
-use ndarray::{Array2, ArrayView2};
+use ndarray::ArrayView2;
 
-fn stats_json(names: &[String], x: ArrayView2<f64>) -> Value {
-    let stats = describe(x);
-    Value::Array(
-        names
-            .iter()
-            .zip(stats)
-            .map(|(name, ColumnStats { mean, std, min, max })| {
-                obj(vec![
-                    ("column", name.into()),
-                    ("mean", num(mean)),
-                    ("std", num(std)),
-                    ("min", num(min)),
-                    ("max", num(max)),
-                ])
-            })
-            .collect(),
-    )
+/// Per input column: its name, mean, standard deviation, minimum and maximum.
+fn stats(w: &mut Writer, names: &[String], x: ArrayView2<f64>) {
+    w.begin_array();
+    for (name, ColumnStats { mean, std, min, max }) in names.iter().zip(describe(x)) {
+        w.begin_object().key("column").string(name);
+        w.key("mean").number(mean).key("std").number(std).key("min").number(min).key("max").number(max);
+        w.end_object();
+    }
+    w.end_array();
 }
 
-fn shape(m: &Array2<f64>) -> Value {
-    pair(m.nrows(), m.ncols())
+/// `[rows, columns]`.
+fn shape(w: &mut Writer, rows: usize, columns: usize) {
+    w.begin_array().whole(rows).whole(columns).end_array();
 }
 
-fn pair(a: usize, b: usize) -> Value {
-    Value::Array(vec![a.into(), b.into()])
+fn strings(w: &mut Writer, list: &[String]) {
+    w.begin_array();
+    list.iter().for_each(|s| {
+        w.string(s);
+    });
+    w.end_array();
+}
+
+fn wholes(w: &mut Writer, list: &[usize]) {
+    w.begin_array();
+    list.iter().for_each(|&n| {
+        w.whole(n);
+    });
+    w.end_array();
 }
 
 /// Rows per class of one part (class number = column of the one-hot y, or the 0/1 of one column).
@@ -49,159 +54,160 @@ fn class_counts(set: &Dataset, classes: usize) -> Vec<usize> {
     counts
 }
 
-/// The summary of prepared data.
-pub fn summary_json(p: &Prepared) -> Value {
+/// The summary of prepared data. (Written straight into text, as every JSON the page reads
+/// often: see `json::Writer`.)
+pub fn summary_json(p: &Prepared) -> String {
+    let classification = p.task == Task::Classification;
     let test = p.data.test.as_ref();
-    let empty = Array2::zeros((0, p.inputs.len()));
-    let (y_test, test_set) = match test {
-        Some(t) => (shape(&t.y), Some(t)),
-        None => (pair(0, p.output.units), None),
-    };
-    let z_train = p.standardizer.transform(p.raw_train.view());
-    let z_test = p.standardizer.transform(p.raw_test.view());
-    let counts = (p.task == Task::Classification).then(|| {
+    let mut w = Writer::new();
+    w.begin_object();
+    w.key("inputs");
+    strings(&mut w, &p.inputs);
+    w.key("target").string(&p.target).key("task").string(p.task.name());
+    w.key("classes");
+    strings(&mut w, &p.classes);
+    w.key("class_counts");
+    if classification {
         let k = p.classes.len();
-        obj(vec![
-            ("train", class_counts(&p.data.train, k).into()),
-            ("test", test_set.map(|t| class_counts(t, k)).unwrap_or_default().into()),
-        ])
-    });
-    let part_stats = |train: ArrayView2<f64>, test: ArrayView2<f64>| {
-        obj(vec![("train", stats_json(&p.inputs, train)), ("test", stats_json(&p.inputs, test))])
-    };
-    obj(vec![
-        ("inputs", p.inputs.as_slice().into()),
-        ("target", (&p.target).into()),
-        ("task", p.task.name().into()),
-        ("classes", p.classes.as_slice().into()),
-        ("class_counts", counts.into()),
-        (
-            "output",
-            obj(vec![
-                ("units", p.output.units.into()),
-                ("activation", p.output.activation.name().into()),
-                ("loss", p.output.loss.name().into()),
-            ]),
-        ),
-        (
-            "rows",
-            obj(vec![
-                ("total", (p.raw_train.nrows() + p.raw_test.nrows()).into()),
-                ("train", p.raw_train.nrows().into()),
-                ("test", p.raw_test.nrows().into()),
-            ]),
-        ),
-        (
-            "shapes",
-            obj(vec![
-                ("x_train", shape(&p.data.train.x)),
-                ("y_train", shape(&p.data.train.y)),
-                ("x_test", shape(test.map_or(&empty, |t| &t.x))),
-                ("y_test", y_test),
-            ]),
-        ),
-        (
-            "split",
-            obj(vec![
-                ("test_fraction", num(p.test_fraction)),
-                ("seed", p.seed.into()),
-                ("stratified", (p.task == Task::Classification).into()),
-            ]),
-        ),
-        ("standardized", p.standardized.into()),
-        (
-            "scaler",
-            obj(vec![("mean", vec_json(p.standardizer.mean.iter())), ("std", vec_json(p.standardizer.std.iter()))]),
-        ),
-        (
-            "stats",
-            obj(vec![
-                ("raw", part_stats(p.raw_train.view(), p.raw_test.view())),
-                ("standardized", part_stats(z_train.view(), z_test.view())),
-            ]),
-        ),
-        (
-            "csv",
-            p.format
-                .map(|f| {
-                    obj(vec![("delimiter", (f.delimiter as char).to_string().into()), ("header", f.header.into())])
-                })
-                .into(),
-        ),
-    ])
+        w.begin_object().key("train");
+        wholes(&mut w, &class_counts(&p.data.train, k));
+        w.key("test");
+        wholes(&mut w, &test.map(|t| class_counts(t, k)).unwrap_or_default());
+        w.end_object();
+    } else {
+        w.null();
+    }
+    w.key("output").begin_object();
+    w.key("units").whole(p.output.units).key("activation").string(p.output.activation.name());
+    w.key("loss").string(p.output.loss.name()).end_object();
+    let (train_rows, test_rows) = (p.raw_train.nrows(), p.raw_test.nrows());
+    w.key("rows").begin_object();
+    w.key("total").whole(train_rows + test_rows).key("train").whole(train_rows).key("test").whole(test_rows);
+    w.end_object();
+    w.key("shapes").begin_object().key("x_train");
+    shape(&mut w, p.data.train.x.nrows(), p.data.train.x.ncols());
+    w.key("y_train");
+    shape(&mut w, p.data.train.y.nrows(), p.data.train.y.ncols());
+    w.key("x_test");
+    shape(&mut w, test.map_or(0, |t| t.x.nrows()), p.inputs.len());
+    w.key("y_test");
+    let (rows, columns) = test.map_or((0, p.output.units), |t| t.y.dim());
+    shape(&mut w, rows, columns);
+    w.end_object();
+    w.key("split").begin_object().key("test_fraction").number(p.test_fraction);
+    w.key("seed").whole(p.seed as usize).key("stratified").boolean(classification).end_object();
+    w.key("standardized").boolean(p.standardized);
+    w.key("scaler").begin_object();
+    w.key("mean").numbers(p.standardizer.mean.iter().copied());
+    w.key("std").numbers(p.standardizer.std.iter().copied());
+    w.end_object();
+    w.key("stats").begin_object();
+    for (part, transform) in [("raw", false), ("standardized", true)] {
+        w.key(part).begin_object();
+        for (name, raw) in [("train", &p.raw_train), ("test", &p.raw_test)] {
+            w.key(name);
+            if transform {
+                stats(&mut w, &p.inputs, p.standardizer.transform(raw.view()).view());
+            } else {
+                stats(&mut w, &p.inputs, raw.view());
+            }
+        }
+        w.end_object();
+    }
+    w.end_object();
+    w.key("csv");
+    match p.format {
+        Some(f) => {
+            let mut delimiter = [0; 4];
+            w.begin_object().key("delimiter").string((f.delimiter as char).encode_utf8(&mut delimiter));
+            w.key("header").boolean(f.header).end_object();
+        }
+        None => {
+            w.null();
+        }
+    }
+    w.end_object();
+    w.finish()
 }
 
 /// The rows of one part ("train" or "test"): inputs raw and standardised, and the targets as trained.
-pub fn rows_json(p: &Prepared, part: &str) -> Result<Value> {
+pub fn rows_json(p: &Prepared, part: &str) -> Result<String> {
     let (raw, set) = match (part, &p.data.test) {
         ("train", _) => (&p.raw_train, &p.data.train),
         ("test", Some(test)) => (&p.raw_test, test),
         _ => return Err(Error::invalid("part", "\"train\" or \"test\"", show::quoted(part))),
     };
-    Ok(obj(vec![
-        ("raw", matrix_json(raw.view())),
-        ("standardized", matrix_json(p.standardizer.transform(raw.view()).view())),
-        ("y", matrix_json(set.y.view())),
-    ]))
+    let mut w = Writer::new();
+    w.begin_object().key("raw").matrix(raw.view());
+    w.key("standardized").matrix(p.standardizer.transform(raw.view()).view());
+    w.key("y").matrix(set.y.view()).end_object();
+    Ok(w.finish())
 }
 
 /// What can be said of a session's data when it was not prepared here (a loaded session file):
 /// shapes and statistics of the inputs as they are trained on.
-pub fn trainer_data_json(t: &Trainer) -> Value {
+pub fn trainer_data_json(t: &Trainer) -> String {
     let names: Vec<String> = (1..=t.arch.inputs).map(|j| format!("x{j}")).collect();
     let test = t.data.test.as_ref();
-    obj(vec![
-        ("inputs", names.as_slice().into()),
-        ("task", if t.loss.is_classification() { "classification" } else { "regression" }.into()),
-        ("output", obj(vec![("units", t.arch.outputs().into()), ("loss", t.loss.name().into())])),
-        ("rows", obj(vec![("train", t.data.train.len().into()), ("test", test.map_or(0, Dataset::len).into())])),
-        (
-            "shapes",
-            obj(vec![
-                ("x_train", shape(&t.data.train.x)),
-                ("y_train", shape(&t.data.train.y)),
-                ("x_test", test.map(|d| shape(&d.x)).into()),
-                ("y_test", test.map(|d| shape(&d.y)).into()),
-            ]),
-        ),
-        ("standardized", Value::Null),
-        (
-            "stats",
-            obj(vec![(
-                "trained",
-                obj(vec![
-                    ("train", stats_json(&names, t.data.train.x.view())),
-                    ("test", test.map(|d| stats_json(&names, d.x.view())).into()),
-                ]),
-            )]),
-        ),
-    ])
+    let mut w = Writer::new();
+    w.begin_object().key("inputs");
+    strings(&mut w, &names);
+    w.key("task").string(if t.loss.is_classification() { "classification" } else { "regression" });
+    w.key("output").begin_object().key("units").whole(t.arch.outputs()).key("loss").string(t.loss.name());
+    w.end_object();
+    w.key("rows").begin_object().key("train").whole(t.data.train.len());
+    w.key("test").whole(test.map_or(0, Dataset::len)).end_object();
+    w.key("shapes").begin_object();
+    for (key, m) in [("x_train", Some(&t.data.train.x)), ("y_train", Some(&t.data.train.y))]
+        .into_iter()
+        .chain([("x_test", test.map(|d| &d.x)), ("y_test", test.map(|d| &d.y))])
+    {
+        w.key(key);
+        match m {
+            Some(m) => shape(&mut w, m.nrows(), m.ncols()),
+            None => {
+                w.null();
+            }
+        }
+    }
+    w.end_object();
+    w.key("standardized").null();
+    w.key("stats").begin_object().key("trained").begin_object().key("train");
+    stats(&mut w, &names, t.data.train.x.view());
+    w.key("test");
+    match test {
+        Some(d) => stats(&mut w, &names, d.x.view()),
+        None => {
+            w.null();
+        }
+    }
+    w.end_object().end_object();
+    w.end_object();
+    w.finish()
 }
 
 /// The generators the page can list: name, title, inputs, task, class counts, ranges and limits.
-pub fn generators_json() -> Value {
+pub fn generators_json() -> String {
     use crate::data::generate::{Generator, MAX_POINTS, MIN_POINTS};
-    Value::Array(
-        Generator::ALL
-            .iter()
-            .map(|&g| {
-                let classes: Vec<usize> = match g {
-                    Generator::Blobs(_) => Generator::BLOB_CLASSES.collect(),
-                    _ => g.classes().into_iter().collect(),
-                };
-                obj(vec![
-                    ("name", g.name().into()),
-                    ("title", g.title().into()),
-                    ("inputs", g.inputs().into()),
-                    ("task", if g.classes().is_some() { "classification" } else { "regression" }.into()),
-                    ("classes", classes.into()),
-                    ("x_range", Value::Array(vec![Value::from(-1i64), 1usize.into()])),
-                    ("points", obj(vec![("min", MIN_POINTS.into()), ("max", MAX_POINTS.into())])),
-                    ("noise", obj(vec![("min", 0usize.into()), ("max", 1usize.into())])),
-                ])
-            })
-            .collect(),
-    )
+    let mut w = Writer::new();
+    w.begin_array();
+    for g in Generator::ALL {
+        let classes: Vec<usize> = match g {
+            Generator::Blobs(_) => Generator::BLOB_CLASSES.collect(),
+            _ => g.classes().into_iter().collect(),
+        };
+        w.begin_object().key("name").string(g.name()).key("title").string(g.title());
+        w.key("inputs").whole(g.inputs());
+        w.key("task").string(if g.classes().is_some() { "classification" } else { "regression" });
+        w.key("classes");
+        wholes(&mut w, &classes);
+        w.key("x_range").begin_array().number(-1.0).number(1.0).end_array();
+        w.key("points").begin_object().key("min").whole(MIN_POINTS).key("max").whole(MAX_POINTS).end_object();
+        w.key("noise").begin_object().key("min").whole(0).key("max").whole(1).end_object();
+        w.end_object();
+    }
+    w.end_array();
+    w.finish()
 }
 
 /// One line on what the prepared data is, for a session's description.

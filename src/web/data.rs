@@ -15,7 +15,7 @@ impl Playground {
     fn replace_data(&mut self, trainer: Trainer, prepared: Prepared, name: String) -> String {
         self.meta = Meta { name: Some(name), description: Some(describe_prepared(&prepared)) };
         self.trainer = trainer;
-        let summary = summary_json(&prepared).to_string();
+        let summary = summary_json(&prepared);
         self.prepared = Some(prepared);
         summary
     }
@@ -25,7 +25,7 @@ impl Playground {
 impl Playground {
     /// JSON list of the generated sets: name, title, inputs, task, classes, x_range, points, noise.
     pub fn generators() -> String {
-        generators_json().to_string()
+        generators_json()
     }
 
     /// JSON list of the presets built from a shipped CSV file: [{name, file}] (file from the page's root).
@@ -86,8 +86,8 @@ impl Playground {
     #[wasm_bindgen(js_name = dataSummary)]
     pub fn data_summary(&self) -> String {
         match &self.prepared {
-            Some(p) => summary_json(p).to_string(),
-            None => trainer_data_json(&self.trainer).to_string(),
+            Some(p) => summary_json(p),
+            None => trainer_data_json(&self.trainer),
         }
     }
 
@@ -97,6 +97,6 @@ impl Playground {
         let prepared = self.prepared.as_ref().ok_or_else(|| {
             to_js(crate::error::Error::State("the data came with a session file; its raw values are not known".into()))
         })?;
-        rows_json(prepared, part).map(|v| v.to_string()).map_err(to_js)
+        rows_json(prepared, part).map_err(to_js)
     }
 }

@@ -308,8 +308,7 @@ fn the_trace_gives_the_factors_of_each_hidden_delta_and_the_change_of_each_weigh
     let mut t = session(&[3, 2], "3", false, "");
     t.step(Unit::Batch);
     // Read back with an independent parser, as the page reads it.
-    let json: serde_json::Value =
-        serde_json::from_str(&backprop_playground::trace_json::trace_json(&t)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&backprop_playground::trace_json::trace_json(&t)).unwrap();
     let number = |v: &serde_json::Value| v.as_f64().unwrap();
     for l in 0..2 {
         let layer = &json["layers"][l];

@@ -103,7 +103,16 @@ impl Writer {
         if x.is_finite() {
             write_f64(&mut self.out, x);
         } else {
-            write_string(&mut self.out, if x.is_nan() { "NaN" } else if x > 0.0 { "Infinity" } else { "-Infinity" });
+            write_string(
+                &mut self.out,
+                if x.is_nan() {
+                    "NaN"
+                } else if x > 0.0 {
+                    "Infinity"
+                } else {
+                    "-Infinity"
+                },
+            );
         }
         self
     }
@@ -164,6 +173,9 @@ mod tests {
             ("v", Value::Array(vec![num(f64::INFINITY), num(2.5)])),
         ]);
         assert_eq!(parse(&text).unwrap(), tree);
-        assert_eq!(text, r#"{"a":3,"b":null,"c":true,"d":"x\"y\n","m":[[1.0,-0.5],["NaN",1e-7]],"v":["Infinity",2.5],"o":null,"e":[],"f":{"g":0.1}}"#);
+        assert_eq!(
+            text,
+            r#"{"a":3,"b":null,"c":true,"d":"x\"y\n","m":[[1.0,-0.5],["NaN",1e-7]],"v":["Infinity",2.5],"o":null,"e":[],"f":{"g":0.1}}"#
+        );
     }
 }

@@ -19,9 +19,10 @@ WASM_OPT_BIN=node_modules/.bin/wasm-opt
 # The features rustc enables by default for wasm32-unknown-unknown, plus SIMD (.cargo/config.toml);
 # Node 20 and Chromium have them all.
 # The producers and target-features sections only describe the toolchain; browsers ignore them.
-# (-Oz instead of -O3 saves about 5 KB more but trains about 3 % slower, measured with
-# benches/train-wasm.mjs.)
-WASM_OPT_FLAGS=(-O3 --enable-simd --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+# --converge repeats the passes until the module stops shrinking: 0.75 KB less for 6 s more, same
+# training speed. (-Oz instead of -O3 saves about 5 KB more but trains about 3 % slower, measured
+# with benches/train-wasm.mjs.)
+WASM_OPT_FLAGS=(-O3 --converge --enable-simd --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
   --enable-call-indirect-overlong --strip-producers --strip-target-features)
 

@@ -216,6 +216,14 @@ fn hovering_the_loss_chart_gives_the_nearest_epoch_and_its_values() {
     assert_eq!((train.index, train.value), (11, Some(t.history().train_loss[11])));
     let test = hover.points.iter().find(|p| p.label == "test").unwrap();
     assert_eq!(test.value, t.history().test_loss[11]);
+    // The page reads it as JSON: read back with an independent parser.
+    let json: serde_json::Value = serde_json::from_str(&hover.json()).unwrap();
+    assert_eq!(json["epoch"], 12);
+    let train_json = json["points"].as_array().unwrap().iter().find(|p| p["label"] == "train").unwrap();
+    assert_eq!(train_json["index"], 11);
+    assert_eq!(train_json["value"].as_f64(), Some(t.history().train_loss[11]));
+    let pixel = train_json["pixel"].as_array().unwrap();
+    assert_eq!((pixel[0].as_f64(), pixel[1].as_f64()), (train.pixel.map(|p| p.0), train.pixel.map(|p| p.1)));
     assert!(loss::hover(size, &data, 2.0, 2.0).unwrap().is_none(), "outside the plotting area");
 }
 

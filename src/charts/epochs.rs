@@ -317,18 +317,20 @@ impl EpochChart<'_> {
 impl Hover {
     /// `{"epoch": 12, "points": [{"label": "train", "index": 11, "x": 12, "value": 0.31, "pixel": [x, y]}, …]}`;
     /// a missing value and its pixel are null.
-    pub fn json(&self) -> crate::json::Value {
-        use crate::json::{num, obj, Value};
-        let points = self.points.iter().map(|p| {
-            obj(vec![
-                ("label", p.label.into()),
-                ("index", p.index.into()),
-                ("x", num(p.x)),
-                ("value", p.value.map(num).into()),
-                ("pixel", p.pixel.map(|(x, y)| Value::Array(vec![num(x), num(y)])).into()),
-            ])
-        });
-        obj(vec![("epoch", self.epoch.into()), ("points", Value::Array(points.collect()))])
+    pub fn json(&self) -> String {
+        let mut w = crate::json::Writer::new();
+        w.begin_object().key("epoch").whole(self.epoch).key("points").begin_array();
+        for p in &self.points {
+            w.begin_object().key("label").string(p.label).key("index").whole(p.index);
+            w.key("x").number(p.x).key("value").optional_number(p.value).key("pixel");
+            match p.pixel {
+                Some((x, y)) => w.numbers([x, y]),
+                None => w.null(),
+            };
+            w.end_object();
+        }
+        w.end_array().end_object();
+        w.finish()
     }
 }
 

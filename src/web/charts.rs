@@ -11,7 +11,7 @@ use crate::charts::neurons::NeuronMaps;
 use crate::charts::plane::{Image, Plane};
 use crate::charts::{accuracy, boundary, curve, loss, Frame};
 use crate::error::Error;
-use crate::json::{num, obj, Value};
+use crate::json::Writer;
 use crate::show;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -66,8 +66,10 @@ fn draw_scaled(ctx: &CanvasRenderingContext2d, image: &Image, x: f64, y: f64, w:
 }
 
 /// A boundary hover: the input point and the network's outputs there.
-fn point_json(x: Vec<Value>, y_hat: Vec<f64>) -> Value {
-    obj(vec![("x", Value::Array(x)), ("y_hat", Value::Array(y_hat.into_iter().map(num).collect()))])
+fn point_json(x: &[f64], y_hat: Vec<f64>) -> String {
+    let mut w = Writer::new();
+    w.begin_object().key("x").numbers(x.iter().copied()).key("y_hat").numbers(y_hat).end_object();
+    w.finish()
 }
 
 fn frame_rect(f: &Frame) -> (f64, f64, f64, f64) {
@@ -171,12 +173,12 @@ impl Playground {
             "boundary" if t.arch.inputs == 1 => {
                 let o = boundary::Options::parse(options).map_err(to_js)?;
                 let frame = curve::CurveData::from_trainer(t, &o.into()).and_then(|d| d.frame(size)).map_err(to_js)?;
-                curve::hover(t, &frame, x, y).map(|(x, y_hat)| point_json(vec![num(x)], y_hat))
+                curve::hover(t, &frame, x, y).map(|(x, y_hat)| point_json(&[x], y_hat))
             }
             "boundary" => {
                 let o = boundary::Options::parse(options).map_err(to_js)?;
                 let frame = boundary::BoundaryData::from_trainer(t, &o).and_then(|d| d.frame(size)).map_err(to_js)?;
-                boundary::hover(t, &frame, x, y).map(|((x1, x2), y_hat)| point_json(vec![num(x1), num(x2)], y_hat))
+                boundary::hover(t, &frame, x, y).map(|((x1, x2), y_hat)| point_json(&[x1, x2], y_hat))
             }
             _ => {
                 return Err(to_js(Error::invalid(
@@ -186,6 +188,6 @@ impl Playground {
                 )))
             }
         };
-        Ok(value.map_or_else(|| "null".into(), |v| v.to_string()))
+        Ok(value.unwrap_or_else(|| "null".into()))
     }
 }

@@ -327,3 +327,23 @@ fn the_trace_gives_the_factors_of_each_hidden_delta_and_the_change_of_each_weigh
     assert_eq!(samples.len(), 3);
     assert!((samples.iter().sum::<f64>() / 3.0 - number(&json["loss"])).abs() < 1e-15);
 }
+
+#[test]
+fn the_upcoming_update_is_exactly_what_the_update_then_does() {
+    // With an L2 term, so the gradient the update uses includes it.
+    let mut t = session(&[3, 2], "2", false, r#","l2":0.01"#);
+    let depth = t.network().depth();
+    // Four batches: across the end of the first epoch (3 batches of 2 rows), which also measures it.
+    for phase in 0..(2 * depth + 2) * 4 {
+        let upcoming = t.upcoming_update();
+        let update_next = t.phase() == Phase::Next(Step::Update);
+        assert_eq!(upcoming.is_some(), update_next, "phase {phase}: {:?}", t.phase());
+        t.step(Unit::Phase);
+        if let Some(net) = upcoming {
+            for (l, (expected, after)) in net.layers.iter().zip(&t.network().layers).enumerate() {
+                assert_eq!(expected.w, after.w, "layer {l} W, bit for bit");
+                assert_eq!(expected.b, after.b, "layer {l} b");
+            }
+        }
+    }
+}

@@ -136,6 +136,18 @@ impl Trainer {
         &self.start
     }
 
+    /// The parameters as the coming Update will leave them (W − α ∂J/∂W, b − α ∂J/∂b, the very
+    /// computation the Update does), when Update is the next phase; None otherwise. The page
+    /// paints the network diagram for them while the reader looks at the backward pass.
+    pub fn upcoming_update(&self) -> Option<Network> {
+        let next = Step::at(self.trace.done, self.net.depth());
+        (self.status == Status::Running && !self.needs_new_batch() && next == Step::Update).then(|| {
+            let mut net = self.net.clone();
+            apply_update(&mut net, &self.trace, self.settings.learning_rate);
+            net
+        })
+    }
+
     /// The traced batch's values; `trace().done` tells how many phases are valid.
     pub fn trace(&self) -> &Trace {
         &self.trace

@@ -49,6 +49,21 @@ impl Playground {
         presets::session(name).map_err(to_js)
     }
 
+    /// JSON list of every layer's `{w, b}` as the coming Update will leave them, or `null` when
+    /// Update is not the next phase. The page paints the diagram's edges for them ahead of time.
+    #[wasm_bindgen(js_name = upcomingUpdate)]
+    pub fn upcoming_update(&self) -> String {
+        let Some(net) = self.trainer.upcoming_update() else { return "null".into() };
+        let mut w = crate::json::Writer::new();
+        w.begin_array();
+        for layer in &net.layers {
+            w.begin_object().key("w").matrix(layer.w.view()).key("b").numbers(layer.b.iter().copied());
+            w.end_object();
+        }
+        w.end_array();
+        w.finish()
+    }
+
     /// Drops every undo step (benchmarks use it to measure training alone).
     #[wasm_bindgen(js_name = clearUndo)]
     pub fn clear_undo(&mut self) {

@@ -106,3 +106,18 @@ test('one full-batch step averages both samples: W = [[0.95, 1.3], [1.15, 1.65]]
   assertClose(trace.layers[0].w_new, [[0.95, 1.3], [1.15, 1.65]], 'W after the batch step');
   assertClose(JSON.parse(playground.history()).train_loss[0], 2.9875, 'J after the step');
 });
+
+test('before the Update, the core tells what W and b it will write: W = [[0.65, 0.75], [0.8, 1.0]]', () => {
+  const playground = workedExample();
+  assert.equal(playground.upcomingUpdate(), 'null', 'nothing is coming before the backward pass is done');
+  stepUntilDone(playground, 'Backward(1)');
+  const [coming] = JSON.parse(playground.upcomingUpdate());
+  assertClose(coming.w, [[0.65, 0.75], [0.8, 1.0]], 'W after the coming update');
+  assertClose(coming.b, [0.15, 0.25], 'b after the coming update');
+  playground.step('phase');
+  const trace = JSON.parse(playground.trace());
+  assert.deepEqual(trace.layers[0].w_new, coming.w, 'exactly what the Update wrote');
+  assert.deepEqual(trace.layers[0].b_new, coming.b);
+  assert.equal(playground.upcomingUpdate(), 'null', 'after the Update, nothing is coming');
+  playground.free();
+});

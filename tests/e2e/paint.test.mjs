@@ -1,0 +1,99 @@
+// What a step paints, and how little, on the network the page keeps within one frame (8 hidden
+// layers of 16 units, batches of 64 rows): the inspector's grids without numbers are one pixel
+// per cell, scaled up on screen between grid lines drawn over them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, PROJECTOR } from './harness.mjs';
+
+const browser = useBrowser();
+const DEEP = { query: '?preset=circle', viewport: PROJECTOR };
+// The grid lines' colour (views.css --grid-line, #7d8792).
+const GRID_LINE = [0x7d, 0x87, 0x92];
+
+// Give the page 8 hidden layers of 16 units (tanh), a sigmoid output, and batches of 64 rows.
+async function deepNetwork(page) {
+  const hidden = Array.from({ length: 8 }, () => ({ units: 16, activation: 'tanh' }));
+  await page.evaluate((layers) => window.playground.configure(JSON.stringify({
+    network: { layers }, training: { batch_size: 64 } })), [...hidden, { units: 1, activation: 'sigmoid' }]);
+  await page.click('.layer-tab'); // a redraw with the new network
+}
+
+// Click "Next phase" `count` times (in the page: each click redraws before the next).
+const steps = (page, count) => page.evaluate((n) => {
+  for (let i = 0; i < n; i += 1) document.getElementById('step-phase').click();
+}, count);
+
+// The [r, g, b] the screen shows at page point (x, y), read from a screenshot.
+async function screenPixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.floor(x), y: Math.floor(y), width: 1, height: 1 } });
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+}
+
+test('a grid without numbers is one pixel per cell in the scale\'s colour, shown as flat cells between grid lines', async (t) => {
+  const page = await browser.open(t, DEEP);
+  await deepNetwork(page);
+  await steps(page, 1);
+  const figure = page.locator('#inspector-view figure[data-matrix="z"]');
+  await figure.scrollIntoViewIfNeeded();
+  // Z⁽¹⁾ is 64 × 16: too wide to print numbers. Its canvas holds one pixel per cell, each the
+  // diverging scale's colour of the core's value.
+  const canvas = await figure.locator('canvas').evaluate(async (el) => {
+    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const values = JSON.parse(el.closest('figure').dataset.values);
+    const scale = scaleMax(values);
+    const pixels = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+    const wrong = [];
+    values.forEach((row, r) => row.forEach((v, c) => {
+      const at = (r * el.width + c) * 4;
+      const want = fillRgb(v, scale);
+      if (want.some((channel, k) => pixels[at + k] !== channel)) wrong.push([r, c]);
+    }));
+    return { width: el.width, height: el.height, rendering: getComputedStyle(el).imageRendering, wrong };
+  });
+  assert.deepEqual([canvas.width, canvas.height], [16, 64], 'one pixel per cell');
+  assert.equal(canvas.rendering, 'pixelated', 'scaled up without smoothing');
+  assert.deepEqual(canvas.wrong, [], 'every cell in its value\'s colour');
+
+  // On screen: the middle of cell (2, 3) is that cell's colour, its left edge a grid line.
+  const box = await figure.locator('canvas').boundingBox();
+  const [cw, ch] = [box.width / 16, box.height / 64];
+  const expected = await figure.evaluate(async (el) => {
+    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const values = JSON.parse(el.dataset.values);
+    return fillRgb(values[2][3], scaleMax(values));
+  });
+  assert.deepEqual(await screenPixel(page, box.x + 3.5 * cw, box.y + 2.5 * ch), expected, 'the cell is flat to its middle');
+  assert.deepEqual(await screenPixel(page, box.x + 3 * cw + 1, box.y + 2.5 * ch), expected, 'and up to its grid line');
+  assert.deepEqual(await screenPixel(page, box.x + 3 * cw, box.y + 2.5 * ch), GRID_LINE, 'the grid line between cells');
+
+  // Choosing that cell moves the outline onto it and paints no grid again.
+  await page.evaluate(() => {
+    window.gridPaints = 0;
+    const count = (name) => {
+      const original = CanvasRenderingContext2D.prototype[name];
+      CanvasRenderingContext2D.prototype[name] = function paint(...args) {
+        if (this.canvas.classList.contains('matrix-canvas')) window.gridPaints += 1;
+        return original.apply(this, args);
+      };
+    };
+    count('putImageData');
+    count('drawImage');
+  });
+  await page.mouse.click(box.x + 3.5 * cw, box.y + 2.5 * ch);
+  const mark = await figure.locator('.matrix-mark').boundingBox();
+  assert.ok(mark.x <= box.x + 3 * cw && mark.x + mark.width >= box.x + 4 * cw, `the outline spans column 4: ${JSON.stringify(mark)}`);
+  assert.ok(mark.y <= box.y + 2 * ch && mark.y + mark.height >= box.y + 3 * ch, `and row 3: ${JSON.stringify(mark)}`);
+  assert.equal(await page.evaluate(() => window.gridPaints), 0, 'no grid painted again');
+
+  // δ⁽¹⁾ is not computed yet: a grid with no pixels at all, over the empty grid's background.
+  const delta = page.locator('#inspector-view figure[data-matrix="delta"]');
+  assert.equal(await delta.getAttribute('data-state'), 'empty');
+  assert.deepEqual(await delta.locator('canvas').evaluate((el) => [el.width, el.height]), [0, 0]);
+});

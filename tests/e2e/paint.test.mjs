@@ -1,6 +1,7 @@
 // What a step paints, and how little, on the network the page keeps within one frame (8 hidden
 // layers of 16 units, batches of 64 rows): the inspector's grids without numbers are one pixel
-// per cell, scaled up on screen between grid lines drawn over them.
+// per cell, scaled up on screen between grid lines drawn over them; the update's edges are
+// painted ahead by a worker and copied, with exactly the pixels the page paints by itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, PROJECTOR } from './harness.mjs';
@@ -34,6 +35,19 @@ async function screenPixel(page, x, y) {
     ctx.drawImage(bitmap, 0, 0);
     return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
   }, png.toString('base64'));
+}
+
+// Every pixel of the diagram's edge canvas, as RGBA bytes (sent as base64: a million numbers
+// take the test protocol many seconds).
+async function edgePixels(page) {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.querySelector('#network-view canvas.network-edges');
+    const bytes = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  });
+  return Buffer.from(base64, 'base64');
 }
 
 test('a grid without numbers is one pixel per cell in the scale\'s colour, shown as flat cells between grid lines', async (t) => {
@@ -96,4 +110,27 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   const delta = page.locator('#inspector-view figure[data-matrix="delta"]');
   assert.equal(await delta.getAttribute('data-state'), 'empty');
   assert.deepEqual(await delta.locator('canvas').evaluate((el) => [el.width, el.height]), [0, 0]);
+});
+
+test('the update copies the edges a worker painted ahead, with the pixels the page paints by itself', async (t) => {
+  // The same session twice: with a worker that can paint, and without (no OffscreenCanvas).
+  const ahead = await browser.open(t, DEEP);
+  const alone = await browser.open(t, { ...DEEP, init: () => { delete window.OffscreenCanvas; } });
+  for (const page of [ahead, alone]) {
+    await deepNetwork(page);
+    // Forward 9, Loss, Backward 9: the update is next.
+    await steps(page, 19);
+    assert.equal(await page.evaluate(() => window.playground.phase()), 'Update');
+  }
+  await ahead.waitForSelector('canvas.network-edges[data-prepared="ready"]', { state: 'attached' });
+  const before = await edgePixels(ahead);
+  for (const page of [ahead, alone]) await steps(page, 1);
+  const painted = (page) => page.locator('canvas.network-edges').getAttribute('data-painted');
+  assert.equal(await painted(ahead), 'prepared', 'the worker\'s image, copied');
+  assert.equal(await painted(alone), 'drawn', 'painted on the page\'s thread');
+  const [copied, drawn] = [await edgePixels(ahead), await edgePixels(alone)];
+  const differ = (a, b) => a.reduce((count, v, k) => count + (v !== b[k] ? 1 : 0), 0);
+  assert.equal(copied.length, drawn.length);
+  assert.ok(differ(before, copied) > 0, 'the update changed the edges');
+  assert.equal(differ(copied, drawn), 0, 'the same pixels either way');
 });

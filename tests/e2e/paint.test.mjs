@@ -1,7 +1,7 @@
 // What a step paints, and how little, on the network the page keeps within one frame (8 hidden
 // layers of 16 units, batches of 64 rows): the inspector's grids without numbers are one pixel
 // per cell, scaled up on screen between grid lines drawn over them; the update's edges are
-// painted ahead by a worker and copied, with exactly the pixels the page paints by itself.
+// painted ahead while the page is idle and copied, with exactly the pixels the page paints at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, PROJECTOR } from './harness.mjs';
@@ -112,8 +112,8 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   assert.deepEqual(await delta.locator('canvas').evaluate((el) => [el.width, el.height]), [0, 0]);
 });
 
-test('the update copies the edges a worker painted ahead, with the pixels the page paints by itself', async (t) => {
-  // The same session twice: with a worker that can paint, and without (no OffscreenCanvas).
+test('the update copies the edges painted ahead, with the pixels the page paints at once', async (t) => {
+  // The same session twice: with OffscreenCanvas to paint ahead into, and without.
   const ahead = await browser.open(t, DEEP);
   const alone = await browser.open(t, { ...DEEP, init: () => { delete window.OffscreenCanvas; } });
   for (const page of [ahead, alone]) {
@@ -126,8 +126,8 @@ test('the update copies the edges a worker painted ahead, with the pixels the pa
   const before = await edgePixels(ahead);
   for (const page of [ahead, alone]) await steps(page, 1);
   const painted = (page) => page.locator('canvas.network-edges').getAttribute('data-painted');
-  assert.equal(await painted(ahead), 'prepared', 'the worker\'s image, copied');
-  assert.equal(await painted(alone), 'drawn', 'painted on the page\'s thread');
+  assert.equal(await painted(ahead), 'prepared', 'the image painted ahead, copied');
+  assert.equal(await painted(alone), 'drawn', 'painted at the update');
   const [copied, drawn] = [await edgePixels(ahead), await edgePixels(alone)];
   const differ = (a, b) => a.reduce((count, v, k) => count + (v !== b[k] ? 1 : 0), 0);
   assert.equal(copied.length, drawn.length);

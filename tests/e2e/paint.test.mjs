@@ -1,7 +1,8 @@
 // What a step paints, and how little, on the network the page keeps within one frame (8 hidden
 // layers of 16 units, batches of 64 rows): the inspector's grids without numbers are one pixel
-// per cell, scaled up on screen between grid lines drawn over them; the update's edges are
-// painted ahead while the page is idle and copied, with exactly the pixels the page paints at once.
+// per cell, scaled up on screen between grid lines drawn over them, and the band a step fills in
+// is painted in the frame that shows it; the update's edges are painted ahead while the page is
+// idle and copied, with exactly the pixels the page paints at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, PROJECTOR } from './harness.mjs';
@@ -110,6 +111,47 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   const delta = page.locator('#inspector-view figure[data-matrix="delta"]');
   assert.equal(await delta.getAttribute('data-state'), 'empty');
   assert.deepEqual(await delta.locator('canvas').evaluate((el) => [el.width, el.height]), [0, 0]);
+
+  // Scrolled far out of sight, a grid of one pixel per cell keeps its pixels through a redraw:
+  // scrolling back never shows it blank for a frame.
+  await page.evaluate(() => {
+    const view = document.getElementById('inspector-view');
+    view.scrollTop = view.scrollHeight;
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.click('.layer-tab[data-layer="0"]');
+  assert.deepEqual(await figure.locator('canvas').evaluate((el) => [el.width, el.height]), [16, 64]);
+});
+
+test('the band a step fills in is painted in the frame that scrolls it into view, not a frame later', async (t) => {
+  const page = await browser.open(t, DEEP);
+  await deepNetwork(page);
+  // Forward 9, Loss: the inspector shows the output layer (64 × 1: cards that print numbers, painted
+  // only near view), scrolled to its forward band.
+  await steps(page, 10);
+  // Backward(9) fills in the backward band below: in the first frame after the click, its cards
+  // hold the new values' pixels, before the page hears from the observer that they are on show.
+  const painted = await page.evaluate(() => new Promise((done) => {
+    document.getElementById('step-phase').click();
+    requestAnimationFrame(() => {
+      const view = document.getElementById('inspector-view');
+      const band = view.querySelector('section[data-band="backward"]');
+      const box = view.getBoundingClientRect();
+      const top = band.getBoundingClientRect().top;
+      done({
+        inView: top >= box.top && top < box.bottom,
+        cards: [...band.querySelectorAll('figure.matrix')].map((figure) => {
+          const canvas = figure.querySelector('canvas');
+          return { key: figure.dataset.matrix, state: figure.dataset.state, pixels: canvas.width * canvas.height };
+        }),
+      });
+    });
+  }));
+  assert.equal(painted.inView, true, 'the backward band is scrolled into view');
+  for (const card of painted.cards) {
+    assert.equal(card.state, 'values', `${card.key} has values`);
+    assert.ok(card.pixels > 0, `${card.key} is painted in that frame`);
+  }
 });
 
 test('the update copies the edges painted ahead, with the pixels the page paints at once', async (t) => {

@@ -78,10 +78,12 @@ function observe(canvas, root) {
 
 // The card of one matrix, built once and kept: `update(spec)` redraws it for a new step, so a
 // step changes a few texts and the canvas pixels instead of building the panel again.
-// Only a card on show (or nearly, in its scroll box `root`) paints its canvas; one scrolled away
-// gives its pixels up at the next step and paints when it comes back. The browser copies every
-// canvas's pixels on every frame it renders, so a batch's ten tall grids, most of them out of
-// sight, cost every step (and every frame while playing) far more than drawing them.
+// A grid that prints numbers or outlines changed cells is painted at full size, so only such a
+// card on show (or nearly, in its scroll box `root`) paints its canvas; one scrolled away gives
+// its pixels up at the next step and paints when it comes back, or when the page scrolls it into
+// view (show()). The browser copies every canvas's pixels on every frame it renders, so a batch's
+// tall grids, most of them out of sight, cost every step far more than drawing them. A grid of
+// one pixel per cell is always painted: a frame never shows it blank, and it costs nothing.
 // spec: { key, layer, name, rows, cols, values (null = not computed), rowStart, maxRows, scale,
 // compare (outline cells that differ), selected [r, c], cell, onPick(r, c), onEdit(r, c, event) }.
 export function matrixCard(key, root = null) {
@@ -124,6 +126,8 @@ export function matrixCard(key, root = null) {
     if (shown) paint();
   };
   observe(canvas, root);
+  // The page is about to scroll the card into view: paint it for that frame, not the next.
+  const show = () => canvas.onShow(true);
 
   // Show `spec` in the card.
   const update = (spec) => {
@@ -146,7 +150,7 @@ export function matrixCard(key, root = null) {
     setStyle(grid, 'height', `${height + 1}px`);
     setStyle(lines, 'backgroundSize', `${spec.cell.width}px ${spec.cell.height}px`);
     placeMark(mark, spec, first, end);
-    if (shown) paint();
+    if (shown || isCellsOnly(spec)) paint();
     else if (painted) {
       // Out of sight: an empty canvas of no pixels, the same size on the page (its style keeps it).
       canvas.width = 0;
@@ -175,7 +179,12 @@ export function matrixCard(key, root = null) {
     note.hidden = end - first >= spec.rows;
     if (!note.hidden) setText(note, t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows }));
   };
-  return { figure, update };
+  return { figure, update, show };
+}
+
+// Whether a card's canvas holds one pixel per cell (see drawMatrix).
+function isCellsOnly(spec) {
+  return !spec.values || (!spec.cell.text && !spec.compare);
 }
 
 // Whether rows [first, end) of two matrices (or two nulls) hold the same numbers.
@@ -244,7 +253,7 @@ function drawMatrix(canvas, spec, first, end) {
   const rows = Math.max(1, end - first);
   const cols = Math.max(1, spec.cols);
   const values = spec.values;
-  const cellsOnly = !values || (!text && !spec.compare);
+  const cellsOnly = isCellsOnly(spec);
   canvas.classList.toggle('is-cells', cellsOnly);
   // Sized in device pixels when it prints, so numbers stay sharp on high-density screens. A new
   // size allocates new pixels, which costs more than the drawing: the same size is only cleared.

@@ -59,7 +59,7 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   await figure.scrollIntoViewIfNeeded();
   // Z⁽¹⁾ is 64 × 16: too wide to print numbers. Its canvas holds one pixel per cell, each the
   // diverging scale's colour of the core's value.
-  const canvas = await figure.locator('canvas').evaluate(async (el) => {
+  const canvas = await figure.locator('canvas.matrix-canvas').evaluate(async (el) => {
     const { fillRgb, scaleMax } = await import('/www/colors.js');
     const values = JSON.parse(el.closest('figure').dataset.values);
     const scale = scaleMax(values);
@@ -77,7 +77,7 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   assert.deepEqual(canvas.wrong, [], 'every cell in its value\'s colour');
 
   // On screen: the middle of cell (2, 3) is that cell's colour, its left edge a grid line.
-  const box = await figure.locator('canvas').boundingBox();
+  const box = await figure.locator('canvas.matrix-canvas').boundingBox();
   const [cw, ch] = [box.width / 16, box.height / 64];
   const expected = await figure.evaluate(async (el) => {
     const { fillRgb, scaleMax } = await import('/www/colors.js');
@@ -110,7 +110,7 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   // δ⁽¹⁾ is not computed yet: a grid with no pixels at all, over the empty grid's background.
   const delta = page.locator('#inspector-view figure[data-matrix="delta"]');
   assert.equal(await delta.getAttribute('data-state'), 'empty');
-  assert.deepEqual(await delta.locator('canvas').evaluate((el) => [el.width, el.height]), [0, 0]);
+  assert.deepEqual(await delta.locator('canvas.matrix-canvas').evaluate((el) => [el.width, el.height]), [0, 0]);
 
   // Scrolled far out of sight, a grid of one pixel per cell keeps its pixels through a redraw:
   // scrolling back never shows it blank for a frame.
@@ -120,7 +120,42 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.click('.layer-tab[data-layer="0"]');
-  assert.deepEqual(await figure.locator('canvas').evaluate((el) => [el.width, el.height]), [16, 64]);
+  assert.deepEqual(await figure.locator('canvas.matrix-canvas').evaluate((el) => [el.width, el.height]), [16, 64]);
+});
+
+test('after the update, W\'s changed weights are outlined over a grid of one pixel per cell', async (t) => {
+  const page = await browser.open(t, DEEP);
+  await deepNetwork(page);
+  await page.click('.layer-tab[data-layer="1"]'); // W⁽²⁾: 16 × 16, too wide to print numbers
+  await page.uncheck('#inspector-follow');
+  await steps(page, 20); // one batch: forward, loss, backward, update
+  const figure = page.locator('#inspector-view figure[data-matrix="w_new"]');
+  await figure.scrollIntoViewIfNeeded();
+  const card = await figure.evaluate((el) => {
+    const [cells, changes] = el.querySelectorAll('canvas');
+    const values = JSON.parse(el.dataset.values);
+    const marks = changes.getContext('2d').getImageData(0, 0, changes.width, changes.height).data;
+    return { cells: [cells.width, cells.height], changes: [changes.width, changes.height], values, marked: values.map((row, r) => row.map((_, c) => marks[(r * 16 + c) * 4 + 3] === 255)) };
+  });
+  assert.deepEqual(card.cells, [16, 16], 'W after the update: one pixel per cell');
+  assert.deepEqual(card.changes, [16, 16], 'and one mark per cell');
+  const before = (await page.evaluate(() => JSON.parse(window.playground.trace()))).layers[1].w;
+  const changed = card.values.map((row, r) => row.map((v, c) => v !== before[r][c]));
+  assert.deepEqual(card.marked, changed, 'the marks are the weights the update changed');
+  // On screen a changed cell has the outline's amber 2 px inside its grid line, its own colour
+  // in the middle (a cell of row 6, clear of the inspector's toolbar).
+  const r = 5;
+  const col = changed[r].indexOf(true);
+  assert.ok(col >= 0, 'row 6 has a changed weight');
+  const box = await figure.locator('canvas.matrix-canvas').boundingBox();
+  const [cw, ch] = [box.width / 16, box.height / 16];
+  assert.deepEqual(await screenPixel(page, box.x + col * cw + 2, box.y + (r + 0.5) * ch), [0xf2, 0xa9, 0x00], 'the outline');
+  const middle = await figure.evaluate(async (el, [row, column]) => {
+    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const values = JSON.parse(el.dataset.values);
+    return fillRgb(values[row][column], Math.max(scaleMax(values), scaleMax(JSON.parse(el.closest('section').querySelector('figure[data-matrix="w"]').dataset.values))));
+  }, [r, col]);
+  assert.deepEqual(await screenPixel(page, box.x + (col + 0.5) * cw, box.y + (r + 0.5) * ch), middle, 'the cell\'s colour inside');
 });
 
 test('the band a step fills in is painted in the frame that scrolls it into view, not a frame later', async (t) => {

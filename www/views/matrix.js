@@ -5,13 +5,15 @@
 // without smoothing: a 64 × 16 batch matrix is then 1,024 pixels to paint and hand to the
 // compositor at each step, not a 400 × 1,600 canvas (2.5 MB copied per card per step). The grid
 // lines and the selected cell are elements over the canvas (views.css), so choosing another cell
-// paints no canvas at all.
+// paints no canvas at all; so are the outlines of cells an update changed (W after it): a second
+// canvas of one pixel per changed cell, shown through a mask of one outline per cell.
 import { t } from '../i18n.js';
 import { formatCompact, formatExact } from '../format.js';
 import { fillRgb, inkColor, legendGradient } from '../colors.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
 
-const CHANGED = '#f2a900';
+const CHANGED_COLOR = '#f2a900';
+const CHANGED = [0xf2, 0xa9, 0x00];
 // The canvas that holds a matrix at one pixel per cell before it is scaled up.
 const scratch = document.createElement('canvas');
 // How far outside its scroll box a card counts as on show (a share of the box): a card is drawn
@@ -93,14 +95,17 @@ export function matrixCard(key, root = null) {
   const name = element('span', 'matrix-name');
   const shape = element('span', 'matrix-shape');
   caption.append(name, shape);
-  // The canvas of cells, and over it the grid lines and the selected cell's outline.
+  // The canvas of cells, and over it the changed cells' outlines, the grid lines and the selected
+  // cell's outline.
   const grid = element('div', 'matrix-grid');
   const canvas = element('canvas', 'matrix-canvas');
   canvas.setAttribute('role', 'img');
   wirePointer(canvas);
+  const changes = element('canvas', 'matrix-changes');
+  changes.setAttribute('aria-hidden', 'true');
   const lines = element('div', 'matrix-lines');
   const mark = element('div', 'matrix-mark');
-  grid.append(canvas, lines, mark);
+  grid.append(canvas, changes, lines, mark);
   const legend = element('div', 'matrix-legend');
   const low = document.createElement('span');
   const high = document.createElement('span');
@@ -118,6 +123,7 @@ export function matrixCard(key, root = null) {
     const next = canvas.drawn;
     if (!next || (painted && sameDrawing(painted, next))) return;
     drawMatrix(canvas, next.spec, next.first, next.end);
+    drawChanges(changes, next.spec, next.first, next.end);
     painted = next;
   };
   // The observer's news: a card coming into sight paints the step it missed.
@@ -148,6 +154,10 @@ export function matrixCard(key, root = null) {
     setStyle(canvas, 'height', `${height}px`);
     setStyle(grid, 'width', `${width + 1}px`);
     setStyle(grid, 'height', `${height + 1}px`);
+    setStyle(changes, 'width', `${width}px`);
+    setStyle(changes, 'height', `${height}px`);
+    setStyle(changes, 'maskSize', `${spec.cell.width}px ${spec.cell.height}px`);
+    setStyle(changes, 'webkitMaskSize', `${spec.cell.width}px ${spec.cell.height}px`);
     setStyle(lines, 'backgroundSize', `${spec.cell.width}px ${spec.cell.height}px`);
     placeMark(mark, spec, first, end);
     if (shown || isCellsOnly(spec)) paint();
@@ -155,6 +165,8 @@ export function matrixCard(key, root = null) {
       // Out of sight: an empty canvas of no pixels, the same size on the page (its style keeps it).
       canvas.width = 0;
       canvas.height = 0;
+      changes.width = 0;
+      changes.height = 0;
       painted = null;
     }
     // Most steps leave most cards as they were (empty grids, parameters before the update).
@@ -184,7 +196,7 @@ export function matrixCard(key, root = null) {
 
 // Whether a card's canvas holds one pixel per cell (see drawMatrix).
 function isCellsOnly(spec) {
-  return !spec.values || (!spec.cell.text && !spec.compare);
+  return !spec.values || !spec.cell.text;
 }
 
 // Whether rows [first, end) of two matrices (or two nulls) hold the same numbers.
@@ -246,8 +258,8 @@ function cellPixels(spec, first, end, cols, rows) {
 }
 
 // Paint rows [first, end) of the matrix: the cells, then the numbers and the outlines of changed
-// cells when it has them. Cells alone are one pixel each (the page scales them up); an empty
-// grid has no pixels at all (its background shows).
+// cells when it prints numbers. Cells alone are one pixel each (the page scales them up); an
+// empty grid has no pixels at all (its background shows).
 function drawMatrix(canvas, spec, first, end) {
   const { width: cw, height: ch, font, text } = spec.cell;
   const rows = Math.max(1, end - first);
@@ -294,7 +306,7 @@ function drawMatrix(canvas, spec, first, end) {
     }
   }
   if (spec.compare) {
-    ctx.strokeStyle = CHANGED;
+    ctx.strokeStyle = CHANGED_COLOR;
     ctx.lineWidth = 3;
     for (let r = first; r < end; r += 1) {
       for (let c = 0; c < spec.cols; c += 1) {
@@ -302,6 +314,28 @@ function drawMatrix(canvas, spec, first, end) {
       }
     }
   }
+}
+
+// Mark the cells of rows [first, end) that differ from spec.compare, one pixel each, on the
+// `changes` canvas over a grid without numbers (views.css shows each mark as a cell's outline);
+// nothing where the grid prints its numbers, which draws its outlines itself.
+function drawChanges(changes, spec, first, end) {
+  const marked = Boolean(spec.values && spec.compare && !spec.cell.text);
+  const [cols, rows] = marked ? [Math.max(1, spec.cols), Math.max(1, end - first)] : [0, 0];
+  if (changes.width !== cols || changes.height !== rows) {
+    changes.width = cols;
+    changes.height = rows;
+  }
+  if (!marked) return;
+  const pixels = new ImageData(cols, rows);
+  for (let r = first; r < end; r += 1) {
+    for (let c = 0; c < spec.cols; c += 1) {
+      if (spec.values[r][c] === spec.compare[r]?.[c]) continue;
+      const at = ((r - first) * cols + c) * 4;
+      pixels.data.set([...CHANGED, 255], at);
+    }
+  }
+  changes.getContext('2d').putImageData(pixels, 0, 0);
 }
 
 // The [row, col] of the matrix under a pointer event on `canvas`, or null off the cells.

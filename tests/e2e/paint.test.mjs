@@ -189,6 +189,37 @@ test('the band a step fills in is painted in the frame that scrolls it into view
   }
 });
 
+test('the loss chart is drawn again when a batch logs its J or an epoch ends, not at every update', async (t) => {
+  // The circle preset (its own network, several batches an epoch); the loss chart on show.
+  const page = await browser.open(t, DEEP);
+  const drawnAt = await page.evaluate(() => {
+    let draws = 0;
+    const original = CanvasRenderingContext2D.prototype.fillRect;
+    CanvasRenderingContext2D.prototype.fillRect = function fillRect(...args) {
+      if (this.canvas.id === 'loss-canvas') draws += 1;
+      return original.apply(this, args);
+    };
+    const button = document.getElementById('step-phase');
+    const drawn = [];
+    const click = () => {
+      const phase = window.playground.phase();
+      draws = 0;
+      button.click();
+      if (draws > 0) drawn.push(phase);
+    };
+    // Two batches phase by phase, the epoch's other batches but its last at once, then the last
+    // batch phase by phase.
+    const { layers, batches } = JSON.parse(window.playground.trace());
+    for (let i = 0; i < 2 * (2 * layers.length + 2); i += 1) click();
+    for (let b = 2; b < batches - 1; b += 1) document.getElementById('step-batch').click();
+    while (window.playground.phase() !== 'Update') click();
+    click();
+    return { drawn, epochs: JSON.parse(window.playground.trace()).epochs_done };
+  });
+  assert.equal(drawnAt.epochs, 1, 'the epoch ended');
+  assert.deepEqual(drawnAt.drawn, ['Loss', 'Loss', 'Loss', 'Update'], 'at each loss phase, and the update that ends the epoch');
+});
+
 test('the update copies the edges painted ahead, with the pixels the page paints at once', async (t) => {
   // The same session twice: with OffscreenCanvas to paint ahead into, and without.
   const ahead = await browser.open(t, DEEP);

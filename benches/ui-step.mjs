@@ -2,11 +2,16 @@
 // Chromium, on the largest network the page promises to keep within one frame (8 hidden layers of
 // 16 units, batches of 64 rows). Prints figures; asserts nothing. Run after `make build`:
 //   node benches/ui-step.mjs [steps]
-// "handler" is the click handler alone (the core's step, trace() and every view's redraw);
-// "painted" runs from the click to just after the next frame is painted (requestAnimationFrame,
-// then a message posted from it, which the browser delivers after the paint).
-// Each click comes just after a frame, so "painted" includes waiting for the next one: the floor,
-// a click on the page's title (which does nothing), measures that wait alone.
+// Each click comes just after a frame, so every "painted" figure includes waiting for the next one;
+// the floor, a click on the page's title (which does nothing), measures that wait alone.
+// "painted" runs from the click to the end of the next frame's work on the page's thread (its
+// requestAnimationFrame, then a message posted from there, which arrives after style, layout,
+// paint, canvas raster and commit). A click is "in the first frame" when that frame is the first
+// after the click (its requestAnimationFrame timestamp, the vsync it belongs to, is the next one)
+// and its work ends before the vsync after it: the new page then shows one frame after the click,
+// as for the no-op click. Figures near the floor's and 100 % in the first frame mean "within one
+// frame"; the count of late clicks per phase says which phases miss, load or not.
+// "handler" is the click handler alone (the core's step, trace and every view's redraw).
 import { chromium } from 'playwright-core';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, PROJECTOR } from '../tests/e2e/harness.mjs';
@@ -55,45 +60,84 @@ function measureCore(steps) {
   return { core, trace };
 }
 
-// Click "Next phase" (or the element `selector`) `steps` times, each right after a frame, timing
-// the handler and the paint.
+// Click "Next phase" (or the element `selector`) `steps` times, each right after a frame. For each
+// click: the phase it performed, the handler's time, the time to the painted frame, and the vsync
+// timestamps of the frame before the click (`before`) and of the frame after it (`after`), and
+// when that frame's work ended (`done`), all on the page's clock.
 function measure([steps, selector = '#step-phase']) {
   const button = document.querySelector(selector);
-  const afterFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-  const afterPaint = () => new Promise((done) => requestAnimationFrame(() => {
+  const frame = () => new Promise((done) => requestAnimationFrame(done));
+  // The next frame's vsync timestamp, and the time its work ends (a message posted from its
+  // requestAnimationFrame is delivered after the frame's style, layout, paint and commit).
+  const nextFrame = () => new Promise((done) => requestAnimationFrame((vsync) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = done;
+    channel.port1.onmessage = () => done({ vsync, done: performance.now() });
     channel.port2.postMessage(0);
   }));
   return (async () => {
-    const handler = [];
-    const painted = [];
+    const clicks = [];
     for (let i = 0; i < steps; i += 1) {
-      await afterFrame();
+      const before = await frame();
+      await new Promise((done) => setTimeout(done, 0));
+      const phase = window.playground.phase();
       const start = performance.now();
       button.click();
-      handler.push(performance.now() - start);
-      await afterPaint();
-      painted.push(performance.now() - start);
+      const handler = performance.now() - start;
+      const after = await nextFrame();
+      clicks.push({ phase, start, handler, painted: after.done - start, before, after: after.vsync, done: after.done });
     }
-    return { handler, painted };
+    return clicks;
   })();
+}
+
+// The frame interval: the median time between the vsyncs of consecutive frames of no-op clicks.
+function frameInterval(clicks) {
+  return quantile(clicks.map((c) => c.after - c.before), 0.5);
+}
+
+// Whether a click's change was painted in the first frame after it: that frame belongs to the
+// first vsync after the click, and its work ended before the next vsync.
+function inFirstFrame(click, interval) {
+  const slack = 1;
+  return click.after - click.before < interval + slack && click.done < click.after + interval;
 }
 
 // One line of figures: p50, p95 and max of `values` in ms.
 const row = (name, values) => `  ${name.padEnd(22)} p50 ${quantile(values, 0.5).toFixed(1).padStart(5)} ms   p95 ${quantile(values, 0.95).toFixed(1).padStart(5)} ms   max ${Math.max(...values).toFixed(1).padStart(5)} ms`;
 
-// Measure one network: the clicks, then the core's share alone.
+// The share of `clicks` painted in the first frame, as "97.5 % (195 of 200)".
+function share(clicks, interval) {
+  const first = clicks.filter((c) => inFirstFrame(c, interval)).length;
+  return `${((100 * first) / clicks.length).toFixed(1)} % (${first} of ${clicks.length})`;
+}
+
+// The phases whose clicks were painted late, with how many of their clicks: "Update 10/10".
+function latePhases(clicks, interval) {
+  const byPhase = new Map();
+  for (const click of clicks) {
+    const counts = byPhase.get(click.phase) ?? { late: 0, all: 0 };
+    counts.all += 1;
+    if (!inFirstFrame(click, interval)) counts.late += 1;
+    byPhase.set(click.phase, counts);
+  }
+  const late = [...byPhase].filter(([, c]) => c.late > 0).map(([phase, c]) => `${phase} ${c.late}/${c.all}`);
+  return late.length ? late.join(', ') : 'none';
+}
+
+// Measure one network: the clicks, the no-op clicks, then the core's share alone.
 async function report(page, shape) {
   // Warm-up: let the engine compile the hot paths.
   await page.evaluate(measure, [40]);
-  const { handler, painted } = await page.evaluate(measure, [STEPS]);
-  const { core, trace } = await page.evaluate(measureCore, STEPS);
+  const clicks = await page.evaluate(measure, [STEPS]);
   const floor = await page.evaluate(measure, [STEPS, 'h1']);
+  const { core, trace } = await page.evaluate(measureCore, STEPS);
+  const interval = frameInterval(floor);
   console.log(`Next phase, ${STEPS} clicks at 1920×1080 on ${shape}:`);
-  console.log(row('click → painted frame', painted));
-  console.log(row('  floor: a no-op click', floor.painted));
-  console.log(row('click handler', handler));
+  console.log(row('click → painted frame', clicks.map((c) => c.painted)));
+  console.log(row('  floor: a no-op click', floor.map((c) => c.painted)));
+  console.log(`  painted in the first frame after the click: ${share(clicks, interval)}; no-op click ${share(floor, interval)}`);
+  console.log(`    late, by phase performed: ${latePhases(clicks, interval)}`);
+  console.log(row('click handler', clicks.map((c) => c.handler)));
   console.log(row('  core step()', core));
   console.log(row('  trace() + JSON.parse', trace));
 }
@@ -107,7 +151,7 @@ try {
   await report(page, 'the circle preset (2-4-2-1 network, batches of 10 rows)');
   await report(page, await configure(page));
   console.log('Headless Chromium, software rendering. One frame at 60 Hz is 16.7 ms; "painted" includes');
-  console.log('waiting for that frame (the floor). The handler is the core\'s step, trace() and every view\'s redraw.');
+  console.log('waiting for that frame (the floor). The handler is the core\'s step, trace and every view\'s redraw.');
 } finally {
   await browser.close();
   await stopServer(server);

@@ -25,9 +25,14 @@ export function modelKey(trace, dataVersion) {
   return `${dataVersion}|${trace.loss_name}|${shape}|${parameterSum(trace)}`;
 }
 
-// What the loss and accuracy charts show: the model, and how far training has gone (an epoch
-// ends at an update, every batch logs its J at the loss phase).
+// What the loss and accuracy charts show: the history, which grows when a batch logs its J (at
+// its loss phase) and when an epoch ends (at its last update), on the data (`dataVersion`, which
+// opening a session also changes) and under the loss's name. Not the parameters: an update that
+// ends no epoch adds nothing to either chart, and drawing them again cost the update's click and
+// the next batch's first one a chart each (J logged counts the batches before this one, plus this
+// one once its loss is computed, so it stays the same from an update to the next forward pass).
 export function historyKey(trace, dataVersion) {
   const done = trace.loss !== null && trace.loss !== undefined;
-  return `${modelKey(trace, dataVersion)}|${trace.epochs_done}|${trace.epoch}|${trace.batch}|${done}|${trace.status}`;
+  const logged = trace.epoch * trace.batches + trace.batch + (done ? 1 : 0);
+  return `${dataVersion}|${trace.loss_name}|${trace.batches}|${trace.epochs_done}|${logged}|${trace.status}`;
 }

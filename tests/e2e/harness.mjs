@@ -30,9 +30,11 @@ export function useBrowser() {
     if (env.server) await stopServer(env.server);
   });
 
-  // Open the page (with `query`, e.g. "?preset=worked-example") and wait until it has booted.
-  env.open = async (t, { query = '', viewport = LAPTOP } = {}) => {
+  // Open the page (with `query`, e.g. "?preset=worked-example") and wait until it has booted;
+  // `init`, a function, runs in the page before its own scripts (to take a feature away, say).
+  env.open = async (t, { query = '', viewport = LAPTOP, init = null } = {}) => {
     const context = await env.browser.newContext({ viewport });
+    if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const problems = [];
     page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });

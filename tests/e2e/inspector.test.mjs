@@ -41,7 +41,7 @@ async function assertEquation(page, expected) {
 async function cellCentre(page, key, r, c) {
   const figure = page.locator(`#inspector-view figure[data-matrix="${key}"]`);
   const [rows, cols] = (await figure.getAttribute('data-shape')).split('x').map(Number);
-  const box = await figure.locator('canvas').boundingBox();
+  const box = await figure.locator('canvas.matrix-canvas').boundingBox();
   const shownRows = Math.min(rows, 64);
   return { x: box.x + ((c + 0.5) * (box.width - 1)) / cols, y: box.y + ((r + 0.5) * (box.height - 1)) / shownRows };
 }

@@ -52,3 +52,34 @@ test('an edited weight, new data or another activation changes the model key', (
   assert.notEqual(modelKey(sigmoid, 0), modelKey(before, 0), 'but the network computes another function');
   pg.free();
 });
+
+test('the history key changes when a batch logs its J or an epoch ends, not at an update within the epoch', () => {
+  // The circle preset: several batches an epoch, two hidden layers, so a batch is 7 phases.
+  const pg = Playground.fromSession(Playground.defaultSession('circle'));
+  const phases = () => pg.phase();
+  const stepTo = (phase) => { while (phases() !== phase) pg.step('phase'); };
+  stepTo('Update');
+  const backward = traceOf(pg);
+  assert.ok(backward.batches > 1, 'more than one batch an epoch');
+  pg.step('phase'); // the update of the first batch: new parameters, the same history
+  const update = traceOf(pg);
+  assert.notEqual(modelKey(update, 0), modelKey(backward, 0));
+  assert.equal(historyKey(update, 0), historyKey(backward, 0), 'an update within the epoch');
+  pg.step('phase'); // the next batch's first forward pass
+  assert.equal(historyKey(traceOf(pg), 0), historyKey(update, 0), 'a new batch before its loss');
+  stepTo('Backward(3)'); // its loss is logged
+  assert.notEqual(historyKey(traceOf(pg), 0), historyKey(update, 0), 'the second batch\'s J');
+  // The last batch's update ends the epoch: its losses join the history.
+  for (let batch = 1; batch < backward.batches - 1; batch += 1) pg.step('batch'); // to batch 1's end, then whole batches
+  stepTo('Update');
+  const last = traceOf(pg);
+  assert.equal(last.batch, backward.batches - 1, 'the epoch\'s last batch');
+  assert.equal(last.epochs_done, 0);
+  pg.step('phase');
+  assert.equal(traceOf(pg).epochs_done, 1);
+  assert.notEqual(historyKey(traceOf(pg), 0), historyKey(last, 0), 'the epoch\'s end');
+  // Stepping back over the update takes the epoch's losses out again.
+  pg.back();
+  assert.equal(historyKey(traceOf(pg), 0), historyKey(last, 0));
+  pg.free();
+});

@@ -214,7 +214,7 @@ export function renderInspector(context) {
   hideTooltip();
   keepEditorIn(view);
   view.dataset.layer = String(k);
-  revealDone(panel.bands[doneId]?.section, panel.toolbar.element, trace);
+  revealDone(doneId, trace);
 }
 
 // Open the editor on W[i][j] (or b[j] when i is null) of layer k, where it was double-clicked.
@@ -238,17 +238,22 @@ function editParameter({ playground, trace }, k, i, j, event) {
   });
 }
 
-// After a step, scroll the band it filled in into view (once, so the reader can scroll away).
-function revealDone(done, bar, trace) {
+// After a step, scroll the band it filled in (`doneId`) into view (once, so the reader can
+// scroll away), its cards painted for the frame that shows them.
+function revealDone(doneId, trace) {
   const step = `${trace.epoch}:${trace.batch}:${trace.last_phase}:${trace.undo_depth}:${selection.layer}`;
   if (step === revealedStep) return;
   revealedStep = step;
-  if (!done) return;
+  if (!doneId) return;
+  const done = panel.bands[doneId].section;
+  const bar = panel.toolbar.element;
   // Measured in the next frame, where the browser lays the page out anyway, not in the redraw.
   requestAnimationFrame(() => {
     if (!done.isConnected) return;
     const top = done.offsetTop - bar.offsetHeight - 4;
     const bottom = done.offsetTop + done.offsetHeight;
-    if (top < view.scrollTop || bottom > view.scrollTop + view.clientHeight) view.scrollTop = Math.max(0, top);
+    if (top >= view.scrollTop && bottom <= view.scrollTop + view.clientHeight) return;
+    view.scrollTop = Math.max(0, top);
+    for (const key of BANDS[doneId]) panel.cards.get(key).show();
   });
 }

@@ -1,15 +1,19 @@
 // One matrix of the inspector: a canvas grid of cells coloured by value on the diverging scale,
 // its name and shape, a legend of the scale, and the exact value of a cell on hover.
 // The card also carries what it shows as data attributes (data-values, data-text) for tests.
+// A grid that prints no numbers is a canvas of one pixel per cell, which the browser scales up
+// without smoothing: a 64 × 16 batch matrix is then 1,024 pixels to paint and hand to the
+// compositor at each step, not a 400 × 1,600 canvas (2.5 MB copied per card per step). The grid
+// lines and the selected cell are elements over the canvas (views.css), so choosing another cell
+// paints no canvas at all; so are the outlines of cells an update changed (W after it): a second
+// canvas of one pixel per changed cell, shown through a mask of one outline per cell.
 import { t } from '../i18n.js';
 import { formatCompact, formatExact } from '../format.js';
 import { fillRgb, inkColor, legendGradient } from '../colors.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
 
-const GRID_LINE = '#7d8792';
-const EMPTY_FILL = '#f4f5f7';
-const SELECTED = '#111418';
-const CHANGED = '#f2a900';
+const CHANGED_COLOR = '#f2a900';
+const CHANGED = [0xf2, 0xa9, 0x00];
 // The canvas that holds a matrix at one pixel per cell before it is scaled up.
 const scratch = document.createElement('canvas');
 // How far outside its scroll box a card counts as on show (a share of the box): a card is drawn
@@ -76,10 +80,12 @@ function observe(canvas, root) {
 
 // The card of one matrix, built once and kept: `update(spec)` redraws it for a new step, so a
 // step changes a few texts and the canvas pixels instead of building the panel again.
-// Only a card on show (or nearly, in its scroll box `root`) paints its canvas; one scrolled away
-// gives its pixels up at the next step and paints when it comes back. The browser copies every
-// canvas's pixels on every frame it renders, so a batch's ten tall grids, most of them out of
-// sight, cost every step (and every frame while playing) far more than drawing them.
+// A grid that prints numbers or outlines changed cells is painted at full size, so only such a
+// card on show (or nearly, in its scroll box `root`) paints its canvas; one scrolled away gives
+// its pixels up at the next step and paints when it comes back, or when the page scrolls it into
+// view (show()). The browser copies every canvas's pixels on every frame it renders, so a batch's
+// tall grids, most of them out of sight, cost every step far more than drawing them. A grid of
+// one pixel per cell is always painted: a frame never shows it blank, and it costs nothing.
 // spec: { key, layer, name, rows, cols, values (null = not computed), rowStart, maxRows, scale,
 // compare (outline cells that differ), selected [r, c], cell, onPick(r, c), onEdit(r, c, event) }.
 export function matrixCard(key, root = null) {
@@ -89,9 +95,17 @@ export function matrixCard(key, root = null) {
   const name = element('span', 'matrix-name');
   const shape = element('span', 'matrix-shape');
   caption.append(name, shape);
+  // The canvas of cells, and over it the changed cells' outlines, the grid lines and the selected
+  // cell's outline.
+  const grid = element('div', 'matrix-grid');
   const canvas = element('canvas', 'matrix-canvas');
   canvas.setAttribute('role', 'img');
   wirePointer(canvas);
+  const changes = element('canvas', 'matrix-changes');
+  changes.setAttribute('aria-hidden', 'true');
+  const lines = element('div', 'matrix-lines');
+  const mark = element('div', 'matrix-mark');
+  grid.append(canvas, changes, lines, mark);
   const legend = element('div', 'matrix-legend');
   const low = document.createElement('span');
   const high = document.createElement('span');
@@ -100,7 +114,7 @@ export function matrixCard(key, root = null) {
   const empty = element('p', 'matrix-empty');
   empty.textContent = t('matrix.notComputed');
   const note = element('p', 'matrix-note');
-  figure.append(caption, canvas, legend, empty, note);
+  figure.append(caption, grid, legend, empty, note);
   // On show until the observer says otherwise; `painted` is the drawing the pixels show, or null.
   let shown = true;
   let painted = null;
@@ -109,6 +123,7 @@ export function matrixCard(key, root = null) {
     const next = canvas.drawn;
     if (!next || (painted && sameDrawing(painted, next))) return;
     drawMatrix(canvas, next.spec, next.first, next.end);
+    drawChanges(changes, next.spec, next.first, next.end);
     painted = next;
   };
   // The observer's news: a card coming into sight paints the step it missed.
@@ -117,6 +132,8 @@ export function matrixCard(key, root = null) {
     if (shown) paint();
   };
   observe(canvas, root);
+  // The page is about to scroll the card into view: paint it for that frame, not the next.
+  const show = () => canvas.onShow(true);
 
   // Show `spec` in the card.
   const update = (spec) => {
@@ -130,15 +147,26 @@ export function matrixCard(key, root = null) {
     const before = canvas.drawn;
     // Always the new spec: its callbacks reach the current trace.
     canvas.drawn = { spec, first, end, dpr: window.devicePixelRatio || 1 };
-    // Its size on the page, painted or not, so that the cards around it never move when it paints.
+    // Its size on the page, painted or not, so that the cards around it never move when it paints;
+    // the grid is a pixel wider and taller than the cells, for the last grid lines.
     const { width, height } = gridSize(spec, first, end);
     setStyle(canvas, 'width', `${width}px`);
     setStyle(canvas, 'height', `${height}px`);
-    if (shown) paint();
+    setStyle(grid, 'width', `${width + 1}px`);
+    setStyle(grid, 'height', `${height + 1}px`);
+    setStyle(changes, 'width', `${width}px`);
+    setStyle(changes, 'height', `${height}px`);
+    setStyle(changes, 'maskSize', `${spec.cell.width}px ${spec.cell.height}px`);
+    setStyle(changes, 'webkitMaskSize', `${spec.cell.width}px ${spec.cell.height}px`);
+    setStyle(lines, 'backgroundSize', `${spec.cell.width}px ${spec.cell.height}px`);
+    placeMark(mark, spec, first, end);
+    if (shown || isCellsOnly(spec)) paint();
     else if (painted) {
       // Out of sight: an empty canvas of no pixels, the same size on the page (its style keeps it).
       canvas.width = 0;
       canvas.height = 0;
+      changes.width = 0;
+      changes.height = 0;
       painted = null;
     }
     // Most steps leave most cards as they were (empty grids, parameters before the update).
@@ -163,7 +191,12 @@ export function matrixCard(key, root = null) {
     note.hidden = end - first >= spec.rows;
     if (!note.hidden) setText(note, t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows }));
   };
-  return { figure, update };
+  return { figure, update, show };
+}
+
+// Whether a card's canvas holds one pixel per cell (see drawMatrix).
+function isCellsOnly(spec) {
+  return !spec.values || !spec.cell.text;
 }
 
 // Whether rows [first, end) of two matrices (or two nulls) hold the same numbers.
@@ -179,98 +212,101 @@ function sameRows(a, b, first, end) {
   return true;
 }
 
-// Whether two drawings of a card ({ spec, first, end }) would paint the same pixels and texts.
+// Whether two drawings of a card ({ spec, first, end }) would paint the same pixels and texts
+// (the selected cell is not among them: its outline is an element).
 function sameDrawing(a, b) {
   const [p, q] = [a.spec, b.spec];
   return a.first === b.first && a.end === b.end && p.rows === q.rows && p.cols === q.cols
     && p.scale === q.scale && p.cell.width === q.cell.width && p.cell.height === q.cell.height
     && p.cell.font === q.cell.font && p.cell.text === q.cell.text
-    && p.selected?.[0] === q.selected?.[0] && p.selected?.[1] === q.selected?.[1]
     && a.dpr === b.dpr
     && sameRows(p.values, q.values, a.first, a.end) && sameRows(p.compare, q.compare, a.first, a.end);
 }
 
-// The size in CSS pixels of rows [first, end) of the matrix's grid.
+// The size in CSS pixels of the cells of rows [first, end) of the matrix.
 function gridSize(spec, first, end) {
-  return { width: Math.max(1, spec.cols) * spec.cell.width + 1, height: Math.max(1, end - first) * spec.cell.height + 1 };
+  return { width: Math.max(1, spec.cols) * spec.cell.width, height: Math.max(1, end - first) * spec.cell.height };
 }
 
-// Paint rows [first, end) of the matrix: cells, numbers, grid lines, then the outlines on top.
+// Outline the selected cell, or hide the outline when it is not among rows [first, end).
+function placeMark(mark, spec, first, end) {
+  const [sr, sc] = spec.selected ?? [-1, -1];
+  mark.hidden = !(sr >= first && sr < end && sc >= 0 && sc < spec.cols);
+  if (mark.hidden) return;
+  const { width: cw, height: ch } = spec.cell;
+  // Over the cell's grid lines on every side, as the lines are a pixel wide.
+  setStyle(mark, 'transform', `translate(${sc * cw}px, ${(sr - first) * ch}px)`);
+  setStyle(mark, 'width', `${cw + 1}px`);
+  setStyle(mark, 'height', `${ch + 1}px`);
+}
+
+// The cells of rows [first, end) as one pixel each, in the colours of the diverging scale.
+function cellPixels(spec, first, end, cols, rows) {
+  const pixels = new ImageData(cols, rows);
+  for (let r = first; r < end; r += 1) {
+    const row = spec.values[r];
+    for (let c = 0; c < spec.cols; c += 1) {
+      const [red, green, blue] = fillRgb(row[c], spec.scale);
+      const at = ((r - first) * cols + c) * 4;
+      pixels.data[at] = red;
+      pixels.data[at + 1] = green;
+      pixels.data[at + 2] = blue;
+      pixels.data[at + 3] = 255;
+    }
+  }
+  return pixels;
+}
+
+// Paint rows [first, end) of the matrix: the cells, then the numbers and the outlines of changed
+// cells when it prints numbers. Cells alone are one pixel each (the page scales them up); an
+// empty grid has no pixels at all (its background shows).
 function drawMatrix(canvas, spec, first, end) {
   const { width: cw, height: ch, font, text } = spec.cell;
   const rows = Math.max(1, end - first);
   const cols = Math.max(1, spec.cols);
-  const { width, height } = gridSize(spec, first, end);
-  // Sized in device pixels, so numbers stay sharp on high-density screens. A new size allocates
-  // new pixels, which costs more than the drawing: the same size is only cleared.
+  const values = spec.values;
+  const cellsOnly = isCellsOnly(spec);
+  canvas.classList.toggle('is-cells', cellsOnly);
+  // Sized in device pixels when it prints, so numbers stay sharp on high-density screens. A new
+  // size allocates new pixels, which costs more than the drawing: the same size is only cleared.
   const dpr = window.devicePixelRatio || 1;
-  const pixelWidth = Math.round(width * dpr);
-  const pixelHeight = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d');
+  const { width, height } = gridSize(spec, first, end);
+  const [pixelWidth, pixelHeight] = !values ? [0, 0]
+    : cellsOnly ? [cols, rows] : [Math.round(width * dpr), Math.round(height * dpr)];
   if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
     canvas.width = pixelWidth;
     canvas.height = pixelHeight;
   }
+  if (!values) return;
+  const ctx = canvas.getContext('2d');
+  if (cellsOnly) {
+    ctx.putImageData(cellPixels(spec, first, end, cols, rows), 0, 0);
+    return;
+  }
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-
-  const values = spec.values;
-  if (values) {
-    // One pixel per cell, then scaled up without smoothing: a 64 × 16 matrix costs two calls.
-    const pixels = new ImageData(cols, rows);
+  // One pixel per cell, then scaled up without smoothing: a 64 × 16 matrix costs two calls.
+  if (scratch.width < cols || scratch.height < rows) {
+    scratch.width = Math.max(scratch.width, cols);
+    scratch.height = Math.max(scratch.height, rows);
+  }
+  scratch.getContext('2d').putImageData(cellPixels(spec, first, end, cols, rows), 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(scratch, 0, 0, cols, rows, 0, 0, cols * cw, rows * ch);
+  if (text) {
+    ctx.font = `600 ${font}px system-ui, "DejaVu Sans", sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
     for (let r = first; r < end; r += 1) {
-      const row = values[r];
+      const y = (r - first) * ch + ch / 2 + 1;
       for (let c = 0; c < spec.cols; c += 1) {
-        const [red, green, blue] = fillRgb(row[c], spec.scale);
-        const at = ((r - first) * cols + c) * 4;
-        pixels.data[at] = red;
-        pixels.data[at + 1] = green;
-        pixels.data[at + 2] = blue;
-        pixels.data[at + 3] = 255;
+        ctx.fillStyle = inkColor(values[r][c], spec.scale);
+        ctx.fillText(formatCompact(values[r][c]), c * cw + cw / 2, y);
       }
     }
-    if (scratch.width < cols || scratch.height < rows) {
-      scratch.width = Math.max(scratch.width, cols);
-      scratch.height = Math.max(scratch.height, rows);
-    }
-    scratch.getContext('2d').putImageData(pixels, 0, 0);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(scratch, 0, 0, cols, rows, 0, 0, cols * cw, rows * ch);
-    if (text) {
-      ctx.font = `600 ${font}px system-ui, "DejaVu Sans", sans-serif`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      for (let r = first; r < end; r += 1) {
-        const y = (r - first) * ch + ch / 2 + 1;
-        for (let c = 0; c < spec.cols; c += 1) {
-          ctx.fillStyle = inkColor(values[r][c], spec.scale);
-          ctx.fillText(formatCompact(values[r][c]), c * cw + cw / 2, y);
-        }
-      }
-    }
-  } else {
-    ctx.fillStyle = EMPTY_FILL;
-    ctx.fillRect(0, 0, width, height);
   }
-
-  // All grid lines in one path; dashed while the values are not computed yet.
-  ctx.beginPath();
-  for (let c = 0; c <= cols; c += 1) {
-    ctx.moveTo(c * cw + 0.5, 0);
-    ctx.lineTo(c * cw + 0.5, height);
-  }
-  for (let r = 0; r <= rows; r += 1) {
-    ctx.moveTo(0, r * ch + 0.5);
-    ctx.lineTo(width, r * ch + 0.5);
-  }
-  ctx.setLineDash(values ? [] : [4, 3]);
-  ctx.strokeStyle = GRID_LINE;
-  ctx.lineWidth = 1;
-  ctx.stroke();
-  ctx.setLineDash([]);
-
-  if (values && spec.compare) {
-    ctx.strokeStyle = CHANGED;
+  if (spec.compare) {
+    ctx.strokeStyle = CHANGED_COLOR;
     ctx.lineWidth = 3;
     for (let r = first; r < end; r += 1) {
       for (let c = 0; c < spec.cols; c += 1) {
@@ -278,12 +314,28 @@ function drawMatrix(canvas, spec, first, end) {
       }
     }
   }
-  const [sr, sc] = spec.selected ?? [-1, -1];
-  if (sr >= first && sr < end && sc >= 0 && sc < spec.cols) {
-    ctx.strokeStyle = SELECTED;
-    ctx.lineWidth = 3;
-    ctx.strokeRect(sc * cw + 1.5, (sr - first) * ch + 1.5, cw - 2, ch - 2);
+}
+
+// Mark the cells of rows [first, end) that differ from spec.compare, one pixel each, on the
+// `changes` canvas over a grid without numbers (views.css shows each mark as a cell's outline);
+// nothing where the grid prints its numbers, which draws its outlines itself.
+function drawChanges(changes, spec, first, end) {
+  const marked = Boolean(spec.values && spec.compare && !spec.cell.text);
+  const [cols, rows] = marked ? [Math.max(1, spec.cols), Math.max(1, end - first)] : [0, 0];
+  if (changes.width !== cols || changes.height !== rows) {
+    changes.width = cols;
+    changes.height = rows;
   }
+  if (!marked) return;
+  const pixels = new ImageData(cols, rows);
+  for (let r = first; r < end; r += 1) {
+    for (let c = 0; c < spec.cols; c += 1) {
+      if (spec.values[r][c] === spec.compare[r]?.[c]) continue;
+      const at = ((r - first) * cols + c) * 4;
+      pixels.data.set([...CHANGED, 255], at);
+    }
+  }
+  changes.getContext('2d').putImageData(pixels, 0, 0);
 }
 
 // The [row, col] of the matrix under a pointer event on `canvas`, or null off the cells.

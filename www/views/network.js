@@ -2,26 +2,26 @@
 // by magnitude, the layer of the current phase highlighted. Hover shows a weight or bias exactly,
 // a click selects its layer for the inspector, a double-click edits it by hand.
 // The diagram is built once per architecture and size; a redraw only changes attributes. It is
-// three sheets stacked, each painted apart: the layer bands (an SVG, below), the edges (one canvas)
-// and the units and labels (an SVG, above). The edges are pixels, not elements: a deep network has
+// three sheets stacked, each painted apart: the layer bands (an SVG, below), the edges (one canvas,
+// which network-edges.js paints) and the units and labels (an SVG, above). The edges are pixels, not elements: a deep network has
 // thousands, which as SVG elements the browser restyled, painted and hit-tested on every update;
 // the pointer finds an edge by geometry instead (edgeAt), and marking the next layer on every step
 // never paints them again.
 import { t } from '../i18n.js';
 import { selection, select } from '../state.js';
 import { formatExact } from '../format.js';
-import { scaleMax, strokeColor, fillColor } from '../colors.js';
+import { scaleMax, fillColor } from '../colors.js';
 import { sub, sub2, layerMark } from '../notation.js';
 import { parsePhase, activationName } from '../phase.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
 import { openEditor } from './weight-editor.js';
+import { paintEdges, prepareUpdate } from './network-edges.js';
 
 const view = document.getElementById('network-view');
 
 const SVG = 'http://www.w3.org/2000/svg';
 // Layers wider than this are summarised: their first units, an ellipsis, and the last unit.
 export const MAX_NODES = 16;
-const MAX_EDGE_WIDTH = 8;
 // How far from an edge's centre line the pointer still hovers it, in CSS pixels.
 const EDGE_HIT = 6;
 
@@ -102,7 +102,7 @@ function build(trace, width, height) {
   const textLayer = svgElement('g', { class: 'labels' });
   bandSheet.append(bandLayer);
   svg.append(nodeLayer, textLayer);
-  const built = { svg, stack, edgeCanvas, ratio, columns, bands: [], tags: [], edges: [], units: [] };
+  const built = { svg, stack, edgeCanvas, ratio, columns, bands: [], tags: [], edges: [], units: [], coords: null };
 
   trace.layers.forEach((layer, l) => {
     const from = columns[l];
@@ -165,6 +165,8 @@ function build(trace, width, height) {
     label.textContent = `x${sub(node.index + 1)}`;
     textLayer.append(label);
   }
+  // The edges' ends as one array, for painting them (here or in a worker: network-edges.js).
+  built.coords = Float64Array.from(built.edges.flatMap(({ x1, y1, x2, y2 }) => [x1, y1, x2, y2]));
   columns.forEach((column, c) => {
     if (!column.hidden) return;
     const more = svgElement('text', { class: 'ellipsis', x: column.x, y: column.ellipsisY, 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
@@ -345,53 +347,6 @@ function legend() {
   return box;
 }
 
-// How an edge of weight `w` is drawn, on a scale reaching ±wMax: its colour, and its width
-// growing with |w| (to a tenth of a pixel).
-function edgeLook(w, wMax) {
-  const size = typeof w === 'number' && wMax > 0 ? Math.abs(w) / wMax : 1;
-  return `${strokeColor(w, wMax)}|${(1 + (MAX_EDGE_WIDTH - 1) * size).toFixed(1)}`;
-}
-
-// Paint the edges on the edge canvas if any would look different: weights change at every
-// update, but while training plays, most frames move none of them by a colour step or a tenth of
-// a pixel. Edges that look the same go in one path, so thousands take a few hundred strokes.
-function paintEdges(params, wMax) {
-  const { edgeCanvas, ratio, edges } = diagram;
-  // Weights change only at the update (or an edit): most steps look no further.
-  if (edges.every((edge) => params[edge.l].w[edge.i][edge.j] === edge.w && wMax === diagram.wMax)) return;
-  diagram.wMax = wMax;
-  let changed = false;
-  for (const edge of edges) {
-    edge.w = params[edge.l].w[edge.i][edge.j];
-    const look = edgeLook(edge.w, wMax);
-    if (look !== edge.look) changed = true;
-    edge.look = look;
-  }
-  if (!changed) return;
-  const ctx = edgeCanvas.getContext('2d');
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, edgeCanvas.width / ratio, edgeCanvas.height / ratio);
-  // Square ends, not round: the units' circles cover an edge's ends, and round caps cost the
-  // canvas more to fill (it rasters every edge of a deep network at each update).
-  ctx.lineCap = 'butt';
-  const strokes = new Map();
-  for (const edge of edges) {
-    if (!strokes.has(edge.look)) strokes.set(edge.look, []);
-    strokes.get(edge.look).push(edge);
-  }
-  for (const [look, group] of strokes) {
-    const [color, width] = look.split('|');
-    ctx.strokeStyle = color;
-    ctx.lineWidth = Number(width);
-    ctx.beginPath();
-    for (const { x1, y1, x2, y2 } of group) {
-      ctx.moveTo(x1, y1);
-      ctx.lineTo(x2, y2);
-    }
-    ctx.stroke();
-  }
-}
-
 // Draw the diagram from the view context: colours, widths and highlights from the trace.
 export function renderNetwork(context) {
   if (!lastContext) {
@@ -413,7 +368,8 @@ export function renderNetwork(context) {
   const params = trace.layers.map(current);
   const wMax = Math.max(...params.map((p) => scaleMax(p.w)));
   const bMax = Math.max(...params.map((p) => scaleMax([p.b])));
-  paintEdges(params, wMax);
+  paintEdges(diagram, params, wMax);
+  prepareUpdate(diagram, trace);
   for (const unit of diagram.units) {
     const { circle, l, j } = unit;
     // Set only when it changes: an unchanged unit then has nothing to restyle or paint.

@@ -1,0 +1,244 @@
+// What a step paints, and how little, on the network the page keeps within one frame (8 hidden
+// layers of 16 units, batches of 64 rows): the inspector's grids without numbers are one pixel
+// per cell, scaled up on screen between grid lines drawn over them, and the band a step fills in
+// is painted in the frame that shows it; the update's edges are painted ahead while the page is
+// idle and copied, with exactly the pixels the page paints at once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, PROJECTOR } from './harness.mjs';
+
+const browser = useBrowser();
+const DEEP = { query: '?preset=circle', viewport: PROJECTOR };
+// The grid lines' colour (views.css --grid-line, #7d8792).
+const GRID_LINE = [0x7d, 0x87, 0x92];
+
+// Give the page 8 hidden layers of 16 units (tanh), a sigmoid output, and batches of 64 rows.
+async function deepNetwork(page) {
+  const hidden = Array.from({ length: 8 }, () => ({ units: 16, activation: 'tanh' }));
+  await page.evaluate((layers) => window.playground.configure(JSON.stringify({
+    network: { layers }, training: { batch_size: 64 } })), [...hidden, { units: 1, activation: 'sigmoid' }]);
+  await page.click('.layer-tab'); // a redraw with the new network
+}
+
+// Click "Next phase" `count` times (in the page: each click redraws before the next).
+const steps = (page, count) => page.evaluate((n) => {
+  for (let i = 0; i < n; i += 1) document.getElementById('step-phase').click();
+}, count);
+
+// The [r, g, b] the screen shows at page point (x, y), read from a screenshot.
+async function screenPixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.floor(x), y: Math.floor(y), width: 1, height: 1 } });
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+}
+
+// Every pixel of the diagram's edge canvas, as RGBA bytes (sent as base64: a million numbers
+// take the test protocol many seconds).
+async function edgePixels(page) {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.querySelector('#network-view canvas.network-edges');
+    const bytes = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+test('a grid without numbers is one pixel per cell in the scale\'s colour, shown as flat cells between grid lines', async (t) => {
+  const page = await browser.open(t, DEEP);
+  await deepNetwork(page);
+  await steps(page, 1);
+  const figure = page.locator('#inspector-view figure[data-matrix="z"]');
+  await figure.scrollIntoViewIfNeeded();
+  // Z⁽¹⁾ is 64 × 16: too wide to print numbers. Its canvas holds one pixel per cell, each the
+  // diverging scale's colour of the core's value.
+  const canvas = await figure.locator('canvas.matrix-canvas').evaluate(async (el) => {
+    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const values = JSON.parse(el.closest('figure').dataset.values);
+    const scale = scaleMax(values);
+    const pixels = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+    const wrong = [];
+    values.forEach((row, r) => row.forEach((v, c) => {
+      const at = (r * el.width + c) * 4;
+      const want = fillRgb(v, scale);
+      if (want.some((channel, k) => pixels[at + k] !== channel)) wrong.push([r, c]);
+    }));
+    return { width: el.width, height: el.height, rendering: getComputedStyle(el).imageRendering, wrong };
+  });
+  assert.deepEqual([canvas.width, canvas.height], [16, 64], 'one pixel per cell');
+  assert.equal(canvas.rendering, 'pixelated', 'scaled up without smoothing');
+  assert.deepEqual(canvas.wrong, [], 'every cell in its value\'s colour');
+
+  // On screen: the middle of cell (2, 3) is that cell's colour, its left edge a grid line.
+  const box = await figure.locator('canvas.matrix-canvas').boundingBox();
+  const [cw, ch] = [box.width / 16, box.height / 64];
+  const expected = await figure.evaluate(async (el) => {
+    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const values = JSON.parse(el.dataset.values);
+    return fillRgb(values[2][3], scaleMax(values));
+  });
+  assert.deepEqual(await screenPixel(page, box.x + 3.5 * cw, box.y + 2.5 * ch), expected, 'the cell is flat to its middle');
+  assert.deepEqual(await screenPixel(page, box.x + 3 * cw + 1, box.y + 2.5 * ch), expected, 'and up to its grid line');
+  assert.deepEqual(await screenPixel(page, box.x + 3 * cw, box.y + 2.5 * ch), GRID_LINE, 'the grid line between cells');
+
+  // Choosing that cell moves the outline onto it and paints no grid again.
+  await page.evaluate(() => {
+    window.gridPaints = 0;
+    const count = (name) => {
+      const original = CanvasRenderingContext2D.prototype[name];
+      CanvasRenderingContext2D.prototype[name] = function paint(...args) {
+        if (this.canvas.classList.contains('matrix-canvas')) window.gridPaints += 1;
+        return original.apply(this, args);
+      };
+    };
+    count('putImageData');
+    count('drawImage');
+  });
+  await page.mouse.click(box.x + 3.5 * cw, box.y + 2.5 * ch);
+  const mark = await figure.locator('.matrix-mark').boundingBox();
+  assert.ok(mark.x <= box.x + 3 * cw && mark.x + mark.width >= box.x + 4 * cw, `the outline spans column 4: ${JSON.stringify(mark)}`);
+  assert.ok(mark.y <= box.y + 2 * ch && mark.y + mark.height >= box.y + 3 * ch, `and row 3: ${JSON.stringify(mark)}`);
+  assert.equal(await page.evaluate(() => window.gridPaints), 0, 'no grid painted again');
+
+  // δ⁽¹⁾ is not computed yet: a grid with no pixels at all, over the empty grid's background.
+  const delta = page.locator('#inspector-view figure[data-matrix="delta"]');
+  assert.equal(await delta.getAttribute('data-state'), 'empty');
+  assert.deepEqual(await delta.locator('canvas.matrix-canvas').evaluate((el) => [el.width, el.height]), [0, 0]);
+
+  // Scrolled far out of sight, a grid of one pixel per cell keeps its pixels through a redraw:
+  // scrolling back never shows it blank for a frame.
+  await page.evaluate(() => {
+    const view = document.getElementById('inspector-view');
+    view.scrollTop = view.scrollHeight;
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.click('.layer-tab[data-layer="0"]');
+  assert.deepEqual(await figure.locator('canvas.matrix-canvas').evaluate((el) => [el.width, el.height]), [16, 64]);
+});
+
+test('after the update, W\'s changed weights are outlined over a grid of one pixel per cell', async (t) => {
+  const page = await browser.open(t, DEEP);
+  await deepNetwork(page);
+  await page.click('.layer-tab[data-layer="1"]'); // W⁽²⁾: 16 × 16, too wide to print numbers
+  await page.uncheck('#inspector-follow');
+  await steps(page, 20); // one batch: forward, loss, backward, update
+  const figure = page.locator('#inspector-view figure[data-matrix="w_new"]');
+  await figure.scrollIntoViewIfNeeded();
+  const card = await figure.evaluate((el) => {
+    const [cells, changes] = el.querySelectorAll('canvas');
+    const values = JSON.parse(el.dataset.values);
+    const marks = changes.getContext('2d').getImageData(0, 0, changes.width, changes.height).data;
+    return { cells: [cells.width, cells.height], changes: [changes.width, changes.height], values, marked: values.map((row, r) => row.map((_, c) => marks[(r * 16 + c) * 4 + 3] === 255)) };
+  });
+  assert.deepEqual(card.cells, [16, 16], 'W after the update: one pixel per cell');
+  assert.deepEqual(card.changes, [16, 16], 'and one mark per cell');
+  const before = (await page.evaluate(() => JSON.parse(window.playground.trace()))).layers[1].w;
+  const changed = card.values.map((row, r) => row.map((v, c) => v !== before[r][c]));
+  assert.deepEqual(card.marked, changed, 'the marks are the weights the update changed');
+  // On screen a changed cell has the outline's amber 2 px inside its grid line, its own colour
+  // in the middle (a cell of row 6, clear of the inspector's toolbar).
+  const r = 5;
+  const col = changed[r].indexOf(true);
+  assert.ok(col >= 0, 'row 6 has a changed weight');
+  const box = await figure.locator('canvas.matrix-canvas').boundingBox();
+  const [cw, ch] = [box.width / 16, box.height / 16];
+  assert.deepEqual(await screenPixel(page, box.x + col * cw + 2, box.y + (r + 0.5) * ch), [0xf2, 0xa9, 0x00], 'the outline');
+  const middle = await figure.evaluate(async (el, [row, column]) => {
+    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const values = JSON.parse(el.dataset.values);
+    return fillRgb(values[row][column], Math.max(scaleMax(values), scaleMax(JSON.parse(el.closest('section').querySelector('figure[data-matrix="w"]').dataset.values))));
+  }, [r, col]);
+  assert.deepEqual(await screenPixel(page, box.x + (col + 0.5) * cw, box.y + (r + 0.5) * ch), middle, 'the cell\'s colour inside');
+});
+
+test('the band a step fills in is painted in the frame that scrolls it into view, not a frame later', async (t) => {
+  const page = await browser.open(t, DEEP);
+  await deepNetwork(page);
+  // Forward 9, Loss: the inspector shows the output layer (64 × 1: cards that print numbers, painted
+  // only near view), scrolled to its forward band.
+  await steps(page, 10);
+  // Backward(9) fills in the backward band below: in the first frame after the click, its cards
+  // hold the new values' pixels, before the page hears from the observer that they are on show.
+  const painted = await page.evaluate(() => new Promise((done) => {
+    document.getElementById('step-phase').click();
+    requestAnimationFrame(() => {
+      const view = document.getElementById('inspector-view');
+      const band = view.querySelector('section[data-band="backward"]');
+      const box = view.getBoundingClientRect();
+      const top = band.getBoundingClientRect().top;
+      done({
+        inView: top >= box.top && top < box.bottom,
+        cards: [...band.querySelectorAll('figure.matrix')].map((figure) => {
+          const canvas = figure.querySelector('canvas');
+          return { key: figure.dataset.matrix, state: figure.dataset.state, pixels: canvas.width * canvas.height };
+        }),
+      });
+    });
+  }));
+  assert.equal(painted.inView, true, 'the backward band is scrolled into view');
+  for (const card of painted.cards) {
+    assert.equal(card.state, 'values', `${card.key} has values`);
+    assert.ok(card.pixels > 0, `${card.key} is painted in that frame`);
+  }
+});
+
+test('the loss chart is drawn again when a batch logs its J or an epoch ends, not at every update', async (t) => {
+  // The circle preset (its own network, several batches an epoch); the loss chart on show.
+  const page = await browser.open(t, DEEP);
+  const drawnAt = await page.evaluate(() => {
+    let draws = 0;
+    const original = CanvasRenderingContext2D.prototype.fillRect;
+    CanvasRenderingContext2D.prototype.fillRect = function fillRect(...args) {
+      if (this.canvas.id === 'loss-canvas') draws += 1;
+      return original.apply(this, args);
+    };
+    const button = document.getElementById('step-phase');
+    const drawn = [];
+    const click = () => {
+      const phase = window.playground.phase();
+      draws = 0;
+      button.click();
+      if (draws > 0) drawn.push(phase);
+    };
+    // Two batches phase by phase, the epoch's other batches but its last at once, then the last
+    // batch phase by phase.
+    const { layers, batches } = JSON.parse(window.playground.trace());
+    for (let i = 0; i < 2 * (2 * layers.length + 2); i += 1) click();
+    for (let b = 2; b < batches - 1; b += 1) document.getElementById('step-batch').click();
+    while (window.playground.phase() !== 'Update') click();
+    click();
+    return { drawn, epochs: JSON.parse(window.playground.trace()).epochs_done };
+  });
+  assert.equal(drawnAt.epochs, 1, 'the epoch ended');
+  assert.deepEqual(drawnAt.drawn, ['Loss', 'Loss', 'Loss', 'Update'], 'at each loss phase, and the update that ends the epoch');
+});
+
+test('the update copies the edges painted ahead, with the pixels the page paints at once', async (t) => {
+  // The same session twice: with OffscreenCanvas to paint ahead into, and without.
+  const ahead = await browser.open(t, DEEP);
+  const alone = await browser.open(t, { ...DEEP, init: () => { delete window.OffscreenCanvas; } });
+  for (const page of [ahead, alone]) {
+    await deepNetwork(page);
+    // Forward 9, Loss, Backward 9: the update is next.
+    await steps(page, 19);
+    assert.equal(await page.evaluate(() => window.playground.phase()), 'Update');
+  }
+  await ahead.waitForSelector('canvas.network-edges[data-prepared="ready"]', { state: 'attached' });
+  const before = await edgePixels(ahead);
+  for (const page of [ahead, alone]) await steps(page, 1);
+  const painted = (page) => page.locator('canvas.network-edges').getAttribute('data-painted');
+  assert.equal(await painted(ahead), 'prepared', 'the image painted ahead, copied');
+  assert.equal(await painted(alone), 'drawn', 'painted at the update');
+  const [copied, drawn] = [await edgePixels(ahead), await edgePixels(alone)];
+  const differ = (a, b) => a.reduce((count, v, k) => count + (v !== b[k] ? 1 : 0), 0);
+  assert.equal(copied.length, drawn.length);
+  assert.ok(differ(before, copied) > 0, 'the update changed the edges');
+  assert.equal(differ(copied, drawn), 0, 'the same pixels either way');
+});

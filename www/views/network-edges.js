@@ -3,19 +3,20 @@
 // as the coming update will leave them, painted ahead while the page is idle.
 // A deep network's edges take the page's thread about 10 ms to raster in software (1,840 of them
 // for 8 hidden layers of 16 units); at the update, when every weight moves, that alone made the
-// click miss its frame. Before the update the trace already holds what it will write,
-// W − α ∂J/∂W (∂J/∂W with its L2 term, as the core adds it), so once the last backward phase is
-// on screen the page paints those edges into an image; the update's redraw checks that its edges
-// look exactly so and copies the image. Any other change of weights (an edit, a batch, a step
-// back) paints at once, as before.
+// click miss its frame. Before the update the core can say what it will write (upcomingUpdate:
+// W − α ∂J/∂W by the update's own code), so once the last backward phase is on screen the page
+// paints those edges into an image; the update's redraw checks that its edges look exactly so
+// and copies the image. Any other change of weights (an edit, a batch, a step back) paints at
+// once, as before.
 import { scaleMax, strokeColor } from '../colors.js';
+import { playground } from '../handle.js';
 
 const MAX_EDGE_WIDTH = 8;
 
 // The image ready for the update: { key, canvas, looks, bitmap }, where `canvas` is the diagram's
 // edge canvas, whose data-prepared says "ready" while an image is kept (for tests).
 let prepared = null;
-// What the next idle moment prepares from ({ diagram, trace }, the latest redraw's), or null.
+// What the next idle moment prepares for (the latest redraw's diagram), or null.
 let toPrepare = null;
 
 // How an edge of weight `w` is drawn, on a scale reaching ±wMax: its colour, and its width
@@ -93,22 +94,25 @@ export function paintEdges(diagram, params, wMax) {
 // When the update is next, paint the edges as it will leave them just after the frame that shows
 // this redraw (and after what that frame queued): the page is idle then, while the reader looks
 // at the backward pass. A click that comes meanwhile waits for that one paint of the edges,
-// which the update would have cost anyway. `trace` is the redraw's, with ∂J/∂W of every layer.
+// which the update would have cost anyway. `trace` is the redraw's.
 // (Not requestIdleCallback: between quick clicks the browser found no idle time before the update.)
 export function prepareUpdate(diagram, trace) {
   if (trace.phase !== 'Update' || typeof OffscreenCanvas === 'undefined') return;
   if (!toPrepare) requestAnimationFrame(() => setTimeout(() => setTimeout(prepareNow, 0), 0));
-  toPrepare = { diagram, trace };
+  toPrepare = diagram;
 }
 
 // Paint the image of the update's edges for the latest redraw, unless it is already painted.
+// The weights come from the core as it is now: if a click has moved past the update since,
+// there is nothing to prepare.
 function prepareNow() {
-  const { diagram, trace } = toPrepare;
+  const diagram = toPrepare;
   toPrepare = null;
-  if (!diagram.edgeCanvas.isConnected || !trace.layers.every((layer) => layer.dw)) return;
-  // w += −α ∂J/∂w, the core's update to the last bit (the trace's numbers read back exactly).
-  const alpha = trace.learning_rate;
-  const next = trace.layers.map((layer) => layer.w.map((row, i) => row.map((w, j) => w + -alpha * layer.dw[i][j])));
+  if (!diagram.edgeCanvas.isConnected) return;
+  const coming = JSON.parse(playground.upcomingUpdate() ?? 'null');
+  const next = coming?.map((layer) => layer.w);
+  // Another session's network (a file opened meanwhile) has other edges: nothing to prepare.
+  if (!next || !diagram.edges.every((edge) => typeof next[edge.l]?.[edge.i]?.[edge.j] === 'number')) return;
   const wMax = Math.max(...next.map((w) => scaleMax(w)));
   const looks = diagram.edges.map((edge) => edgeLook(next[edge.l][edge.i][edge.j], wMax));
   if (shows(prepared, diagram, looks)) return;

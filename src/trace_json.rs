@@ -31,9 +31,10 @@ fn view_when(w: &mut Writer, ok: bool, m: ArrayView2<f64>) {
     }
 }
 
-/// The trace with the batch's matrices Z, A, δ only for layers next to `focus` (0-based: the
-/// layers focus − 1, focus and focus + 1), and f'(Z), ∂J/∂A only for `focus` itself; the other
-/// layers keep their parameters and gradients but leave those keys out. A page redrawing one
+/// The trace with the batch's matrices Z, A, δ, the gradients and the changes of W and b only
+/// for layers next to `focus` (0-based: the layers focus − 1, focus and focus + 1), and f'(Z),
+/// ∂J/∂A only for `focus` itself; the other layers keep their parameters before and after the
+/// update (the network diagram draws them) and leave the other keys out. A page redrawing one
 /// layer per step sends far less this way.
 pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
     let trace = t.trace();
@@ -95,14 +96,6 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
         w.begin_object();
         w.key("units").whole(before.units()).key("inputs").whole(before.inputs());
         w.key("activation").string(before.activation.name());
-        w.key("dw");
-        view_when(&mut w, backward, values.dw.view());
-        w.key("db");
-        if backward {
-            w.numbers(values.db.iter().copied());
-        } else {
-            w.null();
-        }
         w.key("w").matrix(before.w.view()).key("b").numbers(before.b.iter().copied());
         w.key("w_new");
         view_when(&mut w, updated, after.w.view());
@@ -113,6 +106,14 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
             w.null();
         }
         if near {
+            w.key("dw");
+            view_when(&mut w, backward, values.dw.view());
+            w.key("db");
+            if backward {
+                w.numbers(values.db.iter().copied());
+            } else {
+                w.null();
+            }
             w.key("z");
             view_when(&mut w, forward, trace.z(l));
             w.key("a");
@@ -128,7 +129,7 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
             w.key("da");
             matrix_when(&mut w, factors && l + 1 < depth, || Some(trace.error_at_output_of(t.start_network(), l)));
         }
-        if updated {
+        if updated && near {
             w.key("w_change").begin_array();
             for (a, b) in after.w.rows().into_iter().zip(before.w.rows()) {
                 w.numbers(a.iter().zip(b.iter()).map(|(a, b)| a - b));

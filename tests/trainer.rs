@@ -270,9 +270,14 @@ fn a_focused_trace_sends_the_batch_matrices_of_the_layers_next_to_the_focus_only
         let near = l <= 2;
         assert_eq!(focused["layers"][l].get("z").is_some(), near, "layer {l}");
         assert_eq!(focused["layers"][l]["w"], full["layers"][l]["w"]);
-        assert_eq!(focused["layers"][l]["dw"], full["layers"][l]["dw"]);
+        assert_eq!(focused["layers"][l]["w_new"], full["layers"][l]["w_new"]);
+        assert_eq!(focused["layers"][l].get("dw").is_some(), near, "layer {l}");
         if near {
             assert_eq!(focused["layers"][l]["delta"], full["layers"][l]["delta"]);
+            assert_eq!(focused["layers"][l]["dw"], full["layers"][l]["dw"]);
+            assert_eq!(focused["layers"][l]["w_change"], full["layers"][l]["w_change"]);
+        } else {
+            assert!(focused["layers"][l].get("w_change").is_none(), "layer {l}");
         }
         // δ's two factors, for the equations, only for the focused layer itself.
         let factors = |trace: &Value| trace["layers"][l].get("fprime").is_some_and(|f| !f.is_null());

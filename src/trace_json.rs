@@ -31,11 +31,11 @@ fn view_when(w: &mut Writer, ok: bool, m: ArrayView2<f64>) {
     }
 }
 
-/// The trace with the batch's matrices Z, A, δ, the gradients and the changes of W and b only
-/// for layers next to `focus` (0-based: the layers focus − 1, focus and focus + 1), and f'(Z),
-/// ∂J/∂A only for `focus` itself; the other layers keep their parameters before and after the
-/// update (the network diagram draws them) and leave the other keys out. A page redrawing one
-/// layer per step sends far less this way.
+/// The trace with the batch's matrices Z, A, δ, f'(Z), ∂J/∂A, the gradients and the changes of W
+/// and b only for the layer `focus` (0-based), A of the layer below it and δ of the layer above
+/// it; every layer keeps its parameters before and after the update (the network diagram draws
+/// them) and leaves the other keys out. A page redrawing one layer per step sends far less this
+/// way.
 pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
     let trace = t.trace();
     let depth = t.network().depth();
@@ -92,7 +92,13 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
         let values = &trace.layers[l];
         let forward = done > l;
         let backward = done > 2 * depth - l;
-        let near = focus.is_none_or(|f| l + 1 >= f && l <= f + 1);
+        // The focused layer (every layer, without a focus) carries its batch matrices and
+        // gradients; the layer below it its A, the focused layer's input; the layer above it its
+        // δ, which the focused layer's δ is made from. That is all the inspector and the
+        // equations show of a layer.
+        let is_focus = focus.is_none_or(|f| f == l);
+        let below = focus.is_some_and(|f| l + 1 == f);
+        let above = focus.is_some_and(|f| l == f + 1);
         w.begin_object();
         w.key("units").whole(before.units()).key("inputs").whole(before.inputs());
         w.key("activation").string(before.activation.name());
@@ -105,7 +111,7 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
         } else {
             w.null();
         }
-        if near {
+        if is_focus {
             w.key("dw");
             view_when(&mut w, backward, values.dw.view());
             w.key("db");
@@ -120,22 +126,25 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
             view_when(&mut w, forward, trace.a(l));
             w.key("delta");
             view_when(&mut w, backward, trace.delta(l));
-            // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel, which shows them for
-            // the focused layer only (the page asks for a trace focused on the phase's layer when
-            // it shows another).
-            let factors = backward && focus.is_none_or(|f| f == l);
+            // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel.
             w.key("fprime");
-            matrix_when(&mut w, factors, || before.activation.derivative(trace.z(l), trace.a(l)));
+            matrix_when(&mut w, backward, || before.activation.derivative(trace.z(l), trace.a(l)));
             w.key("da");
-            matrix_when(&mut w, factors && l + 1 < depth, || Some(trace.error_at_output_of(t.start_network(), l)));
-        }
-        if updated && near {
-            w.key("w_change").begin_array();
-            for (a, b) in after.w.rows().into_iter().zip(before.w.rows()) {
-                w.numbers(a.iter().zip(b.iter()).map(|(a, b)| a - b));
+            matrix_when(&mut w, backward && l + 1 < depth, || Some(trace.error_at_output_of(t.start_network(), l)));
+            if updated {
+                w.key("w_change").begin_array();
+                for (a, b) in after.w.rows().into_iter().zip(before.w.rows()) {
+                    w.numbers(a.iter().zip(b.iter()).map(|(a, b)| a - b));
+                }
+                w.end_array();
+                w.key("b_change").numbers(after.b.iter().zip(before.b.iter()).map(|(a, b)| a - b));
             }
-            w.end_array();
-            w.key("b_change").numbers(after.b.iter().zip(before.b.iter()).map(|(a, b)| a - b));
+        } else if below {
+            w.key("a");
+            view_when(&mut w, forward, trace.a(l));
+        } else if above {
+            w.key("delta");
+            view_when(&mut w, backward, trace.delta(l));
         }
         w.end_object();
     }

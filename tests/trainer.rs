@@ -2,7 +2,6 @@
 //! the stopping rule.
 
 mod common;
-use backprop_playground::json::Value;
 use backprop_playground::session::{from_json, to_json};
 use backprop_playground::{Phase, Status, Step, Trainer, Unit};
 use common::*;
@@ -260,34 +259,30 @@ fn stepping_to_a_phase_is_one_undoable_step() {
 }
 
 #[test]
-fn a_focused_trace_sends_the_batch_matrices_of_the_layers_next_to_the_focus_only() {
+fn a_focused_trace_sends_the_focused_layers_batch_matrices_its_input_and_the_delta_above_only() {
     let mut t = session(&[3, 3, 3], "2", false, "");
     t.step(Unit::Batch);
     let read = |text: String| backprop_playground::json::parse(&text).unwrap();
     let full = read(backprop_playground::trace_json::trace_json(&t));
     let focused = read(backprop_playground::trace_json::trace_json_focused(&t, Some(1)));
-    for l in 0..4 {
-        let near = l <= 2;
-        assert_eq!(focused["layers"][l].get("z").is_some(), near, "layer {l}");
-        assert_eq!(focused["layers"][l]["w"], full["layers"][l]["w"]);
-        assert_eq!(focused["layers"][l]["w_new"], full["layers"][l]["w_new"]);
-        assert_eq!(focused["layers"][l].get("dw").is_some(), near, "layer {l}");
-        if near {
-            assert_eq!(focused["layers"][l]["delta"], full["layers"][l]["delta"]);
-            assert_eq!(focused["layers"][l]["dw"], full["layers"][l]["dw"]);
-            assert_eq!(focused["layers"][l]["w_change"], full["layers"][l]["w_change"]);
-        } else {
-            assert!(focused["layers"][l].get("w_change").is_none(), "layer {l}");
+    // Focus on layer 1 (0-based): layer 0 gives its A (layer 1's input), layer 2 its δ.
+    let expected: [&[&str]; 4] =
+        [&["a"], &["z", "a", "delta", "dw", "db", "fprime", "da", "w_change", "b_change"], &["delta"], &[]];
+    let batch_keys = ["z", "a", "delta", "dw", "db", "fprime", "da", "w_change", "b_change"];
+    for (l, keys) in expected.iter().enumerate() {
+        let (f, all) = (&focused["layers"][l], &full["layers"][l]);
+        for key in ["units", "inputs", "activation", "w", "b", "w_new", "b_new"] {
+            assert_eq!(f[key], all[key], "layer {l} {key}: every layer keeps its parameters");
         }
-        // δ's two factors, for the equations, only for the focused layer itself.
-        let factors = |trace: &Value| trace["layers"][l].get("fprime").is_some_and(|f| !f.is_null());
-        assert_eq!(factors(&focused), l == 1, "layer {l}");
-        assert!(l == 3 || factors(&full), "layer {l}: the full trace has f'(Z) for every hidden layer");
-        if l == 1 {
-            assert_eq!(focused["layers"][l]["fprime"], full["layers"][l]["fprime"]);
-            assert_eq!(focused["layers"][l]["da"], full["layers"][l]["da"]);
+        for key in batch_keys {
+            assert_eq!(f.get(key).is_some(), keys.contains(&key), "layer {l} {key}");
+            if keys.contains(&key) {
+                assert_eq!(f[key], all[key], "layer {l} {key}: the same numbers as the full trace");
+            }
         }
     }
+    // The full trace has δ's two factors for every hidden layer.
+    assert!((0..3).all(|l| !full["layers"][l]["fprime"].is_null() && !full["layers"][l]["da"].is_null()));
 }
 
 #[test]

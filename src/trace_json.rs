@@ -22,6 +22,15 @@ fn matrix_when(w: &mut Writer, ok: bool, m: impl FnOnce() -> Option<ndarray::Arr
     };
 }
 
+/// A list of numbers computed only when asked for, or null.
+fn numbers_when<I: IntoIterator<Item = f64>>(w: &mut Writer, ok: bool, values: impl FnOnce() -> I) {
+    if ok {
+        w.numbers(values());
+    } else {
+        w.null();
+    }
+}
+
 /// A view, or null when its phase has not run yet in this batch.
 fn view_when(w: &mut Writer, ok: bool, m: ArrayView2<f64>) {
     if ok {
@@ -79,11 +88,7 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
     let loss_done = done > depth;
     w.key("loss").optional_number(loss_done.then_some(trace.loss));
     w.key("sample_loss");
-    if loss_done {
-        w.numbers(trace.sample_losses(t.loss));
-    } else {
-        w.null();
-    }
+    numbers_when(&mut w, loss_done, || trace.sample_losses(t.loss));
     w.key("l2").number(t.settings.l2);
     w.key("layers").begin_array();
     for l in 0..depth {
@@ -106,20 +111,12 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
         w.key("w_new");
         view_when(&mut w, updated, after.w.view());
         w.key("b_new");
-        if updated {
-            w.numbers(after.b.iter().copied());
-        } else {
-            w.null();
-        }
+        numbers_when(&mut w, updated, || after.b.iter().copied());
         if is_focus {
             w.key("dw");
             view_when(&mut w, backward, values.dw.view());
             w.key("db");
-            if backward {
-                w.numbers(values.db.iter().copied());
-            } else {
-                w.null();
-            }
+            numbers_when(&mut w, backward, || values.db.iter().copied());
             w.key("z");
             view_when(&mut w, forward, trace.z(l));
             w.key("a");

@@ -37,31 +37,28 @@ pub fn cos(x: f64) -> f64 {
     sin_cos(x).1
 }
 
-/// sin r for |r| ≤ π/4: r − r³/3! + r⁵/5! − … − r¹⁵/15!, by Horner's rule in r².
+/// sin r for |r| ≤ π/4: r − r³/3! + r⁵/5! − … − r¹⁵/15!.
 fn sin_near_zero(r: f64) -> f64 {
-    let r2 = r * r;
-    let mut sum = 0.0;
-    // Odd n from 15 down to 3: sum ← (sum − 1/n!)·r², alternating signs.
-    let mut n = 15u32;
-    while n >= 3 {
-        let term = 1.0 / factorial(n);
-        sum = if (n / 2) % 2 == 1 { (sum - term) * r2 } else { (sum + term) * r2 };
-        n -= 2;
-    }
-    r + r * sum
+    r + r * series(r * r, 15)
 }
 
 /// cos r for |r| ≤ π/4: 1 − r²/2! + r⁴/4! − … + r¹⁶/16!.
 fn cos_near_zero(r: f64) -> f64 {
-    let r2 = r * r;
+    1.0 + series(r * r, 16)
+}
+
+/// The Taylor terms after the first, scaled to start at r²: Σ (−1)^⌊n/2⌋ r²ᵏ / n! for
+/// n = top, top − 2, … down to 2 or 3 (k counting the terms from the last), by Horner's rule in
+/// r²: sum ← (sum ± 1/n!)·r².
+fn series(r2: f64, top: u32) -> f64 {
     let mut sum = 0.0;
-    let mut n = 16u32;
+    let mut n = top;
     while n >= 2 {
         let term = 1.0 / factorial(n);
         sum = if (n / 2) % 2 == 1 { (sum - term) * r2 } else { (sum + term) * r2 };
         n -= 2;
     }
-    1.0 + sum
+    sum
 }
 
 /// n! as a double (exact up to 18!).

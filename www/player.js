@@ -4,6 +4,7 @@ import { t } from './i18n.js';
 import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCost, startPacing, updatePacing } from './speed.js';
 import { isTerminal } from './stepping.js';
 import { showError, showStatus } from './views/messages.js';
+import { setAttr, setText } from './dom.js';
 
 const playButton = document.getElementById('play');
 const speedSlider = document.getElementById('speed');
@@ -143,7 +144,8 @@ function showSpeed() {
 // Show Play or Pause on the button.
 function showPlaying() {
   const playing = isPlaying();
-  playButton.textContent = t(playing ? 'control.pause' : 'control.play');
-  playButton.setAttribute('aria-pressed', String(playing));
+  // Only when it changes: a step by hand pauses, which would otherwise repaint the button each time.
+  setText(playButton, t(playing ? 'control.pause' : 'control.play'));
+  setAttr(playButton, 'aria-pressed', String(playing));
   playButton.classList.toggle('is-playing', playing);
 }

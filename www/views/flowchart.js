@@ -97,9 +97,12 @@ function keepInView(node) {
   const left = Number(node.dataset.x) * scale;
   const right = left + Number(node.dataset.w) * scale;
   const margin = 2 * FONT * scale;
+  // A box leaving the view on one side is brought in at the other, a page turned: the next boxes
+  // follow the same way (right along the forward pass, left along the backward pass), so the chart
+  // scrolls once a page, not at every step; a scroll repaints the whole chart.
   let to = chart.scrollLeft;
-  if (left - margin < to) to = left - margin;
-  else if (right + margin > to + chart.viewWidth) to = right + margin - chart.viewWidth;
+  if (left - margin < to) to = right + margin - chart.viewWidth;
+  else if (right + margin > to + chart.viewWidth) to = left - margin;
   to = Math.max(0, Math.min(to, chart.shownWidth - chart.viewWidth));
   if (to === chart.scrollLeft) return;
   chart.scrollLeft = to;

@@ -4,13 +4,15 @@
 // A grid that prints no numbers is a canvas of one pixel per cell, which the browser scales up
 // without smoothing: a 64 × 16 batch matrix is then 1,024 pixels to paint and hand to the
 // compositor at each step, not a 400 × 1,600 canvas (2.5 MB copied per card per step). The grid
-// lines and the selected cell are elements over the canvas (views.css), so choosing another cell
-// paints no canvas at all; so are the outlines of cells an update changed (W after it): a second
-// canvas of one pixel per changed cell, shown through a mask of one outline per cell.
+// lines are the grid's background, seen through a mask on the canvas (views.css), and the selected
+// cell's outline is a small element over it, so choosing another cell paints no canvas at all; the
+// outlines of cells an update changed (W after it) are a second canvas of one pixel per changed
+// cell, shown through a mask of one outline per cell, and taken out when nothing changed.
 import { t } from '../i18n.js';
 import { formatCompact, formatExact } from '../format.js';
 import { fillRgb, inkColor, legendGradient } from '../colors.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
+import { setAttr, setStyle, setText } from '../dom.js';
 
 const CHANGED_COLOR = '#f2a900';
 const CHANGED = [0xf2, 0xa9, 0x00];
@@ -43,21 +45,6 @@ export function longestText(values) {
 function shownRows(spec) {
   const first = Math.min(spec.rowStart ?? 0, Math.max(0, spec.rows - 1));
   return [first, Math.min(spec.rows, first + (spec.maxRows ?? spec.rows))];
-}
-
-// Set an element's text only when it changes: an unchanged page then has nothing to restyle.
-function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
-}
-
-// Set an attribute only when it changes, for the same reason.
-function setAttr(el, name, value) {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-// Set a style property only when it changes, for the same reason.
-function setStyle(el, name, value) {
-  if (el.style[name] !== value) el.style[name] = value;
 }
 
 // An element of `tag` with a class name.
@@ -95,17 +82,16 @@ export function matrixCard(key, root = null) {
   const name = element('span', 'matrix-name');
   const shape = element('span', 'matrix-shape');
   caption.append(name, shape);
-  // The canvas of cells, and over it the changed cells' outlines, the grid lines and the selected
-  // cell's outline.
+  // The canvas of cells, and over it the changed cells' outlines and the selected cell's outline.
   const grid = element('div', 'matrix-grid');
   const canvas = element('canvas', 'matrix-canvas');
   canvas.setAttribute('role', 'img');
   wirePointer(canvas);
   const changes = element('canvas', 'matrix-changes');
   changes.setAttribute('aria-hidden', 'true');
-  const lines = element('div', 'matrix-lines');
+  changes.hidden = true;
   const mark = element('div', 'matrix-mark');
-  grid.append(canvas, changes, lines, mark);
+  grid.append(canvas, changes, mark);
   const legend = element('div', 'matrix-legend');
   const low = document.createElement('span');
   const high = document.createElement('span');
@@ -156,9 +142,9 @@ export function matrixCard(key, root = null) {
     setStyle(grid, 'height', `${height + 1}px`);
     setStyle(changes, 'width', `${width}px`);
     setStyle(changes, 'height', `${height}px`);
-    setStyle(changes, 'maskSize', `${spec.cell.width}px ${spec.cell.height}px`);
-    setStyle(changes, 'webkitMaskSize', `${spec.cell.width}px ${spec.cell.height}px`);
-    setStyle(lines, 'backgroundSize', `${spec.cell.width}px ${spec.cell.height}px`);
+    // The lines' and the masks' period (views.css).
+    setStyle(grid, '--cell-width', `${spec.cell.width}px`);
+    setStyle(grid, '--cell-height', `${spec.cell.height}px`);
     placeMark(mark, spec, first, end);
     if (shown || isCellsOnly(spec)) paint();
     else if (painted) {
@@ -167,6 +153,7 @@ export function matrixCard(key, root = null) {
       canvas.height = 0;
       changes.width = 0;
       changes.height = 0;
+      changes.hidden = true;
       painted = null;
     }
     // Most steps leave most cards as they were (empty grids, parameters before the update).
@@ -322,6 +309,7 @@ function drawMatrix(canvas, spec, first, end) {
 function drawChanges(changes, spec, first, end) {
   const marked = Boolean(spec.values && spec.compare && !spec.cell.text);
   const [cols, rows] = marked ? [Math.max(1, spec.cols), Math.max(1, end - first)] : [0, 0];
+  if (changes.hidden === marked) changes.hidden = !marked;
   if (changes.width !== cols || changes.height !== rows) {
     changes.width = cols;
     changes.height = rows;

@@ -1,5 +1,6 @@
 // The error banner and the status line: the page's two places for messages to the student.
 import { t } from '../i18n.js';
+import { setText } from '../dom.js';
 
 const errorBox = document.getElementById('error');
 const statusLine = document.getElementById('status');
@@ -22,10 +23,10 @@ export function showProblem(id, params) {
 // Hide the error banner.
 export function clearError() {
   errorBox.hidden = true;
-  errorBox.textContent = '';
+  setText(errorBox, '');
 }
 
 // Show the message `id` on the status line (an empty id clears it).
 export function showStatus(id, params) {
-  statusLine.textContent = id ? t(id, params) : '';
+  setText(statusLine, id ? t(id, params) : '');
 }

@@ -3,6 +3,7 @@ import { t, has } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { config } from '../config.js';
 import { TERMINAL_PHASES } from '../stepping.js';
+import { setText } from '../dom.js';
 
 const phaseLabel = document.getElementById('phase');
 const lossValue = document.getElementById('loss');
@@ -17,12 +18,6 @@ export { TERMINAL_PHASES };
 export function phaseText(phase) {
   const [, name, layer] = /^(\w+)(?:\((\d+)\))?$/.exec(phase) ?? [];
   return name && has(`phase.${name}`) ? t(`phase.${name}`, { layer }) : phase;
-}
-
-// Set an element's text only when it changes: a new text node makes the browser lay the line
-// out and paint it again, on every frame while training plays.
-function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
 }
 
 // Show the phase the next step performs, and the numbers of the trace so far.

@@ -45,15 +45,17 @@ async function configure(page) {
   return `a ${session.network.inputs}-${layers} network (batches of ${session.training.batch_size} rows)`;
 }
 
-// The core's share of a step, without drawing: step('phase'), then trace() and its JSON.parse.
-function measureCore(steps) {
+// The core's share of a step, without drawing: step('phase'), then the trace the page reads, packed
+// and focused on the first layer (traceFocusPacked, read back by www/trace.js).
+async function measureCore(steps) {
+  const { unpackTrace } = await import('/www/trace.js');
   const core = [];
   const trace = [];
   for (let i = 0; i < steps; i += 1) {
     const start = performance.now();
     window.playground.step('phase');
     const stepped = performance.now();
-    JSON.parse(window.playground.trace());
+    unpackTrace(window.playground.traceFocusPacked(0));
     core.push(stepped - start);
     trace.push(performance.now() - stepped);
   }
@@ -139,7 +141,7 @@ async function report(page, shape) {
   console.log(`    late, by phase performed: ${latePhases(clicks, interval)}`);
   console.log(row('click handler', clicks.map((c) => c.handler)));
   console.log(row('  core step()', core));
-  console.log(row('  trace() + JSON.parse', trace));
+  console.log(row('  packed trace, read', trace));
 }
 
 const { server, url } = await startServer({ port: 0 });

@@ -46,13 +46,27 @@ fn view_when(w: &mut Writer, ok: bool, m: ArrayView2<f64>) {
 /// them) and leaves the other keys out. A page redrawing one layer per step sends far less this
 /// way.
 pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
+    let mut w = Writer::new();
+    write_trace(&mut w, t, focus);
+    w.finish()
+}
+
+/// [`trace_json_focused`] packed: the text with every list and matrix of numbers replaced by where
+/// they start in the numbers handed over with it (see [`Writer::packed`]). Read back, it is the
+/// same document, bit for bit (www/trace.js; tests/node/trace.test.mjs).
+pub fn trace_packed(t: &Trainer, focus: Option<usize>) -> (String, Vec<f64>) {
+    let mut w = Writer::packed();
+    write_trace(&mut w, t, focus);
+    w.finish_packed()
+}
+
+fn write_trace(w: &mut Writer, t: &Trainer, focus: Option<usize>) {
     let trace = t.trace();
     let depth = t.network().depth();
     let active = t.traced().is_some();
     let done = if active { trace.done } else { 0 };
     let (epoch, batch) = t.traced().unwrap_or((t.epoch(), t.batch()));
     let updated = done == 2 * depth + 2;
-    let mut w = Writer::new();
     w.begin_object();
     w.key("phase").string(&t.phase().name());
     w.key("last_phase");
@@ -88,7 +102,7 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
     let loss_done = done > depth;
     w.key("loss").optional_number(loss_done.then_some(trace.loss));
     w.key("sample_loss");
-    numbers_when(&mut w, loss_done, || trace.sample_losses(t.loss));
+    numbers_when(w, loss_done, || trace.sample_losses(t.loss));
     w.key("l2").number(t.settings.l2);
     w.key("layers").begin_array();
     for l in 0..depth {
@@ -109,25 +123,25 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
         w.key("activation").string(before.activation.name());
         w.key("w").matrix(before.w.view()).key("b").numbers(before.b.iter().copied());
         w.key("w_new");
-        view_when(&mut w, updated, after.w.view());
+        view_when(w, updated, after.w.view());
         w.key("b_new");
-        numbers_when(&mut w, updated, || after.b.iter().copied());
+        numbers_when(w, updated, || after.b.iter().copied());
         if is_focus {
             w.key("dw");
-            view_when(&mut w, backward, values.dw.view());
+            view_when(w, backward, values.dw.view());
             w.key("db");
-            numbers_when(&mut w, backward, || values.db.iter().copied());
+            numbers_when(w, backward, || values.db.iter().copied());
             w.key("z");
-            view_when(&mut w, forward, trace.z(l));
+            view_when(w, forward, trace.z(l));
             w.key("a");
-            view_when(&mut w, forward, trace.a(l));
+            view_when(w, forward, trace.a(l));
             w.key("delta");
-            view_when(&mut w, backward, trace.delta(l));
+            view_when(w, backward, trace.delta(l));
             // The two factors of δ = ∂J/∂A ⊙ f'(Z), for the equations panel.
             w.key("fprime");
-            matrix_when(&mut w, backward, || before.activation.derivative(trace.z(l), trace.a(l)));
+            matrix_when(w, backward, || before.activation.derivative(trace.z(l), trace.a(l)));
             w.key("da");
-            matrix_when(&mut w, backward && l + 1 < depth, || Some(trace.error_at_output_of(t.start_network(), l)));
+            matrix_when(w, backward && l + 1 < depth, || Some(trace.error_at_output_of(t.start_network(), l)));
             if updated {
                 w.key("w_change").begin_array();
                 for (a, b) in after.w.rows().into_iter().zip(before.w.rows()) {
@@ -138,10 +152,10 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
             }
         } else if below {
             w.key("a");
-            view_when(&mut w, forward, trace.a(l));
+            view_when(w, forward, trace.a(l));
         } else if above {
             w.key("delta");
-            view_when(&mut w, backward, trace.delta(l));
+            view_when(w, backward, trace.delta(l));
         }
         w.end_object();
     }
@@ -153,7 +167,6 @@ pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
         None => w.null(),
     };
     w.end_object();
-    w.finish()
 }
 
 /// The per-epoch history (and every batch's J) as JSON.

@@ -7,6 +7,7 @@ import { wireLoop } from './loop.js';
 import { renderFlowchart } from './views/flowchart.js';
 import { onSelect, selection } from './state.js';
 import { phaseLayer } from './phase.js';
+import { unpackTrace } from './trace.js';
 import { renderNetwork } from './views/network.js';
 import { renderInspector, followPhase, expectedLayer } from './views/inspector.js';
 import { renderEquations } from './views/equations.js';
@@ -43,10 +44,10 @@ const VIEWS = [
 // inspector does not follow): the matrices near it then come from a trace focused there.
 function focusedTrace(playground, layer) {
   const shown = Number.isInteger(layer) ? layer : 0;
-  const trace = JSON.parse(playground.traceFocus(shown));
+  const trace = unpackTrace(playground.traceFocusPacked(shown));
   const done = phaseLayer(trace.last_phase, trace.layers.length);
   if (done === null || done === shown) return trace;
-  const near = JSON.parse(playground.traceFocus(done));
+  const near = unpackTrace(playground.traceFocusPacked(done));
   for (let l = Math.max(0, done - 1); l <= Math.min(trace.layers.length - 1, done + 1); l += 1) trace.layers[l] = near.layers[l];
   return trace;
 }

@@ -3,6 +3,12 @@
 //! building a tree took an allocation per number and a few hundred bytes of wasm per key.
 //! Numbers are written as [`Value`](super::Value)'s writer writes them, NaN and infinities as the
 //! strings "NaN", "Infinity" and "-Infinity" (as [`num`](super::num) gives them).
+//!
+//! A packed writer ([`Writer::packed`]) writes no numbers of lists and matrices into the text: it
+//! keeps them, in order, in a list of f64 handed over with the text, and writes in their place
+//! `{"$":at,"n":length}` for a list and `{"$":at,"r":rows,"c":columns}` for a matrix (row by row),
+//! `at` being where they start in that list. The page reads the numbers straight out of the wasm
+//! memory, bit for bit, instead of having them written as text and parsed again (www/trace.js).
 
 use super::write::{write_f64, write_string, write_unsigned};
 use ndarray::ArrayView2;
@@ -14,6 +20,8 @@ pub struct Writer {
     out: String,
     /// Whether the next entry of the current list or object needs a comma before it.
     comma: bool,
+    /// The numbers of lists and matrices, for a packed writer.
+    packed: Option<Vec<f64>>,
 }
 
 impl Writer {
@@ -21,9 +29,35 @@ impl Writer {
         Writer::default()
     }
 
+    /// A writer that keeps the numbers of lists and matrices apart (see the module's notes).
+    pub fn packed() -> Self {
+        Writer { packed: Some(Vec::new()), ..Writer::default() }
+    }
+
     /// The text written.
     pub fn finish(self) -> String {
         self.out
+    }
+
+    /// The text written and, for a packed writer, the numbers kept apart.
+    pub fn finish_packed(self) -> (String, Vec<f64>) {
+        (self.out, self.packed.unwrap_or_default())
+    }
+
+    /// For a packed writer: keep `values` and write where they start, with the matrix's shape
+    /// (rows, columns) or else the list's length; false for a plain writer, which wrote nothing.
+    fn pack(&mut self, values: &mut dyn Iterator<Item = f64>, shape: Option<(usize, usize)>) -> bool {
+        let Some(numbers) = self.packed.as_mut() else { return false };
+        let at = numbers.len();
+        numbers.extend(values);
+        let n = numbers.len() - at;
+        self.begin_object().key("$").whole(at);
+        match shape {
+            Some((rows, cols)) => self.key("r").whole(rows).key("c").whole(cols),
+            None => self.key("n").whole(n),
+        };
+        self.end_object();
+        true
     }
 
     fn before_value(&mut self) {
@@ -127,6 +161,15 @@ impl Writer {
 
     /// A list of numbers.
     pub fn numbers(&mut self, values: impl IntoIterator<Item = f64>) -> &mut Self {
+        self.number_list(&mut values.into_iter())
+    }
+
+    /// [`numbers`](Self::numbers) through one body for every kind of iterator: the wasm would
+    /// otherwise hold a copy of it for each.
+    fn number_list(&mut self, values: &mut dyn Iterator<Item = f64>) -> &mut Self {
+        if self.pack(&mut *values, None) {
+            return self;
+        }
         self.begin_array();
         for x in values {
             self.number(x);
@@ -136,6 +179,9 @@ impl Writer {
 
     /// A matrix as a list of rows.
     pub fn matrix(&mut self, m: ArrayView2<f64>) -> &mut Self {
+        if self.pack(&mut m.iter().copied(), Some((m.nrows(), m.ncols()))) {
+            return self;
+        }
         self.begin_array();
         for row in m.rows() {
             self.numbers(row.iter().copied());
@@ -177,5 +223,28 @@ mod tests {
             text,
             r#"{"a":3,"b":null,"c":true,"d":"x\"y\n","m":[[1.0,-0.5],["NaN",1e-7]],"v":["Infinity",2.5],"o":null,"e":[],"f":{"g":0.1}}"#
         );
+    }
+
+    #[test]
+    fn a_packed_writer_keeps_the_numbers_of_lists_and_matrices_apart_in_order() {
+        let m = array![[1.0, -0.5, 2.0], [f64::NAN, 1e-7, 3.0]];
+        let mut w = Writer::packed();
+        w.begin_object();
+        w.key("v").numbers([f64::INFINITY, 2.5]).key("x").number(0.25).key("m").matrix(m.view());
+        // A transposed view is written in its logical order, row by row.
+        w.key("t").matrix(m.t()).key("e").numbers([]).key("z").matrix(m.slice(ndarray::s![0..0, ..]));
+        w.end_object();
+        let (text, numbers) = w.finish_packed();
+        assert_eq!(
+            text,
+            r#"{"v":{"$":0,"n":2},"x":0.25,"m":{"$":2,"r":2,"c":3},"t":{"$":8,"r":3,"c":2},"e":{"$":14,"n":0},"z":{"$":14,"r":0,"c":3}}"#
+        );
+        let expected = [f64::INFINITY, 2.5, 1.0, -0.5, 2.0, f64::NAN, 1e-7, 3.0, 1.0, f64::NAN, -0.5, 1e-7, 2.0, 3.0];
+        assert_eq!(numbers.len(), expected.len());
+        for (got, want) in numbers.iter().zip(expected) {
+            assert!(got.to_bits() == want.to_bits(), "{got} != {want}");
+        }
+        // A plain writer hands over no numbers.
+        assert_eq!(Writer::new().finish_packed().1, Vec::<f64>::new());
     }
 }

@@ -115,6 +115,15 @@ impl Playground {
         crate::trace_json::trace_json_focused(&self.trainer, Some(layer))
     }
 
+    /// `traceFocus(layer)` packed, as `[text, numbers]`: the text with every list and matrix of
+    /// numbers replaced by where they start in `numbers`, a Float64Array (www/trace.js reads it
+    /// back). The page's redraw: no number is written as text and parsed again.
+    #[wasm_bindgen(js_name = traceFocusPacked)]
+    pub fn trace_focus_packed(&self, layer: usize) -> js_sys::Array {
+        let (text, numbers) = crate::trace_json::trace_packed(&self.trainer, Some(layer));
+        js_sys::Array::of2(&text.into(), &js_sys::Float64Array::from(&numbers[..]))
+    }
+
     /// Performs phases until the named phase (e.g. "Backward(2)") is next, as one undoable step.
     #[wasm_bindgen(js_name = stepTo)]
     pub fn step_to(&mut self, phase: &str) -> Result<String, JsValue> {

@@ -1,0 +1,57 @@
+// The packed trace the page reads (www/trace.js) against the text trace: the same document,
+// number for number, at every phase of a batch, for every focused layer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { initSync, Playground } from '../../www/pkg/backprop_playground.js';
+import { unpackTrace } from '../../www/trace.js';
+
+initSync({ module: readFileSync(new URL('../../www/pkg/backprop_playground_bg.wasm', import.meta.url)) });
+
+// Packed and text traces of `playground`, focused on each of its layers, are the same.
+function assertSameTraces(playground, when) {
+  const depth = JSON.parse(playground.trace()).layers.length;
+  for (let layer = 0; layer < depth; layer += 1) {
+    const packed = playground.traceFocusPacked(layer);
+    assert.ok(packed[1] instanceof Float64Array, 'the numbers come as a Float64Array');
+    assert.deepEqual(unpackTrace(packed), JSON.parse(playground.traceFocus(layer)), `${when}, focus ${layer}`);
+  }
+}
+
+test('the packed trace reads back as the text trace through two batches of the circle preset', () => {
+  const playground = Playground.fromSession(Playground.defaultSession('circle'));
+  assertSameTraces(playground, 'before the first step');
+  for (let i = 0; i < 16; i += 1) {
+    const phase = playground.step('phase');
+    assertSameTraces(playground, `after ${phase}`);
+  }
+  // The packed text holds no numbers of the batch: they are all in the Float64Array.
+  const [text, numbers] = playground.traceFocusPacked(0);
+  assert.ok(text.length < 4000, `a short text: ${text.length} characters`);
+  assert.ok(numbers.length > 100, `${numbers.length} numbers`);
+});
+
+test('the packed trace reads back as the text trace for the worked example, a one-layer network', () => {
+  const playground = Playground.fromSession(Playground.defaultSession('worked-example'));
+  for (let i = 0; i < 4; i += 1) {
+    assertSameTraces(playground, `step ${i}`);
+    playground.step('phase');
+  }
+  assertSameTraces(playground, 'after the update');
+  const trace = unpackTrace(playground.traceFocusPacked(0));
+  assert.deepEqual(trace.layers[0].w_new, [[0.65, 0.75], [0.8, 1]]);
+});
+
+test('NaN and the infinities read back as the strings the text trace has for them', () => {
+  const playground = Playground.fromSession(Playground.defaultSession('circle'));
+  // An output bias at the edge of the doubles and weights so large that Z⁽³⁾ overflows to +∞ for
+  // samples whose A⁽²⁾ sums above zero: ŷ is 1 exactly, and J of such a sample of class 0 is
+  // infinite.
+  playground.setWeight(2, 0, 0, 1e308);
+  playground.setWeight(2, 1, 0, 1e308);
+  playground.setBias(2, 0, 1.79e308);
+  for (let i = 0; i < 8; i += 1) playground.step('phase');
+  const text = playground.traceFocus(2);
+  assert.match(text, /"(NaN|Infinity|-Infinity)"/, 'the trace holds a number JSON cannot');
+  assertSameTraces(playground, 'after the update');
+});

@@ -104,6 +104,14 @@ function inFirstFrame(click, interval) {
   return click.after - click.before < interval + slack && click.done < click.after + interval;
 }
 
+// The page's work for a click, whatever the browser's frame timing: the click handler, then the
+// next frame's work from its vsync to its end (requestAnimationFrame callbacks, style, layout,
+// paint, commit). Under 16.7 ms, the step fits in one frame; whether it is shown in the first frame
+// also depends on the compositor's and the raster threads' share of the machine.
+function work(click) {
+  return click.handler + Math.max(0, click.done - click.after);
+}
+
 // One line of figures: p50, p95 and max of `values` in ms.
 const row = (name, values) => `  ${name.padEnd(22)} p50 ${quantile(values, 0.5).toFixed(1).padStart(5)} ms   p95 ${quantile(values, 0.95).toFixed(1).padStart(5)} ms   max ${Math.max(...values).toFixed(1).padStart(5)} ms`;
 
@@ -128,6 +136,9 @@ function latePhases(clicks, interval) {
 
 // Measure one network: the clicks, the no-op clicks, then the core's share alone.
 async function report(page, shape) {
+  // The pointer rests on the button, as a person's does between clicks (the browser hit-tests it
+  // again after each frame that changes the page).
+  await page.hover('#step-phase');
   // Warm-up: let the engine compile the hot paths.
   await page.evaluate(measure, [40]);
   const clicks = await page.evaluate(measure, [STEPS]);
@@ -139,7 +150,9 @@ async function report(page, shape) {
   console.log(row('  floor: a no-op click', floor.map((c) => c.painted)));
   console.log(`  painted in the first frame after the click: ${share(clicks, interval)}; no-op click ${share(floor, interval)}`);
   console.log(`    late, by phase performed: ${latePhases(clicks, interval)}`);
-  console.log(row('click handler', clicks.map((c) => c.handler)));
+  console.log(row('the step\'s work', clicks.map(work)));
+  console.log(row('  floor: a no-op click', floor.map(work)));
+  console.log(row('  click handler', clicks.map((c) => c.handler)));
   console.log(row('  core step()', core));
   console.log(row('  packed trace, read', trace));
 }

@@ -41,7 +41,9 @@ async function assertEquation(page, expected) {
 async function cellCentre(page, key, r, c) {
   const figure = page.locator(`#inspector-view figure[data-matrix="${key}"]`);
   const [rows, cols] = (await figure.getAttribute('data-shape')).split('x').map(Number);
-  const box = await figure.locator('canvas.matrix-canvas').boundingBox();
+  // The grid covers every row shown, a pixel wider and taller than its cells (the canvas of a grid
+  // that prints numbers may hold only the rows in sight).
+  const box = await figure.locator('.matrix-grid').boundingBox();
   const shownRows = Math.min(rows, 64);
   return { x: box.x + ((c + 0.5) * (box.width - 1)) / cols, y: box.y + ((r + 0.5) * (box.height - 1)) / shownRows };
 }

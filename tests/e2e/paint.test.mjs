@@ -189,6 +189,48 @@ test('the band a step fills in is painted in the frame that scrolls it into view
   }
 });
 
+test('a tall grid that prints numbers paints the rows in sight, and follows the inspector as it scrolls', async (t) => {
+  const page = await browser.open(t, DEEP);
+  await deepNetwork(page);
+  await steps(page, 10); // to Loss: the inspector shows the output layer, Z⁽⁹⁾ 64 × 1 with its numbers
+  const figure = page.locator('#inspector-view figure[data-matrix="z"]');
+  const rowsHeld = () => figure.evaluate((el) => {
+    const canvas = el.querySelector('canvas.matrix-canvas');
+    const cell = canvas.drawn.spec.cell.height;
+    return { height: canvas.getBoundingClientRect().height / cell, from: canvas.drawn.from, to: canvas.drawn.to, pixels: canvas.height };
+  });
+  const first = await rowsHeld();
+  assert.equal(first.from, 0);
+  assert.ok(first.to < 64 && first.height === first.to && first.pixels > 0, `a window of the first rows: ${JSON.stringify(first)}`);
+  // Scroll the view until row 50 of Z is in sight.
+  const row = 49;
+  await figure.evaluate((el, r) => {
+    const view = document.getElementById('inspector-view');
+    const grid = el.querySelector('.matrix-grid');
+    const cell = el.querySelector('canvas.matrix-canvas').drawn.spec.cell.height;
+    view.scrollTop += grid.getBoundingClientRect().top - view.getBoundingClientRect().top + r * cell - 100;
+  }, row);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const moved = await rowsHeld();
+  assert.ok(moved.from <= row && row < moved.to, `the window holds row ${row + 1}: ${JSON.stringify(moved)}`);
+  // On screen the cell is its value's colour, and hovering it names its exact value.
+  const box = await figure.locator('.matrix-grid').boundingBox();
+  const values = JSON.parse(await figure.getAttribute('data-values'));
+  const cellHeight = (box.height - 1) / 64;
+  const centre = { x: box.x + (box.width - 1) / 2, y: box.y + (row + 0.5) * cellHeight };
+  const want = await page.evaluate(async ([v, all]) => {
+    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    return fillRgb(v, scaleMax(all));
+  }, [values[row][0], values]);
+  // Clear of the printed number and of the grid lines: 4 px inside the cell's top left corner.
+  assert.deepEqual(await screenPixel(page, box.x + 4, box.y + row * cellHeight + 4), want, 'the cell in its colour');
+  await page.mouse.move(centre.x, centre.y);
+  const tip = page.locator('#value-tooltip');
+  await tip.waitFor({ state: 'visible' });
+  const exact = String(values[row][0]).replace('-', '−');
+  assert.equal(await tip.textContent(), `Z⁽⁹⁾[${row + 1},1] = ${exact}`);
+});
+
 test('the loss chart is drawn again when a batch logs its J or an epoch ends, not at every update', async (t) => {
   // The circle preset (its own network, several batches an epoch); the loss chart on show.
   const page = await browser.open(t, DEEP);

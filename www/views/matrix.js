@@ -23,6 +23,11 @@ const scratch = document.createElement('canvas');
 const SHOW_MARGIN = '50%';
 // One observer per scroll box, telling each card's canvas whether it is on show (see matrixCard).
 const observers = new Map();
+// Per scroll box: the cards to tell when it scrolls (their follow functions) and its height.
+const scrollBoxes = new Map();
+// The rows a grid that prints numbers paints at least, and beyond those seen on each side.
+const WINDOW_ROWS = 16;
+const WINDOW_MARGIN = 4;
 // The legend's colours, set once for every legend bar of the page.
 document.documentElement.style.setProperty('--diverging', legendGradient());
 
@@ -65,6 +70,29 @@ function observe(canvas, root) {
   observers.get(root).observe(canvas);
 }
 
+// Call `follow(box)` for the card when its scroll box `root` scrolls (box: the root's place and
+// height on the screen), and keep the box's height for the cards' windows.
+function followScroll(root, follow) {
+  if (!scrollBoxes.has(root)) {
+    const entry = { follows: new Set(), height: 0 };
+    root.addEventListener('scroll', () => {
+      const { top } = root.getBoundingClientRect();
+      const box = { top: top + root.clientTop, height: root.clientHeight };
+      for (const f of entry.follows) f(box);
+    }, { passive: true });
+    new ResizeObserver(([resized]) => { entry.height = resized.contentRect.height; }).observe(root);
+    scrollBoxes.set(root, entry);
+  }
+  scrollBoxes.get(root).follows.add(follow);
+}
+
+// How many rows a grid with cells `height` px tall paints in scroll box `root`: the box's height
+// of rows and a margin, and never fewer than WINDOW_ROWS.
+function windowRows(root, height) {
+  const boxHeight = scrollBoxes.get(root)?.height ?? 0;
+  return Math.max(WINDOW_ROWS, Math.ceil(boxHeight / height) + 2 * WINDOW_MARGIN);
+}
+
 // The card of one matrix, built once and kept: `update(spec)` redraws it for a new step, so a
 // step changes a few texts and the canvas pixels instead of building the panel again.
 // A grid that prints numbers or outlines changed cells is painted at full size, so only such a
@@ -73,6 +101,9 @@ function observe(canvas, root) {
 // view (show()). The browser copies every canvas's pixels on every frame it renders, so a batch's
 // tall grids, most of them out of sight, cost every step far more than drawing them. A grid of
 // one pixel per cell is always painted: a frame never shows it blank, and it costs nothing.
+// A grid that prints numbers paints only the rows its scroll box can show, and a few more: its
+// canvas is a window over the grid (64 rows of numbers are 1,600 pixels tall, the box shows about
+// 17), moved to the rows in sight as the box scrolls; the grid's lines show around it.
 // spec: { key, layer, name, rows, cols, values (null = not computed), rowStart, maxRows, scale,
 // compare (outline cells that differ), selected [r, c], cell, onPick(r, c), onEdit(r, c, event) }.
 export function matrixCard(key, root = null) {
@@ -104,13 +135,22 @@ export function matrixCard(key, root = null) {
   // On show until the observer says otherwise; `painted` is the drawing the pixels show, or null.
   let shown = true;
   let painted = null;
+  // The first row of the window of a grid that prints numbers.
+  let windowStart = 0;
   // Paint the latest drawing if the pixels show another.
   const paint = () => {
     const next = canvas.drawn;
     if (!next || (painted && sameDrawing(painted, next))) return;
-    drawMatrix(canvas, next.spec, next.first, next.end);
+    drawMatrix(canvas, next.spec, next.from, next.to);
     drawChanges(changes, next.spec, next.first, next.end);
     painted = next;
+  };
+  // The rows [from, to) the canvas holds of rows [first, end) shown.
+  const windowOf = (spec, first, end) => {
+    if (!root || isCellsOnly(spec)) return [first, end];
+    const rows = windowRows(root, spec.cell.height);
+    const from = Math.max(first, Math.min(windowStart, end - rows));
+    return [from, Math.min(end, from + rows)];
   };
   // The observer's news: a card coming into sight paints the step it missed.
   canvas.onShow = (isShown) => {
@@ -118,11 +158,30 @@ export function matrixCard(key, root = null) {
     if (shown) paint();
   };
   observe(canvas, root);
-  // The page is about to scroll the card into view: paint it for that frame, not the next.
-  const show = () => canvas.onShow(true);
+  // The page is about to scroll the card's first rows into view: paint them for that frame, not
+  // the next.
+  const show = () => {
+    windowStart = 0;
+    shown = true;
+    if (canvas.drawn) update(canvas.drawn.spec);
+  };
+  // The scroll box moved: if rows in sight are outside the window, move it there and paint.
+  const follow = (box) => {
+    const drawn = canvas.drawn;
+    if (!drawn || !shown || isCellsOnly(drawn.spec)) return;
+    const { spec, first, end } = drawn;
+    const height = spec.cell.height;
+    const top = grid.getBoundingClientRect().top - box.top;
+    const seenFrom = first + Math.max(0, Math.floor(-top / height));
+    const seenTo = first + Math.min(end - first, Math.ceil((box.height - top) / height));
+    if (seenTo <= seenFrom || (seenFrom >= drawn.from && seenTo <= drawn.to)) return;
+    windowStart = Math.max(first, seenFrom - WINDOW_MARGIN);
+    update(spec);
+  };
+  if (root) followScroll(root, follow);
 
   // Show `spec` in the card.
-  const update = (spec) => {
+  function update(spec) {
     setAttr(figure, 'data-layer', String(spec.layer));
     setAttr(figure, 'data-state', spec.values ? 'values' : 'empty');
     setAttr(figure, 'data-shape', `${spec.rows}x${spec.cols}`);
@@ -131,13 +190,16 @@ export function matrixCard(key, root = null) {
     const [first, end] = shownRows(spec);
     setAttr(canvas, 'aria-label', `${spec.name} ${shape.textContent}`);
     const before = canvas.drawn;
+    const [from, to] = windowOf(spec, first, end);
     // Always the new spec: its callbacks reach the current trace.
-    canvas.drawn = { spec, first, end, dpr: window.devicePixelRatio || 1 };
+    canvas.drawn = { spec, first, end, from, to, dpr: window.devicePixelRatio || 1 };
     // Its size on the page, painted or not, so that the cards around it never move when it paints;
-    // the grid is a pixel wider and taller than the cells, for the last grid lines.
+    // the grid is a pixel wider and taller than the cells, for the last grid lines. The canvas
+    // covers the window's rows.
     const { width, height } = gridSize(spec, first, end);
     setStyle(canvas, 'width', `${width}px`);
-    setStyle(canvas, 'height', `${height}px`);
+    setStyle(canvas, 'height', `${gridSize(spec, from, to).height}px`);
+    setStyle(canvas, 'transform', from > first ? `translateY(${(from - first) * spec.cell.height}px)` : '');
     setStyle(grid, 'width', `${width + 1}px`);
     setStyle(grid, 'height', `${height + 1}px`);
     setStyle(changes, 'width', `${width}px`);
@@ -177,7 +239,7 @@ export function matrixCard(key, root = null) {
     }
     note.hidden = end - first >= spec.rows;
     if (!note.hidden) setText(note, t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows }));
-  };
+  }
   return { figure, update, show };
 }
 
@@ -199,11 +261,12 @@ function sameRows(a, b, first, end) {
   return true;
 }
 
-// Whether two drawings of a card ({ spec, first, end }) would paint the same pixels and texts
-// (the selected cell is not among them: its outline is an element).
+// Whether two drawings of a card ({ spec, first, end, from, to }) would paint the same pixels and
+// texts (the selected cell is not among them: its outline is an element).
 function sameDrawing(a, b) {
   const [p, q] = [a.spec, b.spec];
-  return a.first === b.first && a.end === b.end && p.rows === q.rows && p.cols === q.cols
+  return a.first === b.first && a.end === b.end && a.from === b.from && a.to === b.to
+    && p.rows === q.rows && p.cols === q.cols
     && p.scale === q.scale && p.cell.width === q.cell.width && p.cell.height === q.cell.height
     && p.cell.font === q.cell.font && p.cell.text === q.cell.text
     && a.dpr === b.dpr
@@ -284,10 +347,16 @@ function drawMatrix(canvas, spec, first, end) {
     ctx.font = `600 ${font}px system-ui, "DejaVu Sans", sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
+    // The ink is set only when it changes (two colours): the canvas parses each colour it is given.
+    let ink = '';
     for (let r = first; r < end; r += 1) {
       const y = (r - first) * ch + ch / 2 + 1;
       for (let c = 0; c < spec.cols; c += 1) {
-        ctx.fillStyle = inkColor(values[r][c], spec.scale);
+        const color = inkColor(values[r][c], spec.scale);
+        if (color !== ink) {
+          ctx.fillStyle = color;
+          ink = color;
+        }
         ctx.fillText(formatCompact(values[r][c]), c * cw + cw / 2, y);
       }
     }
@@ -327,11 +396,12 @@ function drawChanges(changes, spec, first, end) {
 }
 
 // The [row, col] of the matrix under a pointer event on `canvas`, or null off the cells.
+// The canvas holds rows [from, to) (a window, for a grid that prints numbers).
 function cellAt(canvas, event) {
-  const { spec, first, end } = canvas.drawn;
+  const { spec, from, to } = canvas.drawn;
   const c = Math.floor(event.offsetX / spec.cell.width);
-  const r = first + Math.floor(event.offsetY / spec.cell.height);
-  return r >= first && r < end && c >= 0 && c < spec.cols ? [r, c] : null;
+  const r = from + Math.floor(event.offsetY / spec.cell.height);
+  return r >= from && r < to && c >= 0 && c < spec.cols ? [r, c] : null;
 }
 
 // Hover shows the exact value of the cell under the pointer; a click picks the cell.

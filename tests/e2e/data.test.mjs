@@ -322,6 +322,29 @@ test('the batch table lists the batch raw and standardised, and a click selects 
   assert.equal(await page.getAttribute('#batch-table tbody tr:nth-child(3)', 'class'), 'is-selected');
 });
 
+test('the next batch is written into the same lines of the batch table', async (t) => {
+  const page = await browser.open(t, { query: '?preset=iris' });
+  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { batch_size: 10 } })));
+  await page.click('#step-phase');
+  const rows = await page.evaluate(() => JSON.parse(window.playground.dataRows('train')));
+  const before = JSON.parse(await traceOf(page));
+  await page.evaluate(() => { document.querySelector('#batch-table tbody tr').dataset.kept = 'yes'; });
+  await page.click('#step-batch');
+  await page.click('#step-phase');
+  const next = JSON.parse(await traceOf(page));
+  assert.notDeepEqual(next.rows, before.rows, 'another batch');
+  const line = page.locator('#batch-table tbody tr').first();
+  assert.equal(await line.getAttribute('data-kept'), 'yes', 'the same line');
+  const n = next.rows[0];
+  assert.equal(await line.locator('th').textContent(), String(n + 1));
+  assert.equal(await line.locator('td').first().textContent(),
+    `${Number(rows.raw[n][0].toPrecision(3))}${Number(rows.standardized[n][0].toPrecision(3))}`.replaceAll('-', '−'));
+  // A click on a line still picks the sample it now shows.
+  await page.click('#batch-table tbody tr:nth-child(2)');
+  assert.match(await page.textContent('#batch-note'), new RegExp(`^Sample 2 of 10 \\(data row ${next.rows[1] + 1}\\)`));
+  assert.equal(await page.getAttribute('#batch-table tbody tr:nth-child(2)', 'class'), 'is-selected');
+});
+
 test('a session saves to a file and opens again; a bad session file changes nothing', async (t) => {
   const page = await browser.open(t, { query: '?preset=worked-example' });
   await page.click('#step-phase');

@@ -16,6 +16,7 @@ import { wireChooser } from './chooser.js';
 import { wireSessionFiles } from '../session-file.js';
 import { showStatus } from './messages.js';
 import { sub } from '../notation.js';
+import { setAttr, setText } from '../dom.js';
 
 const body = document.getElementById('data-view');
 const nameLine = document.getElementById('data-name');
@@ -41,8 +42,9 @@ const batchTable = document.getElementById('batch-table');
 // Rows of the batch table before it pages around the selected sample.
 const MAX_BATCH_ROWS = 12;
 
-// What was drawn last, so a redraw during play skips what has not changed.
-const drawn = { version: -1, batchKey: '', plot: null, labels: null, box: null, room: null };
+// What was drawn last, so a redraw during play skips what has not changed; tableShape: the batch
+// table's data, columns and lines (renderBatchTable).
+const drawn = { version: -1, batchKey: '', plot: null, labels: null, box: null, room: null, tableShape: '' };
 
 // Wire the preprocessing controls, the source chooser and the session files.
 export function wireData(Playground) {
@@ -221,6 +223,7 @@ function renderBatch(trace) {
     batchNote.textContent = t('batch.none');
     batchCells.textContent = '';
     batchTable.replaceChildren();
+    drawn.tableShape = '';
     return;
   }
   batchNote.textContent = t('batch.sample', {
@@ -230,6 +233,7 @@ function renderBatch(trace) {
     renderDigit(rows[sample]);
     batchCells.textContent = '';
     batchTable.replaceChildren();
+    drawn.tableShape = '';
   } else if (inputs <= MAX_TABLE_INPUTS) {
     renderBatchTable(rows, sample);
   } else {
@@ -273,9 +277,42 @@ function renderDigit(row) {
 
 // One line per sample of the batch (those that fit): its data row, each input raw with its
 // standardised value below, and y. Clicking a line selects that sample for the inspector.
+// The lines are kept from one batch to the next while the table keeps its shape: a new batch
+// changes their texts, not the elements, which the browser would otherwise style, lay out and
+// paint anew at every batch.
 function renderBatchTable(rows, sample) {
   const { summary, train } = dataset;
-  const both = summary.standardized && train.standardized;
+  const both = Boolean(summary.standardized && train.standardized);
+  const [from, to] = rowWindow(rows.length, sample, MAX_BATCH_ROWS);
+  const shape = `${dataset.version}|${both}|${to - from}`;
+  if (drawn.tableShape !== shape || !batchTable.tBodies[0]) {
+    buildBatchTable(summary, both, to - from);
+    drawn.tableShape = shape;
+  }
+  const lines = batchTable.tBodies[0].rows;
+  for (let i = 0; i < to - from; i += 1) {
+    const r = from + i;
+    const data = rows[r];
+    const line = lines[i];
+    line.dataset.sample = String(r);
+    line.classList.toggle('is-selected', r === sample);
+    setAttr(line, 'title', t('batch.pick', { sample: r + 1 }));
+    const [rowCell, ...cells] = line.cells;
+    setText(rowCell, String(data + 1));
+    setAttr(rowCell, 'title', rowCell.textContent);
+    summary.inputs.forEach((_, j) => {
+      setText(cells[j].firstChild, formatCompact(train.raw[data][j]));
+      if (both) setText(cells[j].lastChild, formatCompact(train.standardized[data][j]));
+    });
+    setText(cells[summary.inputs.length], targetText(train.y[data], summary, formatCompact));
+  }
+  const shown = to - from < rows.length ? t('batch.shown', { from: from + 1, to, m: rows.length }) : '';
+  setText(batchCells, [t(both ? 'batch.cells' : 'batch.cellsRaw'), shown].filter(Boolean).join(' '));
+}
+
+// The batch table's head and `count` empty lines (renderBatchTable fills them in); a line knows
+// the sample it shows from its data-sample.
+function buildBatchTable(summary, both, count) {
   const head = document.createElement('thead');
   const headRow = head.insertRow();
   // Symbols keep the columns narrow; the full names are in the titles and the statistics table.
@@ -285,35 +322,29 @@ function renderBatchTable(rows, sample) {
     return cell;
   }), headCell(t('batch.y')));
   const tbody = document.createElement('tbody');
-  const [from, to] = rowWindow(rows.length, sample, MAX_BATCH_ROWS);
-  for (let r = from; r < to; r += 1) {
+  for (let i = 0; i < count; i += 1) {
     const line = tbody.insertRow();
-    line.classList.toggle('is-selected', r === sample);
     line.tabIndex = 0;
-    line.title = t('batch.pick', { sample: r + 1 });
-    line.addEventListener('click', () => select({ row: r }));
+    const pick = () => select({ row: Number(line.dataset.sample) });
+    line.addEventListener('click', pick);
     line.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') select({ row: r });
+      if (event.key === 'Enter') pick();
     });
-    line.append(headCell(String(rows[r] + 1), 'row'));
-    summary.inputs.forEach((_, j) => {
+    line.append(headCell('', 'row'));
+    summary.inputs.forEach(() => {
       const cell = line.insertCell();
       const raw = document.createElement('span');
       raw.className = 'raw';
-      raw.textContent = formatCompact(train.raw[rows[r]][j]);
       cell.append(raw);
       if (both) {
         const z = document.createElement('span');
         z.className = 'z';
-        z.textContent = formatCompact(train.standardized[rows[r]][j]);
         cell.append(z);
       }
     });
-    line.insertCell().textContent = targetText(train.y[rows[r]], summary, formatCompact);
+    line.insertCell();
   }
   batchTable.replaceChildren(head, tbody);
-  const shown = to - from < rows.length ? t('batch.shown', { from: from + 1, to, m: rows.length }) : '';
-  batchCells.textContent = [t(both ? 'batch.cells' : 'batch.cellsRaw'), shown].filter(Boolean).join(' ');
 }
 
 // The selected sample's inputs, one per line, raw and standardised (data too wide for columns).
@@ -330,5 +361,6 @@ function renderSampleTable(row) {
     if (both) line.insertCell().textContent = formatCompact(train.standardized[row][j]);
   });
   batchTable.replaceChildren(head, tbody);
+  drawn.tableShape = '';
   batchCells.textContent = t('batch.wide', { count: summary.inputs.length });
 }

@@ -46,7 +46,7 @@ for (const [name, pg] of [['2-4-2-1 tanh', session(0, 0)], ['2-(8×6)-1 tanh', s
   const field = time(() => pg.boundaryField(''));
   const withMaps = time(() => {
     pg.boundaryField('');
-    pg.neuronMaps(32);
+    pg.neuronMaps(32, false);
   });
   console.log(`${name}: field ${field.toFixed(3)} ms; with 32×32 maps ${withMaps.toFixed(3)} ms (wasm, Node ${process.version})`);
 }

@@ -70,7 +70,7 @@ async function chartCosts() {
     loss: time(() => pg.drawLoss('loss-canvas', scale), 'loss-canvas'),
     accuracy: time(() => pg.drawAccuracy('accuracy-canvas', scale), 'accuracy-canvas'),
     boundary: time(() => pg.drawBoundary('boundary-canvas', JSON.stringify({ scale: chartScale(), resolution: 100 })), 'boundary-canvas'),
-    maps: time(() => pg.neuronMaps(cells)),
+    maps: time(() => pg.neuronMaps(cells, false)),
   };
 }
 

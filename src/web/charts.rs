@@ -144,11 +144,19 @@ impl Playground {
     }
 
     /// Every hidden unit's map over the plane as `size` × `size` RGBA images, one after another
-    /// (layer 1's units first): `size² × 4` bytes each, ready for `new ImageData`.
+    /// (layer 1's units first): `size² × 4` bytes each, ready for `new ImageData`. With `upcoming`,
+    /// the maps of the network as the coming Update will leave it (none, an empty list, when
+    /// Update is not next): the page paints them ahead, as it does the diagram's edges.
     #[wasm_bindgen(js_name = neuronMaps)]
-    pub fn neuron_maps(&self, size: usize) -> Result<Vec<u8>, JsValue> {
+    pub fn neuron_maps(&self, size: usize, upcoming: bool) -> Result<Vec<u8>, JsValue> {
+        let coming = if upcoming { self.trainer.upcoming_update() } else { None };
+        let network = match (&coming, upcoming) {
+            (Some(network), _) => network,
+            (None, true) => return Ok(Vec::new()),
+            (None, false) => self.trainer.network(),
+        };
         let mut maps = NeuronMaps::new(size);
-        Renderer::new().neurons(self.trainer.network(), &Plane::of_trainer(&self.trainer), &mut maps).map_err(to_js)?;
+        Renderer::new().neurons(network, &Plane::of_trainer(&self.trainer), &mut maps).map_err(to_js)?;
         Ok(maps.rgba)
     }
 

@@ -190,7 +190,7 @@ test('a neuron thumbnail shows its unit\'s map, from the core, large in the boun
     const shown = sheet.getContext('2d').getImageData(x, y, size, size).data;
     // The core's maps come one after another, layer 1's four units first: unit (1, 1) is the sixth.
     const bytes = size * size * 4;
-    const core = window.playground.neuronMaps(size).slice(5 * bytes, 6 * bytes);
+    const core = window.playground.neuronMaps(size, false).slice(5 * bytes, 6 * bytes);
     const frame = thumb.getBoundingClientRect();
     const box = sheet.getBoundingClientRect();
     const ratio = sheet.width / box.width;

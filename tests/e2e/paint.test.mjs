@@ -1,8 +1,8 @@
 // What a step paints, and how little, on the network the page keeps within one frame (8 hidden
 // layers of 16 units, batches of 64 rows): the inspector's grids without numbers are one pixel
 // per cell, scaled up on screen between grid lines drawn over them, and the band a step fills in
-// is painted in the frame that shows it; the update's edges are painted ahead while the page is
-// idle and copied, with exactly the pixels the page paints at once.
+// is painted in the frame that shows it; the update's edges and neuron maps are painted ahead
+// while the page is idle and copied, with exactly the pixels the page paints at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, PROJECTOR } from './harness.mjs';
@@ -38,16 +38,16 @@ async function screenPixel(page, x, y) {
   }, png.toString('base64'));
 }
 
-// Every pixel of the diagram's edge canvas, as RGBA bytes (sent as base64: a million numbers
-// take the test protocol many seconds).
-async function edgePixels(page) {
-  const base64 = await page.evaluate(() => {
-    const canvas = document.querySelector('#network-view canvas.network-edges');
+// Every pixel of a canvas of the diagram (the edges' by default), as RGBA bytes (sent as base64:
+// a million numbers take the test protocol many seconds).
+async function edgePixels(page, selector = 'canvas.network-edges') {
+  const base64 = await page.evaluate((which) => {
+    const canvas = document.querySelector(`#network-view ${which}`);
     const bytes = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let text = '';
     for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(text);
-  });
+  }, selector);
   return Buffer.from(base64, 'base64');
 }
 
@@ -262,7 +262,7 @@ test('the loss chart is drawn again when a batch logs its J or an epoch ends, no
   assert.deepEqual(drawnAt.drawn, ['Loss', 'Loss', 'Loss', 'Update'], 'at each loss phase, and the update that ends the epoch');
 });
 
-test('the update copies the edges painted ahead, with the pixels the page paints at once', async (t) => {
+test('the update copies the edges and the neuron maps painted ahead, with the pixels the page paints at once', async (t) => {
   // The same session twice: with OffscreenCanvas to paint ahead into, and without.
   const ahead = await browser.open(t, DEEP);
   const alone = await browser.open(t, { ...DEEP, init: () => { delete window.OffscreenCanvas; } });
@@ -273,14 +273,18 @@ test('the update copies the edges painted ahead, with the pixels the page paints
     assert.equal(await page.evaluate(() => window.playground.phase()), 'Update');
   }
   await ahead.waitForSelector('canvas.network-edges[data-prepared="ready"]', { state: 'attached' });
-  const before = await edgePixels(ahead);
+  await ahead.waitForSelector('canvas.neuron-map-sheet[data-prepared="ready"]', { state: 'attached' });
+  const sheets = ['canvas.network-edges', 'canvas.neuron-map-sheet'];
+  const before = await Promise.all(sheets.map((sheet) => edgePixels(ahead, sheet)));
   for (const page of [ahead, alone]) await steps(page, 1);
-  const painted = (page) => page.locator('canvas.network-edges').getAttribute('data-painted');
-  assert.equal(await painted(ahead), 'prepared', 'the image painted ahead, copied');
-  assert.equal(await painted(alone), 'drawn', 'painted at the update');
-  const [copied, drawn] = [await edgePixels(ahead), await edgePixels(alone)];
   const differ = (a, b) => a.reduce((count, v, k) => count + (v !== b[k] ? 1 : 0), 0);
-  assert.equal(copied.length, drawn.length);
-  assert.ok(differ(before, copied) > 0, 'the update changed the edges');
-  assert.equal(differ(copied, drawn), 0, 'the same pixels either way');
+  for (const [k, sheet] of sheets.entries()) {
+    const painted = (page) => page.locator(sheet).getAttribute('data-painted');
+    assert.equal(await painted(ahead), 'prepared', `${sheet}: the image painted ahead, copied`);
+    assert.equal(await painted(alone), 'drawn', `${sheet}: painted at the update`);
+    const [copied, drawn] = [await edgePixels(ahead, sheet), await edgePixels(alone, sheet)];
+    assert.equal(copied.length, drawn.length);
+    assert.ok(differ(before[k], copied) > 0, `${sheet}: the update changed it`);
+    assert.equal(differ(copied, drawn), 0, `${sheet}: the same pixels either way`);
+  }
 });

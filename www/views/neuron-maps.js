@@ -6,6 +6,9 @@
 // The maps are painted on one canvas under all the thumbnails, which are plain elements (their
 // frame, name and pointer handling): the browser copies every canvas's pixels on every frame it
 // renders, and a deep network's hundred canvases cost more each frame than painting the maps.
+// The maps the coming update will leave are painted ahead, once the last backward phase is on
+// screen, and copied at the update, as the diagram's edges are (network-edges.js): computing a
+// deep network's maps took the update's click about 2 ms.
 import { t } from '../i18n.js';
 import { select } from '../state.js';
 import { previewNeuron } from './charts.js';
@@ -46,6 +49,11 @@ const scratch = document.createElement('canvas');
 let placed = { svg: null, thumbs: [], cells: 0, key: null };
 let lastContext = null;
 let failed = false;
+// The sheet painted ahead for the update: { key, svg, cells, bitmap }; the sheet's data-prepared
+// says "ready" while one is kept, its data-painted how it was last painted (for tests).
+let prepared = null;
+// Whether a paint ahead is already queued.
+let preparing = false;
 
 // Draw every hidden unit's thumbnail, placing them again when the diagram was built anew; maps
 // are painted again only when the data or the network changed (most phases change neither).
@@ -60,7 +68,39 @@ export function renderNeuronMaps(context) {
   if (svg !== placed.svg) place(svg, context.trace);
   overlay.hidden = false;
   const key = modelKey(context.trace, dataset.version);
-  if (key !== placed.key && paint(context.playground)) placed.key = key;
+  if (key !== placed.key && paint(context.playground, key)) placed.key = key;
+  if (context.trace.phase === 'Update' && !preparing && typeof OffscreenCanvas !== 'undefined') {
+    // After the frame that shows this redraw, and what that frame queued (see prepareUpdate in
+    // network-edges.js).
+    preparing = true;
+    requestAnimationFrame(() => setTimeout(() => setTimeout(prepareNow, 0), 0));
+  }
+}
+
+// Paint the sheet as the coming update will leave it, unless it is painted already or the update
+// is no longer next (a click came first).
+function prepareNow() {
+  preparing = false;
+  const context = lastContext;
+  if (!context || !placed.svg?.isConnected || placed.thumbs.length === 0) return;
+  const { playground, trace } = context;
+  const coming = JSON.parse(playground.upcomingUpdate() ?? 'null');
+  if (!coming || coming.length !== trace.layers.length) return;
+  // The key the update's redraw will compute: its W and b are the ones coming.
+  const after = { loss_name: trace.loss_name, layers: trace.layers.map((l, k) => ({ ...l, w_new: coming[k].w, b_new: coming[k].b })) };
+  const key = modelKey(after, dataset.version);
+  if (prepared?.key === key && prepared.svg === placed.svg && prepared.cells === placed.cells) return;
+  try {
+    const bytes = playground.neuronMaps(placed.cells, true);
+    if (bytes.length === 0) return;
+    const canvas = new OffscreenCanvas(sheet.width, sheet.height);
+    compose(canvas.getContext('2d'), bytes);
+    prepared?.bitmap.close();
+    prepared = { key, svg: placed.svg, cells: placed.cells, bitmap: canvas.transferToImageBitmap() };
+    sheet.dataset.prepared = 'ready';
+  } catch {
+    // Nothing painted ahead: the update paints its maps itself, and reports any problem then.
+  }
 }
 
 // Add the layer of thumbnails to the diagram's panel and follow the panel's size; a hidden unit
@@ -145,41 +185,55 @@ function place(svg, trace) {
   placed = { svg, thumbs, cells, key: null };
 }
 
-// Put each unit's map, computed by the core in one call, in its place on the sheet; returns
-// whether it did. Maps of as many cells as their places have pixels are copied as they are, all
-// into one image put on the sheet at once: a put per map costs the canvas a flush each.
-function paint(playground) {
+// Put each unit's map (`bytes`, from the core's neuronMaps) in its place on a canvas of the
+// sheet's size. Maps of as many cells as their places have pixels are copied as they are, all
+// into one image put at once: a put per map costs the canvas a flush each.
+function compose(context, bytes) {
+  const { thumbs, cells } = placed;
+  const size = cells * cells * 4;
+  const whole = new ImageData(sheet.width, sheet.height);
+  const scaled = [];
+  for (const thumb of thumbs) {
+    const { at, index } = thumb;
+    const start = bytes.byteOffset + index * size;
+    if (at.size !== cells) {
+      scaled.push({ at, pixels: new Uint8ClampedArray(bytes.buffer, start, size) });
+      continue;
+    }
+    // Row by row, within the sheet.
+    const rowBytes = Math.min(cells, sheet.width - at.x) * 4;
+    for (let row = 0; row < cells && at.y + row < sheet.height; row += 1) {
+      const from = new Uint8Array(bytes.buffer, start + row * cells * 4, rowBytes);
+      whole.data.set(from, ((at.y + row) * sheet.width + at.x) * 4);
+    }
+  }
+  context.putImageData(whole, 0, 0);
+  if (scaled.length) {
+    scratch.width = cells;
+    scratch.height = cells;
+    context.imageSmoothingEnabled = true;
+    for (const { at, pixels } of scaled) {
+      scratch.getContext('2d').putImageData(new ImageData(pixels, cells, cells), 0, 0);
+      context.drawImage(scratch, at.x, at.y, at.size, at.size);
+    }
+  }
+}
+
+// Paint every unit's map on the sheet for the network of `key` (modelKey): the sheet painted
+// ahead when it is that network's, or else the maps the core computes now. Returns whether it
+// painted.
+function paint(playground, key) {
   const { thumbs, cells } = placed;
   if (thumbs.length === 0 || sheet.width === 0 || sheet.height === 0) return false;
   try {
-    const bytes = playground.neuronMaps(cells);
-    const size = cells * cells * 4;
-    const whole = new ImageData(sheet.width, sheet.height);
-    const scaled = [];
-    for (const thumb of thumbs) {
-      const { at, index } = thumb;
-      const start = bytes.byteOffset + index * size;
-      if (at.size !== cells) {
-        scaled.push({ at, pixels: new Uint8ClampedArray(bytes.buffer, start, size) });
-        continue;
-      }
-      // Row by row, within the sheet.
-      const rowBytes = Math.min(cells, sheet.width - at.x) * 4;
-      for (let row = 0; row < cells && at.y + row < sheet.height; row += 1) {
-        const from = new Uint8Array(bytes.buffer, start + row * cells * 4, rowBytes);
-        whole.data.set(from, ((at.y + row) * sheet.width + at.x) * 4);
-      }
-    }
     const context = sheet.getContext('2d');
-    context.putImageData(whole, 0, 0);
-    if (scaled.length) {
-      scratch.width = cells;
-      scratch.height = cells;
-      context.imageSmoothingEnabled = true;
-      for (const { at, pixels } of scaled) {
-        scratch.getContext('2d').putImageData(new ImageData(pixels, cells, cells), 0, 0);
-        context.drawImage(scratch, at.x, at.y, at.size, at.size);
-      }
+    if (prepared?.key === key && prepared.svg === placed.svg && prepared.cells === cells) {
+      context.clearRect(0, 0, sheet.width, sheet.height);
+      context.drawImage(prepared.bitmap, 0, 0);
+      sheet.dataset.painted = 'prepared';
+    } else {
+      compose(context, playground.neuronMaps(cells, false));
+      sheet.dataset.painted = 'drawn';
     }
     failed = false;
     return true;

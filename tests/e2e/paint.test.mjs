@@ -165,8 +165,9 @@ test('the band a step fills in is painted in the frame that scrolls it into view
   // only near view), scrolled to its forward band.
   await steps(page, 10);
   // Backward(9) fills in the backward band below: in the first frame after the click, its cards
-  // hold the new values' pixels, before the page hears from the observer that they are on show.
-  const painted = await page.evaluate(() => new Promise((done) => {
+  // hold the new values' pixels, before the page hears from the observer that they are on show
+  // (the top left cell, a few pixels in, is the colour of its value).
+  const painted = await page.evaluate(() => import('/www/colors.js').then(({ fillRgb: rgb }) => new Promise((done) => {
     document.getElementById('step-phase').click();
     requestAnimationFrame(() => {
       const view = document.getElementById('inspector-view');
@@ -177,15 +178,18 @@ test('the band a step fills in is painted in the frame that scrolls it into view
         inView: top >= box.top && top < box.bottom,
         cards: [...band.querySelectorAll('figure.matrix')].map((figure) => {
           const canvas = figure.querySelector('canvas');
-          return { key: figure.dataset.matrix, state: figure.dataset.state, pixels: canvas.width * canvas.height };
+          const { spec, from } = canvas.drawn;
+          const [x, y] = spec.cell.text ? [3, 3] : [0, 0];
+          const pixel = canvas.width ? [...canvas.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3)] : null;
+          return { key: figure.dataset.matrix, state: figure.dataset.state, pixel, want: spec.values && rgb(spec.values[from][0], spec.scale) };
         }),
       });
     });
-  }));
+  })));
   assert.equal(painted.inView, true, 'the backward band is scrolled into view');
   for (const card of painted.cards) {
     assert.equal(card.state, 'values', `${card.key} has values`);
-    assert.ok(card.pixels > 0, `${card.key} is painted in that frame`);
+    assert.deepEqual(card.pixel, card.want, `${card.key} is painted with its values in that frame`);
   }
 });
 

@@ -18,6 +18,10 @@ const CHANGED_COLOR = '#f2a900';
 const CHANGED = [0xf2, 0xa9, 0x00];
 // The canvas that holds a matrix at one pixel per cell before it is scaled up.
 const scratch = document.createElement('canvas');
+// A canvas off the page that grids with numbers are drawn on before they are copied (offPage),
+// and the font its context was last given.
+let off = null;
+let offFont = '';
 // How far outside its scroll box a card counts as on show (a share of the box): a card is drawn
 // before it scrolls into view, so the reader never sees it late.
 const SHOW_MARGIN = '50%';
@@ -95,12 +99,11 @@ function windowRows(root, height) {
 
 // The card of one matrix, built once and kept: `update(spec)` redraws it for a new step, so a
 // step changes a few texts and the canvas pixels instead of building the panel again.
-// A grid that prints numbers or outlines changed cells is painted at full size, so only such a
-// card on show (or nearly, in its scroll box `root`) paints its canvas; one scrolled away gives
-// its pixels up at the next step and paints when it comes back, or when the page scrolls it into
-// view (show()). The browser copies every canvas's pixels on every frame it renders, so a batch's
-// tall grids, most of them out of sight, cost every step far more than drawing them. A grid of
-// one pixel per cell is always painted: a frame never shows it blank, and it costs nothing.
+// A grid that prints numbers is painted at full size, so only such a card on show (or nearly, in
+// its scroll box `root`) paints its canvas; one scrolled away keeps its last pixels, unseen, and
+// paints when it comes back, or when the page scrolls it into view (show()): a batch's grids,
+// most of them out of sight, would cost every step far more than those in view. A grid of one
+// pixel per cell is always painted: a frame never shows it stale, and it costs nothing.
 // A grid that prints numbers paints only the rows its scroll box can show, and a few more: its
 // canvas is a window over the grid (64 rows of numbers are 1,600 pixels tall, the box shows about
 // 17), moved to the rows in sight as the box scrolls; the grid's lines show around it.
@@ -208,16 +211,11 @@ export function matrixCard(key, root = null) {
     setStyle(grid, '--cell-width', `${spec.cell.width}px`);
     setStyle(grid, '--cell-height', `${spec.cell.height}px`);
     placeMark(mark, spec, first, end);
+    // Out of sight, the pixels are left as they are, unseen: they are painted again when the card
+    // comes into view. Emptying the canvas instead made the browser lay the page out again, twice:
+    // when its size went to nothing and when it came back.
     if (shown || isCellsOnly(spec)) paint();
-    else if (painted) {
-      // Out of sight: an empty canvas of no pixels, the same size on the page (its style keeps it).
-      canvas.width = 0;
-      canvas.height = 0;
-      changes.width = 0;
-      changes.height = 0;
-      changes.hidden = true;
-      painted = null;
-    }
+    else painted = null;
     // Most steps leave most cards as they were (empty grids, parameters before the update).
     if (before && sameDrawing(before, canvas.drawn)) return;
 
@@ -328,11 +326,17 @@ function drawMatrix(canvas, spec, first, end) {
     canvas.height = pixelHeight;
   }
   if (!values) return;
-  const ctx = canvas.getContext('2d');
+  let ctx = canvas.getContext('2d');
   if (cellsOnly) {
     ctx.putImageData(cellPixels(spec, first, end, cols, rows), 0, 0);
     return;
   }
+  // Drawn off the page, then copied: a canvas on the page resolves each font it is given against
+  // the page's styles, which makes the browser bring them up to date first (a style pass per grid,
+  // in the middle of a redraw). A new size resets a context's font.
+  const onPage = ctx;
+  const drawn = offPage(pixelWidth, pixelHeight);
+  if (drawn) ctx = drawn;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   // One pixel per cell, then scaled up without smoothing: a 64 × 16 matrix costs two calls.
@@ -344,7 +348,9 @@ function drawMatrix(canvas, spec, first, end) {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(scratch, 0, 0, cols, rows, 0, 0, cols * cw, rows * ch);
   if (text) {
-    ctx.font = `600 ${font}px system-ui, "DejaVu Sans", sans-serif`;
+    const wanted = `600 ${font}px system-ui, "DejaVu Sans", sans-serif`;
+    if (!drawn || offFont !== wanted) ctx.font = wanted;
+    if (drawn) offFont = wanted;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     // The ink is set only when it changes (two colours): the canvas parses each colour it is given.
@@ -370,6 +376,25 @@ function drawMatrix(canvas, spec, first, end) {
       }
     }
   }
+  if (drawn) {
+    onPage.setTransform(1, 0, 0, 1, 0, 0);
+    onPage.clearRect(0, 0, pixelWidth, pixelHeight);
+    onPage.drawImage(drawn.canvas, 0, 0, pixelWidth, pixelHeight, 0, 0, pixelWidth, pixelHeight);
+  }
+}
+
+// A context off the page with room for `width` × `height` pixels, that region cleared, or null
+// where the browser has no OffscreenCanvas.
+function offPage(width, height) {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  if (!off || off.width < width || off.height < height) {
+    off = new OffscreenCanvas(Math.max(width, off?.width ?? 0), Math.max(height, off?.height ?? 0));
+    offFont = '';
+  }
+  const ctx = off.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
 }
 
 // Mark the cells of rows [first, end) that differ from spec.compare, one pixel each, on the

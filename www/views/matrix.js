@@ -198,10 +198,13 @@ export function matrixCard(key, root = null) {
     canvas.drawn = { spec, first, end, from, to, dpr: window.devicePixelRatio || 1 };
     // Its size on the page, painted or not, so that the cards around it never move when it paints;
     // the grid is a pixel wider and taller than the cells, for the last grid lines. The canvas
-    // covers the window's rows.
+    // covers the window's rows; one that prints numbers gets its size where it is painted
+    // (drawMatrix).
     const { width, height } = gridSize(spec, first, end);
-    setStyle(canvas, 'width', `${width}px`);
-    setStyle(canvas, 'height', `${gridSize(spec, from, to).height}px`);
+    if (isCellsOnly(spec)) {
+      setStyle(canvas, 'width', `${width}px`);
+      setStyle(canvas, 'height', `${height}px`);
+    }
     setStyle(canvas, 'transform', from > first ? `translateY(${(from - first) * spec.cell.height}px)` : '');
     setStyle(grid, 'width', `${width + 1}px`);
     setStyle(grid, 'height', `${height + 1}px`);
@@ -307,7 +310,7 @@ function cellPixels(spec, first, end, cols, rows) {
 
 // Paint rows [first, end) of the matrix: the cells, then the numbers and the outlines of changed
 // cells when it prints numbers. Cells alone are one pixel each (the page scales them up); an
-// empty grid has no pixels at all (its background shows).
+// empty grid paints no pixel (its background shows).
 function drawMatrix(canvas, spec, first, end) {
   const { width: cw, height: ch, font, text } = spec.cell;
   const rows = Math.max(1, end - first);
@@ -316,16 +319,27 @@ function drawMatrix(canvas, spec, first, end) {
   const cellsOnly = isCellsOnly(spec);
   canvas.classList.toggle('is-cells', cellsOnly);
   // Sized in device pixels when it prints, so numbers stay sharp on high-density screens. A new
-  // size allocates new pixels, which costs more than the drawing: the same size is only cleared.
+  // size allocates new pixels, which costs more than the drawing, and the inspector shows another
+  // layer's matrices in the same cards at almost every step: a canvas that prints numbers only
+  // grows, is cleared whole, and shows its top left corner (the grid clips the rest, views.css).
   const dpr = window.devicePixelRatio || 1;
   const { width, height } = gridSize(spec, first, end);
-  const [pixelWidth, pixelHeight] = !values ? [0, 0]
-    : cellsOnly ? [cols, rows] : [Math.round(width * dpr), Math.round(height * dpr)];
-  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
-    canvas.width = pixelWidth;
-    canvas.height = pixelHeight;
+  // A grid not computed yet keeps its canvas, cleared: its pixels come back at the next phase.
+  if (!values) {
+    canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+    return;
   }
-  if (!values) return;
+  const [pixelWidth, pixelHeight] = cellsOnly ? [cols, rows] : [Math.round(width * dpr), Math.round(height * dpr)];
+  const [canvasWidth, canvasHeight] = cellsOnly ? [pixelWidth, pixelHeight]
+    : [Math.max(canvas.width, pixelWidth), Math.max(canvas.height, pixelHeight)];
+  if (canvas.width !== canvasWidth || canvas.height !== canvasHeight) {
+    canvas.width = canvasWidth;
+    canvas.height = canvasHeight;
+  }
+  if (!cellsOnly) {
+    setStyle(canvas, 'width', `${canvasWidth / dpr}px`);
+    setStyle(canvas, 'height', `${canvasHeight / dpr}px`);
+  }
   let ctx = canvas.getContext('2d');
   if (cellsOnly) {
     ctx.putImageData(cellPixels(spec, first, end, cols, rows), 0, 0);
@@ -335,6 +349,8 @@ function drawMatrix(canvas, spec, first, end) {
   // the page's styles, which makes the browser bring them up to date first (a style pass per grid,
   // in the middle of a redraw). A new size resets a context's font.
   const onPage = ctx;
+  onPage.setTransform(1, 0, 0, 1, 0, 0);
+  onPage.clearRect(0, 0, canvas.width, canvas.height);
   const drawn = offPage(pixelWidth, pixelHeight);
   if (drawn) ctx = drawn;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -378,7 +394,6 @@ function drawMatrix(canvas, spec, first, end) {
   }
   if (drawn) {
     onPage.setTransform(1, 0, 0, 1, 0, 0);
-    onPage.clearRect(0, 0, pixelWidth, pixelHeight);
     onPage.drawImage(drawn.canvas, 0, 0, pixelWidth, pixelHeight, 0, 0, pixelWidth, pixelHeight);
   }
 }

@@ -18,10 +18,10 @@ const CHANGED_COLOR = '#f2a900';
 const CHANGED = [0xf2, 0xa9, 0x00];
 // The canvas that holds a matrix at one pixel per cell before it is scaled up.
 const scratch = document.createElement('canvas');
-// A canvas off the page that grids with numbers are drawn on before they are copied (offPage),
-// and the font its context was last given.
-let off = null;
-let offFont = '';
+// The font each grid's context was last given (drawMatrix).
+const fonts = new WeakMap();
+// The cards' paints asked for since the page last changed, run together once the redraw is done.
+const pending = new Set();
 // How far outside its scroll box a card counts as on show (a share of the box): a card is drawn
 // before it scrolls into view, so the reader never sees it late.
 const SHOW_MARGIN = '50%';
@@ -72,6 +72,23 @@ function observe(canvas, root) {
     }, { root, rootMargin: SHOW_MARGIN }));
   }
   observers.get(root).observe(canvas);
+}
+
+// Run `paintNow` once the code changing the page is done (a microtask): every card a redraw
+// updates paints then, one after another. A canvas on the page resolves the font of its numbers
+// against the page's styles, which makes the browser bring them up to date first: painted in the
+// middle of a redraw, each grid cost a style pass; painted after it, only the first one does, and
+// that pass is the frame's own, done early.
+function paintSoon(paintNow) {
+  if (pending.size === 0) queueMicrotask(paintPending);
+  pending.add(paintNow);
+}
+
+// Run the paints asked for.
+function paintPending() {
+  const paints = [...pending];
+  pending.clear();
+  for (const paintNow of paints) paintNow();
 }
 
 // Call `follow(box)` for the card when its scroll box `root` scrolls (box: the root's place and
@@ -141,13 +158,14 @@ export function matrixCard(key, root = null) {
   // The first row of the window of a grid that prints numbers.
   let windowStart = 0;
   // Paint the latest drawing if the pixels show another.
-  const paint = () => {
+  const paintNow = () => {
     const next = canvas.drawn;
     if (!next || (painted && sameDrawing(painted, next))) return;
     drawMatrix(canvas, next.spec, next.from, next.to);
     drawChanges(changes, next.spec, next.first, next.end);
     painted = next;
   };
+  const paint = () => paintSoon(paintNow);
   // The rows [from, to) the canvas holds of rows [first, end) shown.
   const windowOf = (spec, first, end) => {
     if (!root || isCellsOnly(spec)) return [first, end];
@@ -335,26 +353,21 @@ function drawMatrix(canvas, spec, first, end) {
   if (canvas.width !== canvasWidth || canvas.height !== canvasHeight) {
     canvas.width = canvasWidth;
     canvas.height = canvasHeight;
+    // A new size resets the context, its font too.
+    fonts.delete(canvas);
   }
   if (!cellsOnly) {
     setStyle(canvas, 'width', `${canvasWidth / dpr}px`);
     setStyle(canvas, 'height', `${canvasHeight / dpr}px`);
   }
-  let ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d');
   if (cellsOnly) {
     ctx.putImageData(cellPixels(spec, first, end, cols, rows), 0, 0);
     return;
   }
-  // Drawn off the page, then copied: a canvas on the page resolves each font it is given against
-  // the page's styles, which makes the browser bring them up to date first (a style pass per grid,
-  // in the middle of a redraw). A new size resets a context's font.
-  const onPage = ctx;
-  onPage.setTransform(1, 0, 0, 1, 0, 0);
-  onPage.clearRect(0, 0, canvas.width, canvas.height);
-  const drawn = offPage(pixelWidth, pixelHeight);
-  if (drawn) ctx = drawn;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
   // One pixel per cell, then scaled up without smoothing: a 64 × 16 matrix costs two calls.
   if (scratch.width < cols || scratch.height < rows) {
     scratch.width = Math.max(scratch.width, cols);
@@ -364,9 +377,13 @@ function drawMatrix(canvas, spec, first, end) {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(scratch, 0, 0, cols, rows, 0, 0, cols * cw, rows * ch);
   if (text) {
+    // Set only when it changes: a canvas on the page resolves each font it is given against the
+    // page's styles (see paintSoon).
     const wanted = `600 ${font}px system-ui, "DejaVu Sans", sans-serif`;
-    if (!drawn || offFont !== wanted) ctx.font = wanted;
-    if (drawn) offFont = wanted;
+    if (fonts.get(canvas) !== wanted) {
+      ctx.font = wanted;
+      fonts.set(canvas, wanted);
+    }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     // The ink is set only when it changes (two colours): the canvas parses each colour it is given.
@@ -392,24 +409,6 @@ function drawMatrix(canvas, spec, first, end) {
       }
     }
   }
-  if (drawn) {
-    onPage.setTransform(1, 0, 0, 1, 0, 0);
-    onPage.drawImage(drawn.canvas, 0, 0, pixelWidth, pixelHeight, 0, 0, pixelWidth, pixelHeight);
-  }
-}
-
-// A context off the page with room for `width` × `height` pixels, that region cleared, or null
-// where the browser has no OffscreenCanvas.
-function offPage(width, height) {
-  if (typeof OffscreenCanvas === 'undefined') return null;
-  if (!off || off.width < width || off.height < height) {
-    off = new OffscreenCanvas(Math.max(width, off?.width ?? 0), Math.max(height, off?.height ?? 0));
-    offFont = '';
-  }
-  const ctx = off.getContext('2d');
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  return ctx;
 }
 
 // Mark the cells of rows [first, end) that differ from spec.compare, one pixel each, on the

@@ -119,11 +119,11 @@ function windowRows(root, height) {
 // A grid that prints numbers is painted at full size, so only such a card on show (or nearly, in
 // its scroll box `root`) paints its canvas; one scrolled away keeps its last pixels, unseen, and
 // paints when it comes back, or when the page scrolls it into view (show()): a batch's grids,
-// most of them out of sight, would cost every step far more than those in view. A grid of one
-// pixel per cell is always painted: a frame never shows it stale, and it costs nothing.
-// A grid that prints numbers paints only the rows its scroll box can show, and a few more: its
-// canvas is a window over the grid (64 rows of numbers are 1,600 pixels tall, the box shows about
-// 17), moved to the rows in sight as the box scrolls; the grid's lines show around it.
+// most of them out of sight, would cost every step far more than those in view. It paints only
+// the rows its scroll box can show, and a few more: its canvas is a window over the grid (64 rows
+// of numbers are 2,300 pixels tall, the box shows about 11), moved to the rows in sight as the box
+// scrolls; the grid's lines show around it. A grid of one pixel per cell is always painted whole:
+// a frame never shows it stale, and it costs nothing.
 // spec: { key, layer, name, rows, cols, values (null = not computed), rowStart, maxRows, scale,
 // compare (outline cells that differ), selected [r, c], cell, onPick(r, c), onEdit(r, c, event) }.
 export function matrixCard(key, root = null) {

@@ -16,7 +16,7 @@ import { wireChooser } from './chooser.js';
 import { wireSessionFiles } from '../session-file.js';
 import { showStatus } from './messages.js';
 import { sub } from '../notation.js';
-import { setAttr, setText } from '../dom.js';
+import { setAttr, setHidden, setText } from '../dom.js';
 
 const body = document.getElementById('data-view');
 const nameLine = document.getElementById('data-name');
@@ -218,7 +218,7 @@ function renderBatch(trace) {
   drawn.batchKey = key;
   renderScatter(rows, rows[sample], width);
   const inputs = dataset.summary.inputs.length;
-  digitView.hidden = !isImage(inputs) || rows.length === 0;
+  setHidden(digitView, !isImage(inputs) || rows.length === 0);
   if (rows.length === 0) {
     batchNote.textContent = t('batch.none');
     batchCells.textContent = '';
@@ -244,8 +244,8 @@ function renderBatch(trace) {
 // The training points with the batch ringed, for data of one or two inputs.
 function renderScatter(rows, selectedRow, width) {
   const plot = drawn.plot;
-  scatterCanvas.hidden = !plot;
-  scatterLegend.hidden = !plot;
+  setHidden(scatterCanvas, !plot);
+  setHidden(scatterLegend, !plot);
   if (!plot) return;
   // As wide as the panel and, when there is room, no lower than its bottom edge; never so small
   // that the back of the room cannot see the batch's rings.

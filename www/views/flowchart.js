@@ -15,6 +15,7 @@ import { layerMark } from '../notation.js';
 import { config } from '../config.js';
 import { selection, select } from '../state.js';
 import { phaseText } from './readouts.js';
+import { setText } from '../dom.js';
 
 const container = document.getElementById('flowchart');
 
@@ -82,8 +83,7 @@ export function renderFlowchart({ phase, trace }) {
   // After a batch's update the loop goes round: to the next batch, or to the next epoch after the last one.
   const epochEnds = trace.batch + 1 >= trace.batches;
   const loopText = t(epochEnds ? 'flow.nextEpoch' : 'flow.nextBatch');
-  // Set only when it changes, so that an unchanged chart has nothing to lay out again.
-  if (chart.loopLabel.textContent !== loopText) chart.loopLabel.textContent = loopText;
+  setText(chart.loopLabel, loopText);
   chart.loopLabel.classList.toggle('is-active', active.has('stop>loop'));
   container.dataset.next = next;
   container.dataset.done = just;

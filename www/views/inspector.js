@@ -13,6 +13,7 @@ import { matrixCard, cellMetrics, longestText } from './matrix.js';
 import { hideTooltip } from './tooltip.js';
 import { openEditor, keepEditorIn } from './weight-editor.js';
 import { createToolbar, following } from './inspector-toolbar.js';
+import { setHidden, setText } from '../dom.js';
 
 const view = document.getElementById('inspector-view');
 
@@ -117,10 +118,10 @@ function build() {
 
 // Set a band's heading, and mark it when the phase just performed filled it in.
 function updateBand(band, heading, done) {
-  if (band.heading.textContent !== heading) band.heading.textContent = heading;
+  setText(band.heading, heading);
   band.section.classList.toggle('is-done', Boolean(done));
-  band.tag.hidden = !done;
-  if (done) band.tag.textContent = t('inspector.justDone', { phase: done });
+  setHidden(band.tag, !done);
+  if (done) setText(band.tag, t('inspector.justDone', { phase: done }));
 }
 
 // Which band the phase just performed filled in for layer k, with its label.
@@ -182,7 +183,7 @@ export function renderInspector(context) {
   card('a', output ? `A${mark} = ŷ` : `A${mark}`, layer.a, batchRows, layer.units,
     { batch: true, selected: [row, col], onPick: pickSample, scale: outScale });
   // Y beside ŷ, on the output layer only.
-  panel.cards.get('y').figure.hidden = !output;
+  setHidden(panel.cards.get('y').figure, !output);
   if (output) {
     card('y', 'Y', trace.y.length ? trace.y : null, batchRows, layer.units,
       { batch: true, selected: [row, col], onPick: pickSample, scale: outScale });

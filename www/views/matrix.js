@@ -12,7 +12,7 @@ import { t } from '../i18n.js';
 import { formatCompact, formatExact } from '../format.js';
 import { fillRgb, inkColor, legendGradient } from '../colors.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
-import { setAttr, setStyle, setText } from '../dom.js';
+import { setAttr, setHidden, setStyle, setText } from '../dom.js';
 
 const CHANGED_COLOR = '#f2a900';
 const CHANGED = [0xf2, 0xa9, 0x00];
@@ -240,8 +240,8 @@ export function matrixCard(key, root = null) {
     // Most steps leave most cards as they were (empty grids, parameters before the update).
     if (before && sameDrawing(before, canvas.drawn)) return;
 
-    legend.hidden = !spec.values;
-    empty.hidden = Boolean(spec.values);
+    setHidden(legend, !spec.values);
+    setHidden(empty, Boolean(spec.values));
     if (spec.values) {
       const slice = spec.values.slice(first, end);
       figure.dataset.rowStart = String(first);
@@ -256,7 +256,7 @@ export function matrixCard(key, root = null) {
       delete figure.dataset.text;
       delete figure.dataset.rowStart;
     }
-    note.hidden = end - first >= spec.rows;
+    setHidden(note, end - first >= spec.rows);
     if (!note.hidden) setText(note, t('matrix.rowsShown', { from: first + 1, to: end, rows: spec.rows }));
   }
   return { figure, update, show };
@@ -300,7 +300,7 @@ function gridSize(spec, first, end) {
 // Outline the selected cell, or hide the outline when it is not among rows [first, end).
 function placeMark(mark, spec, first, end) {
   const [sr, sc] = spec.selected ?? [-1, -1];
-  mark.hidden = !(sr >= first && sr < end && sc >= 0 && sc < spec.cols);
+  setHidden(mark, !(sr >= first && sr < end && sc >= 0 && sc < spec.cols));
   if (mark.hidden) return;
   const { width: cw, height: ch } = spec.cell;
   // Over the cell's grid lines on every side, as the lines are a pixel wide.
@@ -417,7 +417,7 @@ function drawMatrix(canvas, spec, first, end) {
 function drawChanges(changes, spec, first, end) {
   const marked = Boolean(spec.values && spec.compare && !spec.cell.text);
   const [cols, rows] = marked ? [Math.max(1, spec.cols), Math.max(1, end - first)] : [0, 0];
-  if (changes.hidden === marked) changes.hidden = !marked;
+  setHidden(changes, !marked);
   if (changes.width !== cols || changes.height !== rows) {
     changes.width = cols;
     changes.height = rows;

@@ -16,6 +16,7 @@ import { parsePhase, activationName } from '../phase.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
 import { openEditor } from './weight-editor.js';
 import { paintEdges, prepareUpdate } from './network-edges.js';
+import { setText } from '../dom.js';
 
 const view = document.getElementById('network-view');
 
@@ -385,7 +386,7 @@ export function renderNetwork(context) {
     band.classList.toggle('is-next', marks[l] === 'next');
     const short = diagram.tags[l].dataset.short === 'true' ? 'Short' : '';
     const tag = marks[l] ? t(`network.tag.${marks[l]}${short}`) : '';
-    if (diagram.tags[l].textContent !== tag) diagram.tags[l].textContent = tag;
+    setText(diagram.tags[l], tag);
     diagram.tags[l].classList.toggle('is-next', marks[l] === 'next');
   });
   view.dataset.selectedLayer = String(selection.layer);

@@ -1,5 +1,6 @@
 // The one floating tooltip of the page: exact values under the pointer, in large type.
 // A single element reused by every view, so hovering never creates DOM.
+import { setText } from '../dom.js';
 
 const tip = document.createElement('div');
 tip.className = 'value-tooltip';
@@ -10,7 +11,7 @@ document.body.append(tip);
 
 // Show `text` near the viewport point (x, y), kept inside the window.
 export function showTooltip(text, x, y) {
-  if (tip.textContent !== text) tip.textContent = text;
+  setText(tip, text);
   tip.hidden = false;
   const gap = 16;
   const { width, height } = tip.getBoundingClientRect();

@@ -13,8 +13,9 @@ import { playground } from '../handle.js';
 
 const MAX_EDGE_WIDTH = 8;
 
-// The image ready for the update: { key, canvas, looks, bitmap }, where `canvas` is the diagram's
-// edge canvas, whose data-prepared says "ready" while an image is kept (for tests).
+// The image ready for the update: { key, canvas, weights, wMax, looks, bitmap }, the weights and
+// looks edge by edge; `canvas` is the diagram's edge canvas, whose data-prepared says "ready"
+// while an image is kept (for tests).
 let prepared = null;
 // What the next idle moment prepares for (the latest redraw's diagram), or null.
 let toPrepare = null;
@@ -55,12 +56,6 @@ function drawEdges(ctx, coords, looks, ratio) {
   }
 }
 
-// Whether `image` ({ key, looks } or null) shows the edges of `diagram` with these looks.
-function shows(image, diagram, looks) {
-  return Boolean(image) && image.key === diagram.key && image.looks.length === looks.length
-    && image.looks.every((look, k) => look === looks[k]);
-}
-
 // Paint the edges of `diagram` ({ key, edgeCanvas, ratio, edges, coords }) for the weights
 // `params[l].w` on a scale reaching ±wMax, if any would look different: while training plays,
 // most frames move none of them by a colour step or a tenth of a pixel. Says how, for tests, in
@@ -70,6 +65,21 @@ export function paintEdges(diagram, params, wMax) {
   // Weights change only at the update (or an edit): most steps look no further.
   if (edges.every((edge) => params[edge.l].w[edge.i][edge.j] === edge.w && wMax === diagram.wMax)) return;
   diagram.wMax = wMax;
+  const ctx = edgeCanvas.getContext('2d');
+  // The update the image was painted ahead for: the same weights, so the same looks, which are
+  // then taken from the image rather than written out again for every edge.
+  if (prepared && prepared.key === diagram.key && prepared.wMax === wMax
+    && edges.every((edge, k) => params[edge.l].w[edge.i][edge.j] === prepared.weights[k])) {
+    edges.forEach((edge, k) => {
+      edge.w = prepared.weights[k];
+      edge.look = prepared.looks[k];
+    });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, edgeCanvas.width, edgeCanvas.height);
+    ctx.drawImage(prepared.bitmap, 0, 0);
+    edgeCanvas.dataset.painted = 'prepared';
+    return;
+  }
   let changed = false;
   for (const edge of edges) {
     edge.w = params[edge.l].w[edge.i][edge.j];
@@ -78,16 +88,7 @@ export function paintEdges(diagram, params, wMax) {
     edge.look = look;
   }
   if (!changed) return;
-  const looks = edges.map((edge) => edge.look);
-  const ctx = edgeCanvas.getContext('2d');
-  if (shows(prepared, diagram, looks)) {
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, edgeCanvas.width, edgeCanvas.height);
-    ctx.drawImage(prepared.bitmap, 0, 0);
-    edgeCanvas.dataset.painted = 'prepared';
-    return;
-  }
-  drawEdges(ctx, diagram.coords, looks, ratio);
+  drawEdges(ctx, diagram.coords, edges.map((edge) => edge.look), ratio);
   edgeCanvas.dataset.painted = 'drawn';
 }
 
@@ -114,8 +115,10 @@ function prepareNow() {
   // Another session's network (a file opened meanwhile) has other edges: nothing to prepare.
   if (!next || !diagram.edges.every((edge) => typeof next[edge.l]?.[edge.i]?.[edge.j] === 'number')) return;
   const wMax = Math.max(...next.map((w) => scaleMax(w)));
-  const looks = diagram.edges.map((edge) => edgeLook(next[edge.l][edge.i][edge.j], wMax));
-  if (shows(prepared, diagram, looks)) return;
+  const weights = diagram.edges.map((edge) => next[edge.l][edge.i][edge.j]);
+  if (prepared && prepared.key === diagram.key && prepared.wMax === wMax
+    && weights.every((w, k) => w === prepared.weights[k])) return;
+  const looks = weights.map((w) => edgeLook(w, wMax));
   const { width, height } = diagram.edgeCanvas;
   const canvas = new OffscreenCanvas(width, height);
   drawEdges(canvas.getContext('2d'), diagram.coords, looks, diagram.ratio);
@@ -124,6 +127,6 @@ function prepareNow() {
     delete prepared.canvas.dataset.prepared;
   }
   // The image's pixels are painted here, now, not when the update copies them.
-  prepared = { key: diagram.key, canvas: diagram.edgeCanvas, looks, bitmap: canvas.transferToImageBitmap() };
+  prepared = { key: diagram.key, canvas: diagram.edgeCanvas, weights, wMax, looks, bitmap: canvas.transferToImageBitmap() };
   diagram.edgeCanvas.dataset.prepared = 'ready';
 }

@@ -285,6 +285,46 @@ fn a_focused_trace_sends_the_focused_layers_batch_matrices_its_input_and_the_del
     assert!((0..3).all(|l| !full["layers"][l]["fprime"].is_null() && !full["layers"][l]["da"].is_null()));
 }
 
+/// A packed trace read back: each `{"$": at, "n": length}` or `{"$": at, "r": rows, "c": columns}`
+/// replaced by its numbers (NaN and the infinities as the text trace's strings).
+fn unpack(value: serde_json::Value, numbers: &[f64]) -> serde_json::Value {
+    use serde_json::Value;
+    let number = |x: f64| if x.is_finite() { Value::from(x) } else { Value::from(backprop_playground::show::number(x)) };
+    let list = |at: usize, n: usize| Value::Array(numbers[at..at + n].iter().map(|&x| number(x)).collect());
+    match value {
+        Value::Object(map) if map.contains_key("$") => {
+            let at = map["$"].as_u64().unwrap() as usize;
+            match (map.get("r"), map.get("c"), map.get("n")) {
+                (Some(r), Some(c), None) => {
+                    let (r, c) = (r.as_u64().unwrap() as usize, c.as_u64().unwrap() as usize);
+                    Value::Array((0..r).map(|i| list(at + i * c, c)).collect())
+                }
+                (None, None, Some(n)) => list(at, n.as_u64().unwrap() as usize),
+                _ => panic!("not a packed list or matrix: {map:?}"),
+            }
+        }
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, unpack(v, numbers))).collect()),
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| unpack(v, numbers)).collect()),
+        other => other,
+    }
+}
+
+#[test]
+fn a_packed_trace_reads_back_as_the_text_trace_at_every_phase_for_every_focus() {
+    let mut t = session(&[3, 3, 3], "2", false, "");
+    for _ in 0..12 {
+        for focus in 0..3 {
+            let (text, numbers) = backprop_playground::trace_json::trace_packed(&t, Some(focus));
+            assert!(!numbers.is_empty() && !text.contains("[["), "the matrices are in the numbers: {text}");
+            let packed: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let plain: serde_json::Value =
+                serde_json::from_str(&backprop_playground::trace_json::trace_json_focused(&t, Some(focus))).unwrap();
+            assert_eq!(unpack(packed, &numbers), plain, "{:?}, focus {focus}", t.phase());
+        }
+        t.step(Unit::Phase);
+    }
+}
+
 #[test]
 fn regression_logs_the_rmse_without_the_l2_penalty() {
     let text = r#"{"version":1,"network":{"inputs":1,"layers":[{"units":1,"activation":"identity"}]},"loss":"mse",

@@ -1,6 +1,7 @@
 // The errata note of the worked-example preset: the article's numbers for section 4.3 beside the
 // correct ones (docs: source-article.md), so a class comparing with the article knows whom to trust.
 import { t } from '../i18n.js';
+import { setHidden } from '../dom.js';
 
 const errata = document.getElementById('errata');
 const table = document.getElementById('errata-table');
@@ -24,7 +25,7 @@ const ROWS = [
 
 // Show the note when `preset` is the worked example, filling its table once.
 export function renderErrata(preset) {
-  errata.hidden = preset !== PRESET;
+  setHidden(errata, preset !== PRESET);
   if (errata.hidden || table.rows.length > 0) return;
   const head = table.createTHead().insertRow();
   for (const id of ['errata.quantity', 'errata.article', 'errata.correct']) {

@@ -3,6 +3,7 @@
 import { t } from '../i18n.js';
 import { select } from '../state.js';
 import { activationName } from '../phase.js';
+import { setHidden, setText } from '../dom.js';
 
 // Networks deeper than this get short layer tabs, so the toolbar keeps to one line.
 const COMPACT_FROM = 4;
@@ -76,11 +77,11 @@ export function createToolbar(page) {
       const pressed = String(Number(tab.dataset.layer) === k);
       if (tab.getAttribute('aria-pressed') !== pressed) tab.setAttribute('aria-pressed', pressed);
     }
-    pager.hidden = to - from >= rows;
+    setHidden(pager, to - from >= rows);
     if (!pager.hidden) {
-      where.textContent = t('matrix.rowsShown', { from: from + 1, to, rows });
-      prev.disabled = from === 0;
-      next.disabled = to >= rows;
+      setText(where, t('matrix.rowsShown', { from: from + 1, to, rows }));
+      if (prev.disabled !== (from === 0)) prev.disabled = from === 0;
+      if (next.disabled !== (to >= rows)) next.disabled = to >= rows;
     }
   };
   return { element: bar, update };

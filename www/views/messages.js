@@ -1,6 +1,6 @@
 // The error banner and the status line: the page's two places for messages to the student.
 import { t } from '../i18n.js';
-import { setText } from '../dom.js';
+import { setHidden, setText } from '../dom.js';
 
 const errorBox = document.getElementById('error');
 const statusLine = document.getElementById('status');
@@ -22,7 +22,7 @@ export function showProblem(id, params) {
 
 // Hide the error banner.
 export function clearError() {
-  errorBox.hidden = true;
+  setHidden(errorBox, true);
   setText(errorBox, '');
 }
 

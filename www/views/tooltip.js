@@ -1,6 +1,6 @@
 // The one floating tooltip of the page: exact values under the pointer, in large type.
 // A single element reused by every view, so hovering never creates DOM.
-import { setText } from '../dom.js';
+import { setHidden, setText } from '../dom.js';
 
 const tip = document.createElement('div');
 tip.className = 'value-tooltip';
@@ -23,5 +23,5 @@ export function showTooltip(text, x, y) {
 
 // Hide the tooltip.
 export function hideTooltip() {
-  tip.hidden = true;
+  setHidden(tip, true);
 }

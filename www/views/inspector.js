@@ -105,7 +105,7 @@ function build() {
     const row = document.createElement('div');
     row.className = 'band-cards';
     for (const key of keys) {
-      const card = matrixCard(key, view);
+      const card = matrixCard(key, view, () => toolbar.element.offsetHeight);
       cards.set(key, card);
       row.append(card.figure);
     }
@@ -248,8 +248,10 @@ function revealDone(doneId, trace) {
   if (!doneId) return;
   const done = panel.bands[doneId].section;
   const bar = panel.toolbar.element;
-  // Measured in the next frame, where the browser lays the page out anyway, not in the redraw.
-  requestAnimationFrame(() => {
+  // Measured once the redraw is done (a microtask, after the grids' paints): the layout it asks
+  // for is the one the frame would do, done before the frame instead of within it. The band's
+  // grids then paint in the same task, and the frame has only the scroll and those to draw.
+  queueMicrotask(() => {
     if (!done.isConnected) return;
     const top = done.offsetTop - bar.offsetHeight - 4;
     const bottom = done.offsetTop + done.offsetHeight;

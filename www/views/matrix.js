@@ -91,14 +91,16 @@ function paintPending() {
   for (const paintNow of paints) paintNow();
 }
 
-// Call `follow(box)` for the card when its scroll box `root` scrolls (box: the root's place and
-// height on the screen), and keep the box's height for the cards' windows.
-function followScroll(root, follow) {
+// Call `follow(box)` for the card when its scroll box `root` scrolls (box: the place and height on
+// the screen of the part of the root that shows its content, below the height `coveredTop()` that
+// a bar stuck to its top covers), and keep the box's height for the cards' windows.
+function followScroll(root, follow, coveredTop) {
   if (!scrollBoxes.has(root)) {
     const entry = { follows: new Set(), height: 0 };
     root.addEventListener('scroll', () => {
       const { top } = root.getBoundingClientRect();
-      const box = { top: top + root.clientTop, height: root.clientHeight };
+      const covered = coveredTop();
+      const box = { top: top + root.clientTop + covered, height: root.clientHeight - covered };
       for (const f of entry.follows) f(box);
     }, { passive: true });
     new ResizeObserver(([resized]) => { entry.height = resized.contentRect.height; }).observe(root);
@@ -126,7 +128,8 @@ function windowRows(root, height) {
 // a frame never shows it stale, and it costs nothing.
 // spec: { key, layer, name, rows, cols, values (null = not computed), rowStart, maxRows, scale,
 // compare (outline cells that differ), selected [r, c], cell, onPick(r, c), onEdit(r, c, event) }.
-export function matrixCard(key, root = null) {
+// coveredTop(): the height of a bar stuck to the top of `root`; rows under it are not in sight.
+export function matrixCard(key, root = null, coveredTop = () => 0) {
   const figure = element('figure', 'matrix');
   figure.dataset.matrix = key;
   const caption = document.createElement('figcaption');
@@ -199,7 +202,7 @@ export function matrixCard(key, root = null) {
     windowStart = Math.max(first, seenFrom - WINDOW_MARGIN);
     update(spec);
   };
-  if (root) followScroll(root, follow);
+  if (root) followScroll(root, follow, coveredTop);
 
   // Show `spec` in the card.
   function update(spec) {
@@ -284,6 +287,8 @@ function sameRows(a, b, first, end) {
 // texts (the selected cell is not among them: its outline is an element).
 function sameDrawing(a, b) {
   const [p, q] = [a.spec, b.spec];
+  // Two empty grids paint nothing, whatever they would compare with (W before the update, say).
+  if (!p.values && !q.values) return true;
   return a.first === b.first && a.end === b.end && a.from === b.from && a.to === b.to
     && p.rows === q.rows && p.cols === q.cols
     && p.scale === q.scale && p.cell.width === q.cell.width && p.cell.height === q.cell.height

@@ -345,6 +345,29 @@ test('the next batch is written into the same lines of the batch table', async (
   assert.equal(await page.getAttribute('#batch-table tbody tr:nth-child(2)', 'class'), 'is-selected');
 });
 
+test('a shorter last batch hides the lines it does not need, and the next full batch shows them again', async (t) => {
+  const page = await browser.open(t, { query: '?preset=iris' });
+  // 120 training rows in batches of 11: ten of 11, then one of 10 (the table shows 12 lines at most).
+  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { batch_size: 11 } })));
+  await page.click('#step-phase');
+  const shownLines = () => page.$$eval('#batch-table tbody tr', (lines) => lines.filter((l) => !l.hidden).map((l) => l.querySelector('th').textContent));
+  const rowsOf = async () => JSON.parse(await traceOf(page)).rows.map((r) => String(r + 1));
+  assert.deepEqual(await shownLines(), await rowsOf());
+  await page.evaluate(() => { document.querySelector('#batch-table tbody tr').dataset.kept = 'yes'; });
+  for (let batch = 1; batch < 11; batch += 1) await page.click('#step-batch');
+  await page.click('#step-phase');
+  const last = await rowsOf();
+  assert.equal(last.length, 10, 'the last batch of the epoch');
+  assert.deepEqual(await shownLines(), last, 'only its 10 lines show');
+  assert.equal(await page.locator('#batch-table tbody tr').count(), 11, 'the other line is kept, hidden');
+  await page.click('#step-batch');
+  await page.click('#step-phase');
+  const next = await rowsOf();
+  assert.equal(next.length, 11);
+  assert.deepEqual(await shownLines(), next, 'a full batch shows every line again');
+  assert.equal(await page.locator('#batch-table tbody tr').first().getAttribute('data-kept'), 'yes', 'the same lines');
+});
+
 test('a session saves to a file and opens again; a bad session file changes nothing', async (t) => {
   const page = await browser.open(t, { query: '?preset=worked-example' });
   await page.click('#step-phase');

@@ -277,19 +277,21 @@ function renderDigit(row) {
 
 // One line per sample of the batch (those that fit): its data row, each input raw with its
 // standardised value below, and y. Clicking a line selects that sample for the inspector.
-// The lines are kept from one batch to the next while the table keeps its shape: a new batch
+// The lines are kept from one batch to the next while the table keeps its columns: a new batch
 // changes their texts, not the elements, which the browser would otherwise style, lay out and
-// paint anew at every batch.
+// paint anew at every batch. A shorter batch (the last of an epoch) hides the lines it does not
+// need, and the next full one shows them again.
 function renderBatchTable(rows, sample) {
   const { summary, train } = dataset;
   const both = Boolean(summary.standardized && train.standardized);
   const [from, to] = rowWindow(rows.length, sample, MAX_BATCH_ROWS);
-  const shape = `${dataset.version}|${both}|${to - from}`;
-  if (drawn.tableShape !== shape || !batchTable.tBodies[0]) {
+  const shape = `${dataset.version}|${both}`;
+  if (drawn.tableShape !== shape || !batchTable.tBodies[0] || batchTable.tBodies[0].rows.length < to - from) {
     buildBatchTable(summary, both, to - from);
     drawn.tableShape = shape;
   }
   const lines = batchTable.tBodies[0].rows;
+  for (let i = 0; i < lines.length; i += 1) setHidden(lines[i], i >= to - from);
   for (let i = 0; i < to - from; i += 1) {
     const r = from + i;
     const data = rows[r];

@@ -12,7 +12,9 @@
 // as for the no-op click. Figures near the floor's and 100 % in the first frame mean "within one
 // frame"; the count of late clicks per phase says which phases miss, load or not.
 // "handler" is the click handler alone (the core's step, trace and every view's redraw), with the
-// microtasks it queued.
+// microtasks it queued. The last line per network gives the verdict on the target: "within one
+// frame at p95" when at least 95 % of clicks are painted in their first frame and the step's work
+// (handler + frame) is under one frame at the 95th percentile.
 import { chromium } from 'playwright-core';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, PROJECTOR } from '../tests/e2e/harness.mjs';
@@ -159,6 +161,12 @@ async function report(page, shape) {
   console.log(row('  click handler', clicks.map((c) => c.handler)));
   console.log(row('  core step()', core));
   console.log(row('  packed trace, read', trace));
+  // The issue's target in one line: at the 95th percentile, a click is painted in the first frame
+  // after it (as a click that changes nothing is), and its work fits in one frame.
+  const first = clicks.filter((c) => inFirstFrame(c, interval)).length / clicks.length;
+  const workP95 = quantile(clicks.map(work), 0.95);
+  const met = first >= 0.95 && workP95 < interval;
+  console.log(`  within one frame at p95: ${met ? 'yes' : 'no'} (${(100 * first).toFixed(1)} % in the first frame, work p95 ${workP95.toFixed(1)} ms against a frame of ${interval.toFixed(1)} ms)`);
 }
 
 const { server, url } = await startServer({ port: 0 });

@@ -57,9 +57,11 @@ function isTyping(target) {
   return target instanceof HTMLInputElement && !['button', 'submit', 'reset'].includes(target.type);
 }
 
-// The help table: one row per shortcut, plus Esc.
+// The help table: one row per shortcut, Esc, then the keys of a grid of the inspector that has
+// the focus (views/matrix.js).
 function buildHelp() {
-  const rows = [...SHORTCUTS.map((s) => [s.key, `help.${s.action}`]), ['key.escape', 'help.escape']];
+  const rows = [...SHORTCUTS.map((s) => [s.key, `help.${s.action}`]), ['key.escape', 'help.escape'],
+    ['key.gridArrows', 'help.gridMove'], ['key.gridEnter', 'help.gridEnter']];
   helpKeys.replaceChildren(...rows.map(([key, action]) => {
     const row = document.createElement('tr');
     const keyCell = document.createElement('td');

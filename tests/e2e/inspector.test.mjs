@@ -185,6 +185,45 @@ test('clicking a cell chooses the sample, unit and weight that the equations wri
   await assertEquation(page, 'w⁽¹⁾₂₂ ← 0.5 − 0.1 × (−5) = 1');
 });
 
+test('from the keyboard, a grid moves its chosen cell with the arrows, shows its value, and Enter edits a weight', async (t) => {
+  const page = await browser.open(t, WORKED);
+  for (let i = 0; i < 3; i += 1) await step(page);
+  const canvas = page.locator('#inspector-view figure[data-matrix="w"] canvas.matrix-canvas');
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  const tip = page.locator('#value-tooltip');
+  assert.equal(await tip.textContent(), 'W⁽¹⁾[1,2] = 0.5');
+  assert.equal(await tip.isVisible(), true);
+  assert.equal((await traceOf(page)).undo_depth, 3, 'in a grid, → moves the cell and performs no phase');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await tip.textContent(), 'W⁽¹⁾[2,2] = 0.5');
+  await assertEquation(page, '∂J/∂w⁽¹⁾₂₂ = x₂ δ⁽¹⁾₂ = 2 × (−2.5) = −5');
+  // Past the last row or column the cell stays where it is.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await tip.textContent(), 'W⁽¹⁾[2,2] = 0.5');
+  await page.keyboard.press('Enter');
+  const input = page.locator('#weight-editor-input');
+  await input.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#weight-editor label').textContent(), 'w⁽¹⁾₂₂ =');
+  await input.fill('0.25');
+  await input.press('Enter');
+  assert.equal((await traceOf(page)).layers[0].w[1][1], 0.25, 'the core has the new weight');
+  // A grid that holds no parameter opens no editor; Escape hides the value.
+  await page.locator('#inspector-view figure[data-matrix="a"] canvas.matrix-canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await tip.textContent(), /^A⁽¹⁾ = ŷ\[1,2\]/);
+  await page.keyboard.press('Enter');
+  assert.equal(await input.isHidden(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await tip.isHidden(), true);
+  // Away from the grids, → is the next phase again.
+  await page.locator('#step-phase').focus();
+  const before = await traceOf(page);
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await traceOf(page)).undo_depth, before.undo_depth + 1);
+});
+
 test('a weight edited in the diagram changes the next forward pass exactly as the core computes it', async (t) => {
   const page = await browser.open(t, WORKED);
   await editWeight(page, 0, 1, 0, '−0.25');

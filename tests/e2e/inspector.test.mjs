@@ -209,6 +209,10 @@ test('from the keyboard, a grid moves its chosen cell with the arrows, shows its
   await input.fill('0.25');
   await input.press('Enter');
   assert.equal((await traceOf(page)).layers[0].w[1][1], 0.25, 'the core has the new weight');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('figure')?.dataset.matrix), 'w',
+    'the grid has the focus again');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await tip.textContent(), 'W⁽¹⁾[2,1] = 0.5');
   // A grid that holds no parameter opens no editor; Escape hides the value.
   await page.locator('#inspector-view figure[data-matrix="a"] canvas.matrix-canvas').focus();
   await page.keyboard.press('ArrowRight');

@@ -28,6 +28,9 @@ form.append(label, input, apply, cancel, error);
 
 let onApply = null;
 let owner = null;
+// What had the focus when the editor opened (a grid or a unit, from the keyboard): it gets the
+// focus back when the editor closes, so the person goes on from where they were.
+let opener = null;
 
 // Open the editor inside `container` at (x, y) in its coordinates, for the parameter `name`
 // whose value is `value`; `applyValue(number)` sets it, throwing an Error the core wrote.
@@ -42,6 +45,7 @@ export function openEditor({ container, x, y, name, value, applyValue }) {
   error.textContent = '';
   error.hidden = true;
   onApply = applyValue;
+  if (form.hidden) opener = document.activeElement;
   form.hidden = false;
   // Keep the form inside the visible part of the container, whichever corner was clicked.
   const maxLeft = Math.max(0, container.scrollLeft + container.clientWidth - form.offsetWidth - 4);
@@ -54,8 +58,10 @@ export function openEditor({ container, x, y, name, value, applyValue }) {
 
 // Close the editor without changing anything.
 export function closeEditor() {
+  const wasOpen = !form.hidden;
   form.hidden = true;
   onApply = null;
+  if (wasOpen && opener?.isConnected && form.contains(document.activeElement)) opener.focus();
 }
 
 // Put the open editor back into `container` after a view has replaced the container's content.

@@ -300,3 +300,15 @@ test('the charts fit the panel at 1366×768 and 1920×1080, in tabs and side by 
     assert.equal(await page.isVisible('#loss-canvas'), false, 'back to tabs, on the boundary');
   }
 });
+
+test('the chart tabs show their whole names, down to a 1024×768 projector', async (t) => {
+  for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, LAPTOP, PROJECTOR]) {
+    const page = await browser.open(t, { query: '?preset=circle', viewport });
+    const tabs = await page.locator('.chart-tab').evaluateAll((all) => all.map((tab) => ({
+      name: tab.textContent,
+      whole: tab.scrollWidth <= tab.clientWidth,
+    })));
+    assert.deepEqual(tabs, ['Loss', 'Accuracy', 'Boundary'].map((name) => ({ name, whole: true })),
+      `${viewport.width}×${viewport.height}`);
+  }
+});

@@ -132,7 +132,39 @@ fn y_ticks(svg: &str) -> Vec<String> {
         .collect()
 }
 
+/// The x axis's tick labels and their x positions: the centred texts that are numbers.
+fn x_ticks(svg: &str) -> Vec<(f64, String)> {
+    svg.split("<text")
+        .skip(1)
+        .filter(|tag| tag.contains("text-anchor=\"middle\""))
+        .filter_map(|tag| {
+            let start = tag.find('>').unwrap() + 1;
+            let label = tag[start..tag.find("</text>").unwrap()].trim().to_string();
+            label.replace('\u{2212}', "-").parse::<f64>().ok()?;
+            let x_at = tag.find(" x=\"").unwrap() + 4;
+            let x = tag[x_at..x_at + tag[x_at..].find('"').unwrap()].parse().unwrap();
+            Some((x, label))
+        })
+        .collect()
+}
+
 // ---- loss chart ------------------------------------------------------------------------------
+
+#[test]
+fn a_narrow_chart_writes_fewer_epoch_labels_so_that_they_never_run_into_each_other() {
+    let t = circle(30);
+    let data = loss::LossData::from_trainer(&t, loss::Options::default());
+    let (wide, _) = render((640, 360), |root| loss::draw(root, &data).unwrap());
+    let (narrow, frame) = render((200, 220), |root| loss::draw(root, &data).unwrap());
+    let (wide, narrow) = (x_ticks(&wide), x_ticks(&narrow));
+    assert!(wide.len() >= 4, "{wide:?}");
+    assert!(narrow.len() >= 2 && narrow.len() < wide.len(), "{narrow:?} against {wide:?}");
+    // At most one label per 40 pixels of the plotting area, and none closer than that.
+    assert!(narrow.len() <= ((frame.right - frame.left) / 40).max(2) as usize, "{narrow:?} in {frame:?}");
+    for pair in narrow.windows(2) {
+        assert!(pair[1].0 - pair[0].0 >= 40.0, "{pair:?}");
+    }
+}
 
 #[test]
 fn the_loss_chart_labels_its_axes_and_draws_a_train_and_a_test_line_with_a_point_per_epoch() {

@@ -53,6 +53,13 @@ impl Look {
         (css * self.scale + 0.5).max(1.0) as u32
     }
 
+    /// How many tick labels fit along an axis of `span` device pixels, one per `every` CSS pixels
+    /// (40 along x, where labels such as "0.25" lie side by side; 28 along y, where they are
+    /// stacked), from 2 to 6: on a narrow chart they never run into each other.
+    pub fn labels(&self, span: i32, every: f64) -> usize {
+        ((span as f64 / self.scale / every) as usize).clamp(2, 6)
+    }
+
     /// Tick label font.
     pub fn tick_font(&self) -> TextStyle<'static> {
         TextStyle::from(FontDesc::new(FontFamily::SansSerif, f64::from(self.px(15.0)), FontStyle::Normal))

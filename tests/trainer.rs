@@ -289,7 +289,8 @@ fn a_focused_trace_sends_the_focused_layers_batch_matrices_its_input_and_the_del
 /// replaced by its numbers (NaN and the infinities as the text trace's strings).
 fn unpack(value: serde_json::Value, numbers: &[f64]) -> serde_json::Value {
     use serde_json::Value;
-    let number = |x: f64| if x.is_finite() { Value::from(x) } else { Value::from(backprop_playground::show::number(x)) };
+    let number =
+        |x: f64| if x.is_finite() { Value::from(x) } else { Value::from(backprop_playground::show::number(x)) };
     let list = |at: usize, n: usize| Value::Array(numbers[at..at + n].iter().map(|&x| number(x)).collect());
     match value {
         Value::Object(map) if map.contains_key("$") => {

@@ -32,6 +32,15 @@ function sum(terms) {
   return [...terms.slice(0, 3), '…', ...terms.slice(-2)].join(' + ');
 }
 
+// The samples' losses added up: a term that starts with a minus (the cross-entropies' −[…]) is
+// subtracted, "… − [1 × ln 0.47] + …", rather than written "+ −[…]".
+function addLosses(terms) {
+  return terms.map((term, i) => {
+    if (i === 0) return term;
+    return term.startsWith('−') ? ` − ${term.slice(1)}` : ` + ${term}`;
+  }).join('');
+}
+
 // `value` clamped into 0 … count − 1 (0 when count is 0).
 function clampIndex(value, count) {
   return Math.max(0, Math.min(count - 1, Number.isInteger(value) ? value : 0));
@@ -120,7 +129,7 @@ function lossLines(trace, r) {
     lines.push(line('formula', `J = ${formula}`), line('numbers', `J = ${term(0)} = ${num(trace.loss)}`));
   } else {
     lines.push(line('formula', `J = (1/m) Σᵢ Jᵢ,   Jᵢ = ${formula}`));
-    const written = m <= 3 ? trace.y.map((_, s) => term(s)).join(' + ') : `… + ${term(r)} + …`;
+    const written = addLosses(m <= 3 ? trace.y.map((_, s) => term(s)) : ['…', term(r), '…']);
     lines.push(line('numbers', `J = (1/${m})(${written}) = ${num(trace.loss)}`));
     if (m > 3) lines.push(line('note', t('eq.loss.oneSample', { sample: r + 1 })));
     if (Array.isArray(trace.sample_loss)) {

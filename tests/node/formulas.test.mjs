@@ -99,6 +99,20 @@ test('worked example as one batch of two: the mean form of J, and ∂J/∂w as a
   assertLine(second, 'δ⁽¹⁾₁ = (ŷ₁ − y₁) / m = (3.5 − 6) / 2 = −1.25');
 });
 
+test('cross-entropy terms of the batch are subtracted, never written "+ −[…]"', () => {
+  const loss = (options) => {
+    const playground = session('circle', options);
+    const depth = JSON.parse(playground.trace()).layers.length;
+    return equationsAfter(playground, depth + 1).find((text) => /^J = \(1\/\d/.test(text));
+  };
+  // Ten samples: one written out between the others, "(… − […] + …)".
+  assert.match(loss(), /^J = \(1\/10\)\(… − \[1 × ln [\d.]+ \+ \(1 − 1\) × ln\(1 − [\d.]+\)\] \+ …\) = [\d.]+$/);
+  // Two samples: both written out, "(−[…] − […])".
+  const two = loss({ training: { batch_size: 2 } });
+  assert.match(two, /^J = \(1\/2\)\(−\[.+\] − \[.+\]\) = [\d.]+$/);
+  assert.ok(!two.includes('+ −'), two);
+});
+
 test('the formulas follow the phase’s own layer, whatever layer is selected', () => {
   const playground = session('circle');
   const { layer } = buildEquations((playground.step('phase'), playground.step('phase'), JSON.parse(playground.trace())), FIRST);

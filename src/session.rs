@@ -230,7 +230,16 @@ fn read_history(v: &Value) -> Result<History> {
     known_keys(
         map,
         "history",
-        &["train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_rmse", "test_rmse", "mean_batch_loss"],
+        &[
+            "train_loss",
+            "test_loss",
+            "train_accuracy",
+            "test_accuracy",
+            "train_rmse",
+            "test_rmse",
+            "mean_batch_loss",
+            "batch_loss",
+        ],
     )?;
     let list = |key: &str| -> Result<Vec<Option<f64>>> {
         let field = format!("history.{key}");
@@ -250,7 +259,7 @@ fn read_history(v: &Value) -> Result<History> {
         train_rmse: list("train_rmse")?,
         test_rmse: list("test_rmse")?,
         mean_batch_loss: list("mean_batch_loss")?,
-        batch_loss: Vec::new(),
+        batch_loss: list("batch_loss")?.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
     })
 }
 
@@ -343,15 +352,15 @@ fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
             "position",
             obj(vec![("epoch", trainer.epoch().into()), ("batch", trainer.batch().into()), ("phase", phase.into())]),
         ),
-        ("history", history_value(trainer.history(), false)),
+        ("history", history_value(trainer.history())),
     ]);
     obj(top)
 }
 
-/// The per-epoch history; `batches` adds every batch's J (the page's chart), which session files leave out.
-pub fn history_value(h: &History, batches: bool) -> Value {
+/// The history: per epoch, and every batch's J (the page's Batch J curve).
+pub fn history_value(h: &History) -> Value {
     let opt_list = |v: &[Option<f64>]| Value::Array(v.iter().map(|&x| opt_num(x)).collect());
-    let mut fields = vec![
+    obj(vec![
         ("train_loss", vec_json(h.train_loss.iter())),
         ("test_loss", opt_list(&h.test_loss)),
         ("train_accuracy", opt_list(&h.train_accuracy)),
@@ -359,11 +368,8 @@ pub fn history_value(h: &History, batches: bool) -> Value {
         ("train_rmse", opt_list(&h.train_rmse)),
         ("test_rmse", opt_list(&h.test_rmse)),
         ("mean_batch_loss", opt_list(&h.mean_batch_loss)),
-    ];
-    if batches {
-        fields.push(("batch_loss", vec_json(h.batch_loss.iter())));
-    }
-    obj(fields)
+        ("batch_loss", vec_json(h.batch_loss.iter())),
+    ])
 }
 
 /// Fields that can change without restarting training: they act only on future steps.

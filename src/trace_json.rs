@@ -78,7 +78,13 @@ fn write_trace(w: &mut Writer, t: &Trainer, focus: Option<usize>) {
     w.key("epoch").whole(epoch).key("batch").whole(batch);
     w.key("epochs_done").whole(t.epoch()).key("batches").whole(t.batches());
     w.key("batch_size").whole(t.batch_rows());
-    w.key("learning_rate").number(t.settings.learning_rate);
+    // The α the shown Update used once it has run; α set since applies from the next Update.
+    w.key("learning_rate").number(if active && updated { trace.lr } else { t.settings.learning_rate });
+    w.key("next_learning_rate").number(t.settings.learning_rate);
+    // What the stopping rule compares: the last epoch's J over the whole training set (not the
+    // last batch's J) against the target.
+    w.key("epoch_train_loss").optional_number(t.history().train_loss.last().copied());
+    w.key("target_loss").optional_number(t.settings.target_loss);
     w.key("loss_name").string(t.loss.name());
     w.key("rows").begin_array();
     if active {
@@ -103,6 +109,9 @@ fn write_trace(w: &mut Writer, t: &Trainer, focus: Option<usize>) {
     w.key("loss").optional_number(loss_done.then_some(trace.loss));
     w.key("sample_loss");
     numbers_when(w, loss_done, || trace.sample_losses(t.loss));
+    // J = loss_data + ½ λ w_norm2, each part for the equations.
+    w.key("loss_data").optional_number(loss_done.then_some(trace.loss_data));
+    w.key("w_norm2").optional_number(loss_done.then_some(trace.w_norm2));
     w.key("l2").number(t.settings.l2);
     w.key("layers").begin_array();
     for l in 0..depth {
@@ -171,5 +180,5 @@ fn write_trace(w: &mut Writer, t: &Trainer, focus: Option<usize>) {
 
 /// The per-epoch history (and every batch's J) as JSON.
 pub fn history_json(t: &Trainer) -> Value {
-    crate::session::history_value(t.history(), true)
+    crate::session::history_value(t.history())
 }

@@ -97,3 +97,47 @@ fn cross_entropy_stays_finite_when_the_output_saturates() {
     );
     assert!((j - 1800.0).abs() < 1e-9, "J = {j}");
 }
+
+#[test]
+fn the_check_agrees_for_very_large_weights_where_backprop_is_exact() {
+    // The worked example at α = 10: one identity layer, so backprop's gradient is exact while the
+    // weights grow by orders of magnitude each update. A fixed step h = 1e-5 gave a relative
+    // error of 1.2e-5 at |w| ≈ 7e5 and 1 at |w| ≥ 1e12: false alarms.
+    let text = backprop_playground::presets::WORKED_EXAMPLE.replace("\"learning_rate\": 0.1", "\"learning_rate\": 10");
+    let (mut t, _) = backprop_playground::session::from_json(&text).unwrap();
+    let mut largest: f64 = 0.0;
+    let mut checked = 0;
+    while t.status() == backprop_playground::Status::Running && largest < 1e40 {
+        let checks = t.gradient_check();
+        let w_max = t.start_network().layers[0].w.iter().fold(0.0_f64, |m, w| m.max(w.abs()));
+        for c in &checks {
+            assert!(c.agrees(), "at |w| = {w_max:e} the check reports {c:?}");
+        }
+        largest = largest.max(w_max);
+        checked += 1;
+        t.step(backprop_playground::Unit::Batch);
+    }
+    assert!(largest >= 1e12, "the run reached |w| = {largest:e} only");
+    assert!(checked > 5);
+}
+
+#[test]
+fn the_check_flags_a_gradient_off_by_a_tenth_of_a_percent_at_any_size() {
+    use backprop_playground::gradcheck::{excess_error, numeric, AGREE};
+    for (activation, scale) in [
+        (Activation::Tanh, 1.0),
+        (Activation::Identity, 1e3),
+        (Activation::Identity, 1e6),
+        (Activation::Identity, 1e12),
+    ] {
+        let arch = Architecture { inputs: 3, layers: vec![LayerSpec { units: 2, activation }] };
+        let mut net = Network::init(&arch, &Init { weights: WeightInit::Uniform, bias: 0.0 }, 3).unwrap();
+        net.layers[0].w.mapv_inplace(|w| w * scale);
+        let (x, y) = batch(Loss::Mse, 2);
+        let trace = backprop_playground::gradcheck::backprop(&net, Loss::Mse, 0.0, x.view(), y.view());
+        let g = trace.layers[0].dw[(0, 0)];
+        let n = numeric(&mut net.clone(), Loss::Mse, 0.0, x.view(), y.view(), 0, 0, true);
+        assert!(excess_error(g, n) < AGREE, "scale {scale:e}: right gradient flagged: {n:?} vs {g}");
+        assert!(excess_error(g * 1.001, n) > AGREE, "scale {scale:e}: a gradient 0.1 % off passed: {n:?} vs {g}");
+    }
+}

@@ -388,3 +388,78 @@ fn the_upcoming_update_is_exactly_what_the_update_then_does() {
         }
     }
 }
+
+#[test]
+fn a_hand_edit_after_the_loss_takes_back_that_batch_j_and_is_one_undoable_step() {
+    // Worked example, one sample per batch: Forward(1), Loss logs J = 4.25, then w₁₁ is edited.
+    let mut t = worked_example("1");
+    t.step(Unit::Phase);
+    t.step(Unit::Phase);
+    assert_vec(&t.history().batch_loss, &[4.25]);
+    let depth_before = t.undo_depth();
+    t.set_weight(0, 0, 0, 1.0).unwrap();
+    // The batch starts again from the edit: its old J is no longer in the history.
+    assert!(t.history().batch_loss.is_empty());
+    assert_eq!(t.undo_depth(), depth_before + 1, "the edit is one step, and the earlier steps stay");
+    t.step(Unit::Epoch);
+    t.step(Unit::Epoch);
+    // Two epochs of two batches: four batch losses, one per batch.
+    assert_eq!(t.history().batch_loss.len(), 4);
+    assert_eq!(t.history().train_loss.len(), 2);
+    // Undo the two epochs, then the edit: w₁₁ and the logged 4.25 come back.
+    assert!(t.back());
+    assert!(t.back());
+    assert!(t.back());
+    assert_eq!(t.network().layers[0].w[(0, 0)], 0.5);
+    assert_vec(&t.history().batch_loss, &[4.25]);
+    assert_eq!(t.phase().name(), "Backward(1)");
+    assert_eq!(t.trace().loss, 4.25);
+}
+
+#[test]
+fn the_epoch_mean_of_batch_losses_uses_only_the_batches_run_after_an_edit() {
+    let mut t = worked_example("1");
+    t.step(Unit::Phase);
+    t.step(Unit::Phase);
+    t.set_bias(0, 1, 0.25).unwrap();
+    t.step(Unit::Epoch);
+    let logged = t.history().batch_loss.clone();
+    assert_eq!(logged.len(), 2);
+    let mean = t.history().mean_batch_loss[0].unwrap();
+    assert!((mean - (logged[0] + logged[1]) / 2.0).abs() < 1e-12);
+}
+
+#[test]
+fn an_update_keeps_the_learning_rate_it_used_after_alpha_is_changed() {
+    let mut t = worked_example("1");
+    t.step(Unit::Batch);
+    assert_eq!(t.trace().lr, 0.1);
+    t.set_learning_rate(1.0).unwrap();
+    assert_eq!(t.trace().lr, 0.1, "the update on show used α = 0.1");
+    assert_eq!(t.network().layers[0].w[(0, 0)], 0.65);
+    // Undo and redo keep it too.
+    t.step(Unit::Phase);
+    t.back();
+    assert_eq!(t.trace().lr, 0.1);
+    // The next update uses the new α.
+    t.step(Unit::Batch);
+    assert_eq!(t.trace().lr, 1.0);
+}
+
+#[test]
+fn with_l2_the_loss_is_its_data_part_plus_half_lambda_times_the_squared_weights() {
+    let mut t = worked_example("1");
+    t.settings.l2 = 0.1;
+    let mut t =
+        Trainer::new(t.arch.clone(), t.loss, t.init, t.settings.clone(), t.data.clone(), Some(t.network().clone()))
+            .unwrap();
+    t.step(Unit::Phase);
+    t.step(Unit::Phase);
+    // ½ ((3 − 1.5)² + (4 − 1.5)²) = 4.25; Σ w² = 4 × 0.25 = 1; J = 4.25 + ½ × 0.1 × 1 = 4.3.
+    assert!((t.trace().loss_data - 4.25).abs() < 1e-12);
+    assert!((t.trace().w_norm2 - 1.0).abs() < 1e-12);
+    assert!((t.trace().loss - 4.3).abs() < 1e-12);
+    t.step(Unit::Phase);
+    // ∂J/∂w₁₁ = x₁ δ₁ + λ w₁₁ = 1 × (−1.5) + 0.1 × 0.5 = −1.45.
+    assert!((t.trace().layers[0].dw[(0, 0)] + 1.45).abs() < 1e-12);
+}

@@ -116,7 +116,8 @@ const SAMPLE_LOSS_FORMULA = {
   cce: '−Σₖ yₖ ln ŷₖ',
 };
 
-// Loss: J of the batch, the mean of the samples' losses; sample r written out.
+// Loss: J of the batch, the mean of the samples' losses; sample r written out. With L2, the data
+// part and the penalty each get a line whose numbers add up, then J = data part + penalty.
 function lossLines(trace, r) {
   const output = trace.layers[trace.layers.length - 1];
   const m = trace.y.length;
@@ -124,19 +125,29 @@ function lossLines(trace, r) {
   const name = trace.loss_name;
   const formula = SAMPLE_LOSS_FORMULA[name] ?? name;
   const term = (s) => sampleLoss(name, trace.y[s], output.a[s]);
+  const l2 = trace.l2 > 0 && trace.loss_data !== null && trace.w_norm2 !== null;
+  // Without L2 the data part is J itself.
+  const J = l2 ? 'J_data' : 'J';
+  const data = l2 ? trace.loss_data : trace.loss;
   const lines = [];
   if (m === 1) {
-    lines.push(line('formula', `J = ${formula}`), line('numbers', `J = ${term(0)} = ${num(trace.loss)}`));
+    lines.push(line('formula', `${J} = ${formula}`), line('numbers', `${J} = ${term(0)} = ${num(data)}`));
   } else {
-    lines.push(line('formula', `J = (1/m) Σᵢ Jᵢ,   Jᵢ = ${formula}`));
+    lines.push(line('formula', `${J} = (1/m) Σᵢ Jᵢ,   Jᵢ = ${formula}`));
     const written = addLosses(m <= 3 ? trace.y.map((_, s) => term(s)) : ['…', term(r), '…']);
-    lines.push(line('numbers', `J = (1/${m})(${written}) = ${num(trace.loss)}`));
+    lines.push(line('numbers', `${J} = (1/${m})(${written}) = ${num(data)}`));
     if (m > 3) lines.push(line('note', t('eq.loss.oneSample', { sample: r + 1 })));
     if (Array.isArray(trace.sample_loss)) {
       lines.push(line('numbers', `J${sub(r + 1)} = ${term(r)} = ${num(trace.sample_loss[r])}`));
     }
   }
-  if (trace.l2 > 0) lines.push(line('note', t('eq.loss.l2', { l2: num(trace.l2) })));
+  if (l2) {
+    lines.push(
+      line('formula', 'J = J_data + ½ λ Σ‖W‖²'),
+      line('numbers', `J = ${num(trace.loss_data)} + ½ × ${operand(trace.l2)} × ${operand(trace.w_norm2)} = ${num(trace.loss)}`),
+      line('note', t('eq.loss.l2', { l2: num(trace.l2) })),
+    );
+  }
   lines.push(line('note', t(`eq.loss.${name}`)));
   return lines;
 }
@@ -194,20 +205,24 @@ function backwardLines(trace, k, r, j, i) {
   const lines = output ? outputDeltaLines(trace, k, r, j, m) : hiddenDeltaLines(trace, k, r, j);
   const samples = input.map((_, q) => q);
   const dwNumbers = sum(samples.map((q) => `${operand(input[q][i])} × ${operand(layer.delta[q][j])}`));
-  lines.push(line('formula', `∂J/∂W${s.mark} = ${s.inputMatrix}ᵀ δ${s.mark},   ∂J/∂b${s.mark} = Σ δ${s.mark}`));
+  // With L2, ∂J/∂w adds λw (w before the update); the bias is not penalised.
+  const l2 = trace.l2 > 0;
+  const penaltyFormula = l2 ? ` + λ ${s.w(i, j)}` : '';
+  const penaltyNumbers = l2 ? ` + ${operand(trace.l2)} × ${operand(layer.w[i][j])}` : '';
+  lines.push(line('formula', `∂J/∂W${s.mark} = ${s.inputMatrix}ᵀ δ${s.mark}${l2 ? ` + λW${s.mark}` : ''},   ∂J/∂b${s.mark} = Σ δ${s.mark}`));
   if (m === 1) {
     lines.push(
-      line('numbers', `∂J/∂${s.w(i, j)} = ${s.input(i)} ${s.delta(j)} = ${dwNumbers} = ${num(layer.dw[i][j])}`),
+      line('numbers', `∂J/∂${s.w(i, j)} = ${s.input(i)} ${s.delta(j)}${penaltyFormula} = ${dwNumbers}${penaltyNumbers} = ${num(layer.dw[i][j])}`),
       line('numbers', `∂J/∂${s.b(j)} = ${s.delta(j)} = ${num(layer.db[j])}`),
     );
   } else {
     lines.push(
-      line('numbers', `∂J/∂${s.w(i, j)} = Σ ${s.input(i)} ${s.delta(j)} = ${dwNumbers} = ${num(layer.dw[i][j])}`),
+      line('numbers', `∂J/∂${s.w(i, j)} = Σ ${s.input(i)} ${s.delta(j)}${penaltyFormula} = ${l2 ? `(${dwNumbers})` : dwNumbers}${penaltyNumbers} = ${num(layer.dw[i][j])}`),
       line('numbers', `∂J/∂${s.b(j)} = Σ ${s.delta(j)} = ${sum(samples.map((q) => operand(layer.delta[q][j])))} = ${num(layer.db[j])}`),
     );
   }
   lines.push(line('note', t('eq.delta.mean')));
-  if (trace.l2 > 0) lines.push(line('note', t('eq.grad.l2', { l2: num(trace.l2) })));
+  if (l2) lines.push(line('note', t('eq.grad.l2', { l2: num(trace.l2) })));
   if (m > MAX_TERMS) lines.push(line('note', t('eq.elided', { max: MAX_TERMS })));
   return lines;
 }
@@ -217,13 +232,18 @@ function updateLines(trace, k, i, j) {
   const layer = trace.layers[k];
   if (!layer?.w_new || !layer?.b_new || !layer?.dw || !layer?.db) return [line('note', t('eq.unavailable'))];
   const s = symbols(k);
+  // The α this update used; one set since applies from the next update.
   const alpha = operand(trace.learning_rate);
-  return [
+  const lines = [
     line('formula', `W${s.mark} ← W${s.mark} − α ∂J/∂W${s.mark},   b${s.mark} ← b${s.mark} − α ∂J/∂b${s.mark}`),
     line('numbers', `${s.w(i, j)} ← ${num(layer.w[i][j])} − ${alpha} × ${operand(layer.dw[i][j])} = ${num(layer.w_new[i][j])}`),
     line('numbers', `${s.b(j)} ← ${num(layer.b[j])} − ${alpha} × ${operand(layer.db[j])} = ${num(layer.b_new[j])}`),
     line('note', t('eq.update.all')),
   ];
+  if (trace.next_learning_rate !== undefined && trace.next_learning_rate !== trace.learning_rate) {
+    lines.push(line('note', t('eq.update.nextAlpha', { used: num(trace.learning_rate), next: num(trace.next_learning_rate) })));
+  }
+  return lines;
 }
 
 // The equations of trace.last_phase for the selection { layer, row, col, input } (all 0-based),

@@ -90,6 +90,13 @@ pub struct Trace {
     pub layers: Vec<LayerValues>,
     /// J of the batch (mean over its rows, plus the L2 penalty), once `Loss` has run.
     pub loss: f64,
+    /// The data part of J: the mean over the batch's rows of their own losses.
+    pub loss_data: f64,
+    /// Σ over layers of ‖W⁽ˡ⁾‖² when `Loss` ran; J = loss_data + ½ λ w_norm2.
+    pub w_norm2: f64,
+    /// α of this batch's `Update`, once it has run (the page shows the α an update used, even
+    /// after α is changed for the next one).
+    pub lr: f64,
     /// Phases performed in this batch (0 to 2L + 2).
     pub done: usize,
 }
@@ -115,6 +122,9 @@ impl Trace {
                 })
                 .collect(),
             loss: f64::NAN,
+            loss_data: f64::NAN,
+            w_norm2: f64::NAN,
+            lr: f64::NAN,
             done: 0,
         }
     }
@@ -142,6 +152,9 @@ impl Trace {
         gather(x, rows, &mut self.x, self.capacity);
         gather(y, rows, &mut self.y, self.capacity);
         self.loss = f64::NAN;
+        self.loss_data = f64::NAN;
+        self.w_norm2 = f64::NAN;
+        self.lr = f64::NAN;
         self.done = 0;
     }
 
@@ -196,8 +209,9 @@ impl Trace {
 
     /// Loss: J = (1/m) Σ per-sample loss + (λ/2) Σ ‖W‖².
     pub fn compute_loss(&mut self, net: &Network, loss: Loss, l2: f64) -> f64 {
-        let data = self.loss_sum(loss) / self.m() as f64;
-        self.loss = if l2 > 0.0 { data + 0.5 * l2 * net.weight_norm2() } else { data };
+        self.loss_data = self.loss_sum(loss) / self.m() as f64;
+        self.w_norm2 = if l2 > 0.0 { net.weight_norm2() } else { 0.0 };
+        self.loss = if l2 > 0.0 { self.loss_data + 0.5 * l2 * self.w_norm2 } else { self.loss_data };
         self.loss
     }
 

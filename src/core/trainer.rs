@@ -289,6 +289,7 @@ impl Trainer {
         match Step::at(k, self.net.depth()) {
             Step::Update => {
                 apply_update(&mut self.net, &self.trace, lr);
+                self.trace.lr = lr;
                 self.trace.done += 1;
                 let last_batch = self.batch + 1 == self.batches();
                 // The epoch is measured here so that a loss that overflows only on the whole
@@ -465,22 +466,30 @@ impl Trainer {
         Ok(())
     }
 
-    /// Sets a weight by hand: layer l (0-based), row i, column j. The traced batch restarts.
+    /// Sets a weight by hand: layer l (0-based), row i, column j. The traced batch restarts; the
+    /// edit is one undoable step.
     pub fn set_weight(&mut self, l: usize, i: usize, j: usize, value: f64) -> Result<()> {
         let field = format!("params[{l}].w[{i}][{j}]");
         self.check_param_edit(&field, value)?;
-        let cell = self.net.layers.get_mut(l).and_then(|layer| layer.w.get_mut((i, j)));
-        *cell.ok_or_else(|| Error::invalid(&field, "an existing weight", "out of range"))? = value;
+        if self.net.layers.get(l).and_then(|layer| layer.w.get((i, j))).is_none() {
+            return Err(Error::invalid(&field, "an existing weight", "out of range"));
+        }
+        self.push_checkpoint();
+        self.net.layers[l].w[(i, j)] = value;
         self.restart_batch();
         Ok(())
     }
 
-    /// Sets a bias by hand: layer l (0-based), unit j. The traced batch restarts.
+    /// Sets a bias by hand: layer l (0-based), unit j. The traced batch restarts; the edit is one
+    /// undoable step.
     pub fn set_bias(&mut self, l: usize, j: usize, value: f64) -> Result<()> {
         let field = format!("params[{l}].b[{j}]");
         self.check_param_edit(&field, value)?;
-        let cell = self.net.layers.get_mut(l).and_then(|layer| layer.b.get_mut(j));
-        *cell.ok_or_else(|| Error::invalid(&field, "an existing bias", "out of range"))? = value;
+        if self.net.layers.get(l).and_then(|layer| layer.b.get(j)).is_none() {
+            return Err(Error::invalid(&field, "an existing bias", "out of range"));
+        }
+        self.push_checkpoint();
+        self.net.layers[l].b[j] = value;
         self.restart_batch();
         Ok(())
     }
@@ -496,8 +505,13 @@ impl Trainer {
     }
 
     /// After a hand edit the traced batch's values are stale: start the current batch afresh.
+    /// A batch whose Update has not run yet is done again from its first phase, so the J its
+    /// Loss logged is taken back (it is logged again, with the new parameters).
     fn restart_batch(&mut self) {
-        self.clear_undo();
+        let mid_batch = self.traced.is_some() && self.trace.done < self.total();
+        if mid_batch && self.trace.done > self.net.depth() {
+            self.history.batch_loss.pop();
+        }
         self.traced = None;
         self.trace.rows.clear();
         self.trace.done = 0;

@@ -143,12 +143,16 @@ impl Playground {
         history_json(&self.trainer).to_string()
     }
 
-    /// JSON list, per layer, of the largest relative error {w, b} between backprop and central differences.
+    /// JSON list, per layer, of the largest relative error {w, b} between backprop and central
+    /// differences (beyond what float64 resolves), and whether they agree.
     #[wasm_bindgen(js_name = gradientCheck)]
     pub fn gradient_check(&self) -> String {
         use crate::json::{num, obj, Value};
         let checks = self.trainer.gradient_check();
-        Value::Array(checks.iter().map(|c| obj(vec![("w", num(c.w)), ("b", num(c.b))])).collect()).to_string()
+        let layer = |c: &crate::gradcheck::LayerCheck| {
+            obj(vec![("w", num(c.w)), ("b", num(c.b)), ("agree", Value::Bool(c.agrees()))])
+        };
+        Value::Array(checks.iter().map(layer).collect()).to_string()
     }
 
     /// Applies a partial session, e.g. `{"training":{"batch_size":4}}` or

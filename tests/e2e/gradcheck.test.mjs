@@ -23,3 +23,19 @@ test('the gradient check shows, per layer, the core’s largest relative errors,
   await page.click('#step-phase');
   assert.equal(await page.isHidden('#gradcheck-result'), true, 'a step makes the result stale');
 });
+
+test('weights grown to 1e12 and beyond by a large α still check as agreeing (no false alarm)', async (t) => {
+  // One identity layer: backprop is exact, however large the weights get.
+  const page = await browser.open(t, { query: '?preset=worked-example' });
+  await page.evaluate(() => window.playground.configure('{"training":{"learning_rate":10}}'));
+  let largest = 0;
+  for (let batch = 0; batch < 40 && largest < 1e12; batch += 1) {
+    await page.click('#step-batch');
+    largest = await page.evaluate(() => Math.max(...JSON.parse(window.playground.trace()).layers[0].w.flat().map(Math.abs)));
+  }
+  assert.ok(largest >= 1e12, `weights reached ${largest}`);
+  await page.click('#gradcheck-run');
+  const lines = await page.$$eval('#gradcheck-result li', (items) => items.map((li) => [li.className, li.textContent]));
+  assert.equal(lines.length, 1);
+  assert.equal(lines[0][0], 'gradcheck-ok', lines[0][1]);
+});

@@ -425,3 +425,19 @@ test('screenshots of the inspector at 1366×768 and 1920×1080: nothing overlaps
     assert.deepEqual(problems, [], name);
   }
 });
+
+test('a hand edit is one step that Step back undoes, and the steps before it stay', async (t) => {
+  const page = await browser.open(t, WORKED);
+  await step(page);
+  await step(page);
+  const before = await page.evaluate(() => window.playground.trace());
+  await page.locator('circle.unit[data-layer="0"][data-j="1"]').dblclick();
+  await page.locator('#weight-editor-input').fill('1');
+  await page.locator('#weight-editor-input').press('Enter');
+  assert.equal(await page.evaluate(() => JSON.parse(window.playground.trace()).layers[0].b[1]), 1);
+  await page.click('#step-back');
+  assert.equal(await page.evaluate(() => window.playground.trace()), before, 'back to the loss of the batch, b unedited');
+  assert.deepEqual(await page.evaluate(() => JSON.parse(window.playground.history()).batch_loss), [4.25]);
+  await page.click('#step-back');
+  assert.equal(await page.evaluate(() => window.playground.phase()), 'Loss', 'the steps before the edit are still there');
+});

@@ -151,8 +151,11 @@ test('changing the learning rate keeps the trace; changing the batch size restar
   await page.fill('#set-lr', '0.05');
   await page.press('#set-lr', 'Enter');
   const after = await traceOf(page);
+  // No update has run in this batch yet: the α on show is the one the coming update will use.
   assert.equal(after.learning_rate, 0.05);
-  assert.deepEqual({ ...after, learning_rate: before.learning_rate }, before, 'everything else in the trace is unchanged');
+  assert.equal(after.next_learning_rate, 0.05);
+  assert.deepEqual({ ...after, learning_rate: before.learning_rate, next_learning_rate: before.next_learning_rate }, before,
+    'everything else in the trace is unchanged');
   assert.equal(await phaseOf(page), 'Backward(2)');
   assert.equal(after.loss, before.loss);
   let session = await page.evaluate(() => JSON.parse(window.playground.toSession()));
@@ -384,4 +387,19 @@ test('the loop panel fits without overlap at 1366×768 and 1920×1080 (screensho
   const worked = await browser.open(t, { query: '?preset=worked-example', viewport: LAPTOP });
   await worked.click('#errata summary');
   await screenshot(worked, 'errata-1366x768');
+});
+
+test('a target reached is told with the figure the rule compared: the epoch’s training J, not the last batch’s', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  await page.evaluate(() => window.playground.configure('{"training":{"target_loss":0.6}}'));
+  await page.evaluate(() => window.playground.run(500));
+  await page.click('#step-phase');
+  assert.equal(await phaseOf(page), 'TargetReached');
+  const history = await page.evaluate(() => JSON.parse(window.playground.history()));
+  const epochJ = history.train_loss.at(-1);
+  assert.ok(epochJ <= 0.6);
+  const label = await page.locator('#phase').textContent();
+  const shown = Number(/J ([\d.]+) ≤ target 0\.6/.exec(label)?.[1]);
+  assert.ok(Math.abs(shown - epochJ) <= 5e-6 * epochJ, `"${label}" should show the epoch’s J ${epochJ}`);
+  assert.notEqual(history.batch_loss.at(-1), epochJ, 'the last batch’s J is another figure');
 });

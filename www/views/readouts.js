@@ -22,7 +22,7 @@ export function phaseText(phase) {
 
 // Show the phase the next step performs, and the numbers of the trace so far.
 export function renderReadouts(phase, trace) {
-  setText(phaseLabel, phaseText(phase));
+  setText(phaseLabel, stopText(phase, trace) ?? phaseText(phase));
   // The core's own name, for tests and for styling by phase.
   phaseLabel.dataset.phase = phase;
   setText(lossValue, formatNumber(trace.loss));
@@ -30,6 +30,13 @@ export function renderReadouts(phase, trace) {
   setText(epochValue, formatNumber(trace.epoch + 1));
   setText(batchValue, t('readout.batchOf', { batch: trace.batch + 1, batches: trace.batches }));
   setText(samplesValue, samplesText(trace, config.trainRows));
+}
+
+// Why training stopped at its target, with the figures the rule compared: the last epoch's J over
+// the training set, which is not the last batch's J beside it. Null for any other phase.
+function stopText(phase, trace) {
+  if (phase !== 'TargetReached' || trace.epoch_train_loss === null || trace.target_loss === null) return null;
+  return t('phase.TargetReached.detail', { loss: formatNumber(trace.epoch_train_loss), target: formatNumber(trace.target_loss) });
 }
 
 // Which samples of the epoch the traced batch holds, counted from 1: "11–20 of 100".

@@ -24,6 +24,8 @@ pub(super) struct Checkpoint {
     rows: Vec<usize>,
     done: usize,
     l2: f64,
+    /// α of the traced batch's Update, when it has run.
+    lr: f64,
     epochs_logged: usize,
     batches_logged: usize,
 }
@@ -89,6 +91,7 @@ impl Trainer {
             rows: self.trace.rows.clone(),
             done: self.trace.done,
             l2: self.settings.l2,
+            lr: self.trace.lr,
             epochs_logged: self.history.train_loss.len(),
             batches_logged: self.history.batch_loss.len(),
         }
@@ -128,6 +131,13 @@ impl Trainer {
                 self.trace.compute(&self.net, self.loss, c.l2, k);
             }
             self.trace.done = c.done;
+            self.trace.lr = c.lr;
+            // A hand edit took back the J this batch had logged (see `restart_batch`): undoing
+            // the edit logs it again, the same bits recomputed.
+            let loss_done = c.done > self.net.depth() && c.done < self.total();
+            if loss_done && self.history.batch_loss.len() + 1 == c.batches_logged {
+                self.history.batch_loss.push(self.trace.loss);
+            }
         } else {
             self.trace.done = 0;
         }

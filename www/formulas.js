@@ -166,6 +166,15 @@ function outputDeltaLines(trace, k, r, j, m) {
       line('numbers', `${s.delta(j)} = (ŷ${J} − y${J}) / m = (${num(yhat)} − ${operand(y)}) / ${m} = ${num(layer.delta[r][j])}`),
     ];
   }
+  if (f === 'softmax') {
+    // Softmax mixes the units: δⱼ = ŷⱼ [gⱼ − Σₖ gₖ ŷₖ] / m with g = ŷ − y (its Jacobian times g).
+    const row = layer.a[r].map((_, k) => k);
+    const g = (k) => `(${num(layer.a[r][k])} − ${operand(trace.y[r][k])})`;
+    return [
+      line('formula', `δ${s.mark} = A${s.mark} ⊙ [G − (G ⊙ A${s.mark}) 𝟙] / m,   G = A${s.mark} − Y`),
+      line('numbers', `${s.delta(j)} = ŷ${J} [g${J} − Σₖ gₖ ŷₖ] / m = ${num(yhat)} × [${g(j)} − (${sum(row.map((k) => `${g(k)} × ${operand(layer.a[r][k])}`))})] / ${m} = ${num(layer.delta[r][j])}`),
+    ];
+  }
   const fp = `${F_NAME[f] ?? f}′`;
   return [
     line('formula', `δ${s.mark} = (A${s.mark} − Y) ⊙ f′(Z${s.mark}) / m`),

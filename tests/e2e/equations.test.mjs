@@ -102,6 +102,11 @@ test('the equations add up at every phase: batch sizes 1, k and all, L2, α chan
       query: '?preset=circle', phases: 2 * 6, settings: [['set-batch', 'all']],
       configure: { loss: 'mse', network: { layers: [{ units: 2, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }] } },
     },
+    // MSE on a softmax output: δ goes through softmax's Jacobian.
+    {
+      query: '?preset=iris', phases: 4 * 6, settings: [['set-batch', '3']],
+      configure: { loss: 'mse', network: { layers: [{ units: 3, activation: 'tanh' }, { units: 3, activation: 'softmax' }] } },
+    },
     { query: '?preset=iris', phases: 6 * 8, settings: [['set-batch', '5'], ['set-l2', '0.01']] },
   ];
   let parts = 0;

@@ -31,15 +31,19 @@ function chart(page, id) {
   return page.evaluate(async (id) => {
     const { MIN_CHART_SIDE } = await import('/www/views/chart-canvas.js');
     const canvas = document.getElementById(id);
-    const box = canvas.getBoundingClientRect();
     const pixels = canvas.width && canvas.height
       ? canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data : [];
     let inked = 0;
     for (let i = 0; i < pixels.length; i += 4) {
       if (pixels[i + 3] > 0 && !(pixels[i] === 255 && pixels[i + 1] === 255 && pixels[i + 2] === 255)) inked += 1;
     }
+    // On show: scrolled to, nothing covers its middle (another chart, say).
+    canvas.scrollIntoView({ block: 'center' });
+    const box = canvas.getBoundingClientRect();
+    const covered = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) !== canvas;
     return {
       room: canvas.width >= MIN_CHART_SIDE && canvas.height >= MIN_CHART_SIDE,
+      covered,
       // At least 2 % of the canvas inked: axes, labels and lines (a blank canvas has none).
       drawn: inked >= 0.02 * (canvas.width * canvas.height),
       inside: box.left >= 0 && box.right <= innerWidth,
@@ -74,7 +78,7 @@ test('from 1024 px down to a 360 px phone the page never scrolls sideways, the "
       await page.click(`#${name}-tab`);
       await settle(page);
       const shown = await chart(page, `${name}-canvas`);
-      assert.deepEqual({ ...shown, size: undefined }, { room: true, drawn: true, inside: true, size: undefined },
+      assert.deepEqual({ ...shown, size: undefined }, { room: true, covered: false, drawn: true, inside: true, size: undefined },
         `${width} px, the ${name} chart (${shown.size})`);
     }
     await screenshot(page, `layout-${width}`);
@@ -83,7 +87,7 @@ test('from 1024 px down to a 360 px phone the page never scrolls sideways, the "
     await settle(page);
     for (const name of ['loss', 'accuracy', 'boundary']) {
       const shown = await chart(page, `${name}-canvas`);
-      assert.deepEqual({ ...shown, size: undefined }, { room: true, drawn: true, inside: true, size: undefined },
+      assert.deepEqual({ ...shown, size: undefined }, { room: true, covered: false, drawn: true, inside: true, size: undefined },
         `${width} px, wide, the ${name} chart (${shown.size})`);
     }
     assert.equal((await sideways(page)).pageScrolls, false, `${width} px, wide charts`);

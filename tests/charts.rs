@@ -578,6 +578,41 @@ fn points_take_the_colour_of_their_class() {
 }
 
 #[test]
+fn a_class_has_one_colour_whatever_the_output_layer() {
+    // The circle with one sigmoid unit (BCE), and with two softmax units (CCE) as the settings make it.
+    let (bce, meta) = session::from_json(&presets::session("circle").unwrap()).unwrap();
+    let patch = r#"{"loss": "cce", "network": {"layers": [{"units": 4, "activation": "tanh"},
+        {"units": 2, "activation": "tanh"}, {"units": 2, "activation": "softmax"}]}}"#;
+    let (cce, _) = session::apply_patch(&bce, &meta, patch).unwrap();
+    let options = boundary::Options::default();
+    let (one, two) = (
+        boundary::BoundaryData::from_trainer(&bce, &options).unwrap(),
+        boundary::BoundaryData::from_trainer(&cce, &options).unwrap(),
+    );
+    assert_eq!((one.colouring, two.colouring == Colouring::Classes), (one.colouring, true));
+    assert_eq!(one.train.len(), two.train.len());
+    for ((a, b), y) in one.train.iter().zip(&two.train).zip(bce.data.train.y.column(0)) {
+        assert_eq!((a.at, a.colour), (b.at, b.colour), "the point of class {y} at {:?}", a.at);
+    }
+    // The diverging scale's ends are the first two classes' colours, points and fields alike.
+    assert_eq!((colour::LOW, colour::HIGH), (colour::class_colour(0), colour::class_colour(1)));
+    assert_eq!((colour::FIELD_LOW, colour::FIELD_HIGH), (colour::field_class_colour(0), colour::field_class_colour(1)));
+}
+
+#[test]
+fn two_softmax_classes_paint_the_field_as_one_sigmoid_output_does() {
+    // p is the probability of class 1: the sigmoid's output, or the second softmax unit's.
+    for i in 0..=200 {
+        let p = i as f64 / 200.0;
+        let class = usize::from(p > 0.5);
+        let softmax = colour::class_blend(class, colour::confidence(p.max(1.0 - p), 2));
+        let sigmoid = colour::diverging(p);
+        let off = (0..3).map(|c| (i32::from(softmax[c]) - i32::from(sigmoid[c])).abs()).max().unwrap();
+        assert!(off <= 1, "p = {p}: softmax {softmax:?}, sigmoid {sigmoid:?}");
+    }
+}
+
+#[test]
 fn the_boundary_field_of_a_neuron_is_its_map() {
     let t = circle(5);
     let options = boundary::Options { neuron: Some((1, 1)), ..Default::default() };

@@ -1,5 +1,6 @@
 // The diverging colour scale of every matrix and edge: blue below zero, white at zero, red above,
 // scaled to the largest |value| on show. ColorBrewer's RdBu stops, which stay distinct on a projector.
+// And the classes' colours, the core's.
 
 const WHITE = [255, 255, 255];
 const NEGATIVE = [[146, 197, 222], [33, 102, 172]];
@@ -76,4 +77,13 @@ export function strokeColor(value, max) {
 // A CSS gradient from −max to +max, for legends.
 export function legendGradient() {
   return `linear-gradient(to right, ${LEVELS[0]}, ${LEVELS[STEPS / 2]}, ${LEVELS[STEPS]}, ${LEVELS[STEPS + STEPS / 2]}, ${LEVELS[2 * STEPS]})`;
+}
+
+// Class colours, the core's (src/charts/colour.rs CLASSES), one rule whatever the output layer:
+// class 0 orange and class 1 blue (the ends of the boundary's scale), then Tableau 10's others.
+const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+
+// The colour of class `c` (as a number from 0), for points.
+export function classColor(c) {
+  return CLASS_COLORS[c % CLASS_COLORS.length];
 }

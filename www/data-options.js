@@ -108,18 +108,16 @@ export function targetText(row, summary, format) {
 // (x1, x2) coloured by class or by target value, one input gives (x, y); wider data gives null.
 export function scatterData(x, y, task) {
   const inputs = x[0]?.length ?? 0;
-  // One target column holds two classes (0 and 1); k one-hot columns hold k classes.
-  const classCount = Math.max(2, y[0]?.length ?? 0);
   if (inputs === 2) {
     const points = x.map((row) => [row[0], row[1]]);
-    if (task === 'classification') return { points, classes: y.map(classOf), classCount, values: null, yAxis: 'x2' };
+    if (task === 'classification') return { points, classes: y.map(classOf), values: null, yAxis: 'x2' };
     return { points, classes: null, values: y.map((row) => row[0]), yAxis: 'x2' };
   }
   if (inputs === 1 && task !== 'classification') {
     return { points: x.map((row, i) => [row[0], y[i][0]]), classes: null, values: null, yAxis: 'y' };
   }
   if (inputs === 1) {
-    return { points: x.map((row, i) => [row[0], classOf(y[i])]), classes: y.map(classOf), classCount, values: null, yAxis: 'y' };
+    return { points: x.map((row, i) => [row[0], classOf(y[i])]), classes: y.map(classOf), values: null, yAxis: 'y' };
   }
   return null;
 }

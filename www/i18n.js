@@ -245,6 +245,7 @@ const MESSAGES = {
   'network.layerShort': '{layer}',
   'network.unitLabel': 'Unit {unit} of layer {layer}: press Enter to edit its bias',
   'network.more': '+{count} more',
+  'network.moreShort': '+{count}',
   'network.tip.input': '{name}: an input, one column of X',
   'network.tip.layer': 'Layer {layer}: {units} units, {activation}; click to inspect it',
   'network.tip.value': '{name} = {value}',

@@ -1,29 +1,23 @@
 //! Colour scales shared by the boundary field, the neuron maps and the data points, each with its
 //! inverse so tests can read a value back from a pixel.
 //!
-//! One value: a diverging scale, orange (low, class 0) → near-white (middle, the 0.5 boundary) →
-//! blue (high, class 1), as in TensorFlow Playground. Several classes: each class has its own
-//! colour, blended towards the near-white middle as the network's confidence drops.
+//! One rule for classes, whatever the output layer: class c is `CLASSES[c % 10]`, orange for 0,
+//! blue for 1, then Tableau 10's others. One value: a diverging scale between the first two,
+//! orange (low, class 0) → near-white (middle, the 0.5 boundary) → blue (high, class 1), as in
+//! TensorFlow Playground, so a sigmoid output and a softmax over two units colour a class alike.
+//! Several classes: each class has its own colour, blended towards the near-white middle as the
+//! network's confidence drops. The page's data scatter takes the same list (www/colors.js).
 //!
 //! Fields use paler ends than points and lines, so that points of either class stand out on them.
 
 /// A colour as red, green and blue bytes.
 pub type Rgb = [u8; 3];
 
-/// The low end of the diverging scale (class 0, negative values).
-pub const LOW: Rgb = [245, 147, 34];
-/// The middle of the diverging scale, and the colour of no confidence.
-pub const MID: Rgb = [232, 234, 235];
-/// The high end of the diverging scale (class 1, positive values).
-pub const HIGH: Rgb = [8, 119, 189];
-/// `LOW` and `HIGH` mixed 35 % towards white: the ends of the scale in fields.
-pub const FIELD_LOW: Rgb = [248, 185, 111];
-pub const FIELD_HIGH: Rgb = [94, 167, 212];
-
-/// Class colours (Tableau 10); class c takes `CLASSES[c % 10]`.
+/// Class colours; class c takes `CLASSES[c % 10]`: orange and blue (the diverging scale's ends),
+/// then Tableau 10 without its own orange and blue.
 pub const CLASSES: [Rgb; 10] = [
-    [31, 119, 180],
-    [255, 127, 14],
+    [245, 147, 34],
+    [8, 119, 189],
     [44, 160, 44],
     [214, 39, 40],
     [148, 103, 189],
@@ -33,6 +27,17 @@ pub const CLASSES: [Rgb; 10] = [
     [188, 189, 34],
     [23, 190, 207],
 ];
+
+/// The low end of the diverging scale: class 0's colour (and negative values).
+pub const LOW: Rgb = CLASSES[0];
+/// The middle of the diverging scale, and the colour of no confidence.
+pub const MID: Rgb = [232, 234, 235];
+/// The high end of the diverging scale: class 1's colour (and positive values).
+pub const HIGH: Rgb = CLASSES[1];
+/// `LOW` and `HIGH` mixed 35 % towards white: the ends of the scale in fields (as
+/// `field_class_colour` makes them, so a class's region is one colour whatever the output layer).
+pub const FIELD_LOW: Rgb = [249, 185, 111];
+pub const FIELD_HIGH: Rgb = [94, 167, 212];
 
 /// Linear positions of values between `lo` and `hi` on the diverging scale (clamped outside).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -77,9 +77,10 @@ test('a target row reads as its class: ½ splits one column, the largest entry p
 
 test('two inputs scatter as (x1, x2) by class or value; one input as (x, y); more do not', () => {
   const x = [[1, 2], [3, 4]];
-  assert.deepEqual(scatterData(x, [[0], [1]], 'classification'), { points: [[1, 2], [3, 4]], classes: [0, 1], classCount: 2, values: null, yAxis: 'x2' });
-  // One-hot targets of three classes colour by the charts' class palette, like the boundary.
-  assert.equal(scatterData(x, [[0, 0, 1], [1, 0, 0]], 'classification').classCount, 3);
+  assert.deepEqual(scatterData(x, [[0], [1]], 'classification'), { points: [[1, 2], [3, 4]], classes: [0, 1], values: null, yAxis: 'x2' });
+  // Two classes one-hot (a softmax output) are the same classes as in one column; three are 0, 1, 2.
+  assert.deepEqual(scatterData(x, [[1, 0], [0, 1]], 'classification').classes, [0, 1]);
+  assert.deepEqual(scatterData(x, [[0, 0, 1], [1, 0, 0]], 'classification').classes, [2, 0]);
   assert.deepEqual(scatterData(x, [[0.5], [-1]], 'regression').values, [0.5, -1]);
   assert.deepEqual(scatterData([[0.1], [0.2]], [[5], [6]], 'regression').points, [[0.1, 5], [0.2, 6]]);
   assert.equal(scatterData([[1, 2, 3]], [[0]], 'classification'), null);

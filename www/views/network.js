@@ -25,6 +25,16 @@ const SVG = 'http://www.w3.org/2000/svg';
 export const MAX_NODES = 16;
 // How far from an edge's centre line the pointer still hovers it, in CSS pixels.
 const EDGE_HIT = 6;
+// Room for the headings above the units, the tags below them and the labels beside them, in CSS pixels.
+const TOP = 64;
+const BOTTOM = 34;
+const SIDE = 56;
+// Units closer than this overlap too much: a short diagram summarises its layers further.
+const MIN_SPACING = 8;
+// Labels one above the other are at least this many times their font size apart: a line of text.
+const LINE = 1.3;
+// Between a label and its unit, and between labels side by side, in CSS pixels.
+const LABEL_GAP = 6;
 
 let diagram = null;
 let lastContext = null;
@@ -49,36 +59,82 @@ function current(layer) {
   return { w: layer.w_new ?? layer.w, b: layer.b_new ?? layer.b };
 }
 
-// Node positions for every column (inputs, then each layer), fitted to width × height.
-function layout(trace, width, height) {
+// Node positions for every column (inputs, then each layer), fitted to width × height, with
+// `line` pixels between labels one above the other. A column summarised by an ellipsis leaves
+// room for it between its first units and its last: a line of text each side of its middle, so
+// that the labels beside those units keep clear of it too.
+function layout(trace, width, height, line) {
   const counts = [trace.layers[0].inputs, ...trace.layers.map((layer) => layer.units)];
-  const columns = counts.map((count) => shownUnits(count));
-  const slots = Math.max(...columns.map((c) => c.indices.length + (c.hidden ? 1 : 0)));
-  const top = 64;
-  const bottom = 34;
-  const side = 56;
-  const spacing = Math.max(8, (height - top - bottom) / slots);
+  const room = height - TOP - BOTTOM;
+  // As many units as fit MIN_SPACING apart beside the ellipsis, MAX_NODES at most.
+  const most = Math.max(3, Math.min(MAX_NODES, Math.floor((room - 2 * line) / MIN_SPACING) + 2));
+  const columns = counts.map((count) => shownUnits(count, most));
+  // The ellipsis's room at a spacing, and the widest spacing at which a column fits the room.
+  const gapAt = (spacing) => Math.max(spacing, 2 * line - spacing);
+  const fitting = ({ indices, hidden }) => {
+    const n = indices.length;
+    if (!hidden) return room / n;
+    return room / (n + 1) >= line ? room / (n + 1) : (room - 2 * line) / Math.max(1, n - 1);
+  };
+  const spacing = Math.max(MIN_SPACING, Math.min(...columns.map(fitting)));
   const radius = Math.max(5, Math.min(20, spacing * 0.34));
-  const step = counts.length > 1 ? (width - 2 * side) / (counts.length - 1) : 0;
+  const step = counts.length > 1 ? (width - 2 * SIDE) / (counts.length - 1) : 0;
+  const last = counts.length - 1;
   return columns.map((column, c) => {
-    const n = column.indices.length + (column.hidden ? 1 : 0);
-    const y0 = top + (height - top - bottom - n * spacing) / 2 + spacing / 2;
-    const slotOf = (s) => (column.hidden && s === column.indices.length - 1 ? s + 1 : s);
+    const n = column.indices.length;
+    // The inputs and outputs have labels: a few of them beside a wide layer spread out to a line
+    // of text apart, where the room allows.
+    const own = c === 0 || c === last ? Math.max(spacing, Math.min(line, fitting(column))) : spacing;
+    const gap = column.hidden ? gapAt(own) : 0;
+    const y0 = TOP + (room - n * own - gap) / 2 + own / 2;
     return {
-      x: side + c * step,
+      x: SIDE + c * step,
       step,
       radius,
-      nodes: column.indices.map((index, s) => ({ index, y: y0 + slotOf(s) * spacing })),
+      nodes: column.indices.map((index, s) => ({ index, y: y0 + s * own + (column.hidden && s === n - 1 ? gap : 0) })),
       hidden: column.hidden,
-      ellipsisY: y0 + (column.indices.length - 1) * spacing,
+      ellipsisY: y0 + (n - 2) * own + (own + gap) / 2,
     };
   });
 }
 
+// A function giving the width in CSS pixels of a text in the page's font at a weight and size.
+function textMeasurer() {
+  const context = document.createElement('canvas').getContext('2d');
+  const family = getComputedStyle(view).fontFamily;
+  return (text, weight, size) => {
+    context.font = `${weight} ${size}px ${family}`;
+    return context.measureText(text).width;
+  };
+}
+
+// Of the labels [{ y, rank }] down one side of a column, those a `line` apart, kept by rank (the
+// ellipsis, then the first and last units, then the others from the top); from the top down.
+function spaced(labels, line) {
+  const kept = [];
+  for (const label of [...labels].sort((a, b) => a.rank - b.rank || a.y - b.y)) {
+    // (A hair less than a line: positions a line apart may differ by a rounding error.)
+    if (kept.every((other) => Math.abs(other.y - label.y) >= line - 0.01)) kept.push(label);
+  }
+  return kept.sort((a, b) => a.y - b.y);
+}
+
+// The ellipsis of a column that leaves `hidden` units out, as long as `room` pixels allow: "+49
+// more", "+49", or the ellipsis sign alone (hovering it says it in full).
+function ellipsisText(hidden, room, width) {
+  const long = t('network.more', { count: hidden });
+  const short = t('network.moreShort', { count: hidden });
+  return [long, short].find((text) => width(text) <= room) ?? '⋮';
+}
+
 // Build the SVG for the architecture of `trace` at the container's size.
 function build(trace, width, height) {
-  // The page's font size, to tell whether a heading fits its band (read only when building).
+  // The page's font size, to tell whether a heading fits its band (read only when building), and
+  // the labels' (--small in views.css).
   const fontPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
+  const smallPx = Math.max(14, 0.8 * fontPx);
+  const line = LINE * smallPx;
+  const measure = textMeasurer();
   const sheet = (className) => svgElement('svg', { class: className, width, height, viewBox: `0 0 ${width} ${height}` });
   const svg = sheet('network-svg');
   svg.setAttribute('role', 'img');
@@ -97,7 +153,7 @@ function build(trace, width, height) {
   const stack = document.createElement('div');
   stack.className = 'network-stack';
   stack.append(bandSheet, edgeCanvas, svg);
-  const columns = layout(trace, width, height);
+  const columns = layout(trace, width, height, line);
   const bandLayer = svgElement('g');
   const nodeLayer = svgElement('g', { class: 'nodes' });
   const textLayer = svgElement('g', { class: 'labels' });
@@ -120,15 +176,16 @@ function build(trace, width, height) {
     // Headings sit in the middle of the band: a layer is its incoming weights and its units.
     // A narrow band (a deep network) gets the short forms; the tooltip still says it all.
     const middle = (left + right) / 2;
-    const fits = (text, em) => text.length * 0.6 * em * fontPx <= right - left;
+    // The bands lie 2 px apart: a text within its band keeps at least 4 px from its neighbours.
+    const fits = (text, weight, size) => measure(text, weight, size) <= right - left - 2;
     const long = t('network.layer', { layer: l + 1 });
     const heading = svgElement('text', { class: 'layer-heading', x: middle, y: 26, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
-    heading.textContent = fits(long, 1) ? long : t('network.layerShort', { layer: l + 1 });
+    heading.textContent = fits(long, 700, fontPx) ? long : t('network.layerShort', { layer: l + 1 });
     const activation = svgElement('text', { class: 'layer-activation', x: middle, y: 48, 'text-anchor': 'middle', 'data-kind': 'layer', 'data-layer': l });
     const name = activationName(layer.activation);
-    activation.textContent = fits(name, 0.85) ? name : '';
+    activation.textContent = fits(name, 400, smallPx) ? name : '';
     const tag = svgElement('text', { class: 'layer-tag', x: middle, y: height - 12, 'text-anchor': 'middle' });
-    tag.dataset.short = String(!fits(t('network.tag.done'), 0.85));
+    tag.dataset.short = String(!fits(t('network.tag.done'), 700, smallPx));
     textLayer.append(heading, activation, tag);
     built.tags.push(tag);
 
@@ -146,13 +203,6 @@ function build(trace, width, height) {
       nodeLayer.append(circle);
       built.units.push({ circle, l, j: unit.index });
     }
-    if (l === trace.layers.length - 1) {
-      for (const unit of to.nodes) {
-        const label = svgElement('text', { class: 'node-label', x: to.x + to.radius + 6, y: unit.y, 'dominant-baseline': 'middle' });
-        label.textContent = `ŷ${sub(unit.index + 1)}`;
-        textLayer.append(label);
-      }
-    }
   });
 
   const inputs = columns[0];
@@ -162,20 +212,49 @@ function build(trace, width, height) {
   for (const node of inputs.nodes) {
     const circle = svgElement('circle', { class: 'input-node', cx: inputs.x, cy: node.y, r: inputs.radius, 'data-kind': 'input', 'data-i': node.index });
     nodeLayer.append(circle);
-    const label = svgElement('text', { class: 'node-label', x: inputs.x - inputs.radius - 6, y: node.y, 'text-anchor': 'end', 'dominant-baseline': 'middle' });
-    label.textContent = `x${sub(node.index + 1)}`;
-    textLayer.append(label);
   }
   // The edges' ends as one array, for painting them (here or in a worker: network-edges.js).
   built.coords = Float64Array.from(built.edges.flatMap(({ x1, y1, x2, y2 }) => [x1, y1, x2, y2]));
+  const last = columns.length - 1;
+  const moreWidth = (text) => measure(text, 400, smallPx);
+  // A hidden layer's ellipsis stands on its column, within half the way to its neighbours; the
+  // inputs' and the outputs' stand among their labels.
   columns.forEach((column, c) => {
-    if (!column.hidden) return;
-    const more = svgElement('text', { class: 'ellipsis', x: column.x, y: column.ellipsisY, 'text-anchor': 'middle', 'dominant-baseline': 'middle' });
-    more.textContent = t('network.more', { count: column.hidden });
-    if (c > 0) more.dataset.layer = String(c - 1);
-    textLayer.append(more);
+    if (!column.hidden || c === 0 || c === last) return;
+    textLayer.append(ellipsis(column, c, column.x, 'middle', ellipsisText(column.hidden, column.step - LABEL_GAP, moreWidth)));
   });
+  for (const [c, letter, direction] of [[0, 'x', -1], [last, 'ŷ', 1]]) {
+    const column = columns[c];
+    const x = column.x + direction * (column.radius + LABEL_GAP);
+    const anchor = direction < 0 ? 'end' : 'start';
+    // The labels keep inside the diagram: the room from the unit to the edge, less a gap.
+    const room = (direction < 0 ? x : width - x) - LABEL_GAP / 2;
+    const labels = column.nodes.map(({ index, y }, s) => ({
+      y, rank: s === 0 || s === column.nodes.length - 1 ? 1 : 2, text: `${letter}${sub(index + 1)}`,
+    }));
+    if (column.hidden) labels.push({ y: column.ellipsisY, rank: 0, more: ellipsisText(column.hidden, room, moreWidth) });
+    for (const label of spaced(labels, line)) {
+      if (label.more) {
+        textLayer.append(ellipsis(column, c, x, anchor, label.more));
+        continue;
+      }
+      const text = svgElement('text', { class: 'node-label', x, y: label.y, 'text-anchor': anchor, 'dominant-baseline': 'middle' });
+      text.textContent = label.text;
+      textLayer.append(text);
+    }
+  }
   return built;
+}
+
+// The ellipsis of column `c` at `x`, saying how many units it leaves out (in full in its tooltip).
+function ellipsis(column, c, x, anchor, text) {
+  const more = svgElement('text', {
+    class: 'ellipsis', x, y: column.ellipsisY, 'text-anchor': anchor, 'dominant-baseline': 'middle',
+    'data-kind': 'more', 'data-count': column.hidden,
+  });
+  more.textContent = text;
+  if (c > 0) more.dataset.layer = String(c - 1);
+  return more;
 }
 
 // The name and exact value of what an element stands for, for the tooltip and the editor.
@@ -183,6 +262,7 @@ function describe(trace, el) {
   const kind = el.dataset.kind;
   const l = Number(el.dataset.layer);
   if (kind === 'input') return { text: t('network.tip.input', { name: `x${sub(Number(el.dataset.i) + 1)}` }) };
+  if (kind === 'more') return { text: t('network.more', { count: Number(el.dataset.count) }) };
   if (kind === 'layer') {
     const layer = trace.layers[l];
     return { text: t('network.tip.layer', { layer: l + 1, units: layer?.units, activation: activationName(layer?.activation) }) };

@@ -2,14 +2,9 @@
 // ringed, the thumbnails of the generated sets, and one sample drawn as an 8 × 8 image.
 // Each picture is drawn again from its data on every call; the scatter keeps its points as a
 // bitmap, so that while training plays only the batch's rings are drawn anew.
-import { fillColor, scaleMax } from '../colors.js';
+import { classColor, fillColor, scaleMax } from '../colors.js';
 import { bounds } from '../data-options.js';
 
-// Class colours, the same as the core's charts draw (src/charts/colour.rs), so a class has one
-// colour on the whole page: two classes on the orange–blue scale of the boundary (class 0 orange,
-// class 1 blue), more classes in the charts' ten-colour palette.
-const TWO_CLASSES = ['#f59322', '#0877bd'];
-export const CLASS_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 const PLAIN = '#44505c';
 const RING = '#111418';
 const SELECTED = '#f2a900';
@@ -34,10 +29,8 @@ function sized(canvas, width, height) {
 
 // The colour of point i: its class, its target on the blue–red scale, or plain grey.
 function colorOf(plot, i, max) {
-  if (plot.classes) {
-    const palette = plot.classCount > 2 ? CLASS_COLORS : TWO_CLASSES;
-    return palette[plot.classes[i] % palette.length];
-  }
+  // A class's colour, the same whatever the output layer (two classes in one column or one-hot).
+  if (plot.classes) return classColor(plot.classes[i]);
   if (plot.values) return fillColor(plot.values[i], max);
   return PLAIN;
 }
@@ -96,6 +89,7 @@ export function drawScatter(canvas, plot, { batch, selected, labels, size, font,
     base = { key: baseKey, bitmap };
     bases.set(canvas, base);
   }
+  base.at = (i) => (plot.points[i] ? { x: to.x(plot.points[i][0]), y: to.y(plot.points[i][1]) } : null);
   const ctx = sized(canvas, size, size);
   ctx.drawImage(base.bitmap, 0, 0, size, size);
   ctx.lineWidth = 2;
@@ -117,6 +111,12 @@ export function drawScatter(canvas, plot, { batch, selected, labels, size, font,
     ctx.fill();
     ctx.stroke();
   }
+}
+
+// Where point `i` of the scatter last drawn on `canvas` lies, in CSS pixels from its corner (null
+// when there is none), for pointing at a point (as the browser tests do).
+export function scatterPoint(canvas, i) {
+  return bases.get(canvas)?.at?.(i) ?? null;
 }
 
 // The frame, the zero lines, the two ends of each axis and the axes' names.

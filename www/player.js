@@ -5,6 +5,7 @@ import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCos
 import { isTerminal } from './stepping.js';
 import { showError, showStatus } from './views/messages.js';
 import { setAttr, setText } from './dom.js';
+import { everyFrame } from './scheduler.js';
 
 const playButton = document.getElementById('play');
 const speedSlider = document.getElementById('speed');
@@ -13,8 +14,8 @@ const speedValue = document.getElementById('speed-value');
 const loop = {
   playground: null,
   redraw: null,
-  // requestAnimationFrame's id while playing, 0 while paused.
-  frame: 0,
+  // Stops the frame task while playing (scheduler.js everyFrame), null while paused.
+  stop: null,
   // Time of the previous frame, null on the first frame of a run.
   last: null,
   // Fraction of a unit owed from earlier frames.
@@ -56,7 +57,7 @@ export function wirePlayer(playground, redraw) {
 
 // Whether the loop is running.
 export function isPlaying() {
-  return loop.frame !== 0;
+  return loop.stop !== null;
 }
 
 // Start playing at the slider's speed, or at full speed until training stops when `toEnd`.
@@ -71,7 +72,7 @@ export function play({ toEnd = false } = {}) {
   loop.pacing = startPacing();
   // Owe one unit at once, so pressing Play shows a step straight away.
   loop.credit = 1;
-  loop.frame = requestAnimationFrame(tick);
+  loop.stop = everyFrame(tick);
   showPlaying();
 }
 
@@ -79,8 +80,8 @@ export function play({ toEnd = false } = {}) {
 // were drawn only a few times a second.
 export function pause() {
   const wasPlaying = isPlaying();
-  if (loop.frame) cancelAnimationFrame(loop.frame);
-  loop.frame = 0;
+  loop.stop?.();
+  loop.stop = null;
   loop.toEnd = false;
   showPlaying();
   if (wasPlaying && loop.redraw) loop.redraw();
@@ -115,12 +116,12 @@ function tick(now) {
     loop.drawMs = loop.drawnAt - start;
     loop.rendered.port2.postMessage(0);
   }
-  if (!isPlaying()) return;
+  if (!isPlaying()) return false;
   if (isTerminal(playground.phase())) {
     pause();
-    return;
+    return false;
   }
-  loop.frame = requestAnimationFrame(tick);
+  return true;
 }
 
 // Run `count` phases, batches or epochs; epochs go to the core in one call, timed for the budget.

@@ -16,6 +16,7 @@ import { config } from '../config.js';
 import { selection, select } from '../state.js';
 import { phaseText } from './readouts.js';
 import { setText } from '../dom.js';
+import { nextFrame } from '../scheduler.js';
 
 const container = document.getElementById('flowchart');
 
@@ -39,8 +40,8 @@ const chart = {
   // The panel's scroll position, kept from its scroll events: reading scrollLeft in a redraw
   // would make the browser lay out the page there, after the other views have changed it.
   scrollLeft: 0,
-  // The frame that will scroll the panel to scrollLeft (keepInView), 0 when none.
-  scrollFrame: 0,
+  // Whether the next frame will scroll the panel to scrollLeft (keepInView).
+  scrollQueued: false,
   // Flowchart boxes by key: a phase name ("Forward(1)", "Loss", …) or 'data', 'init', 'stop', 'end'.
   nodes: new Map(),
   // Arrows by "from>to".
@@ -108,10 +109,13 @@ function keepInView(node) {
   chart.scrollLeft = to;
   // Scrolled at the next frame, where the browser lays the page out anyway: a scroll asks for a
   // layout, which in the middle of a redraw the browser would do once more at the frame.
-  cancelAnimationFrame(chart.scrollFrame);
-  chart.scrollFrame = requestAnimationFrame(() => {
-    container.scrollLeft = chart.scrollLeft;
-  });
+  if (!chart.scrollQueued) {
+    chart.scrollQueued = true;
+    nextFrame(() => {
+      chart.scrollQueued = false;
+      container.scrollLeft = chart.scrollLeft;
+    });
+  }
 }
 
 // The arrows from the box just performed to the next one.

@@ -14,6 +14,7 @@ import { hideTooltip } from './tooltip.js';
 import { openEditor, keepEditorIn } from './weight-editor.js';
 import { createToolbar, following } from './inspector-toolbar.js';
 import { setHidden, setText } from '../dom.js';
+import { soon } from '../scheduler.js';
 
 const view = document.getElementById('inspector-view');
 
@@ -251,7 +252,7 @@ function revealDone(doneId, trace) {
   // Measured once the redraw is done (a microtask, after the grids' paints): the layout it asks
   // for is the one the frame would do, done before the frame instead of within it. The band's
   // grids then paint in the same task, and the frame has only the scroll and those to draw.
-  queueMicrotask(() => {
+  soon(() => {
     if (!done.isConnected) return;
     const top = done.offsetTop - bar.offsetHeight - 4;
     const bottom = done.offsetTop + done.offsetHeight;

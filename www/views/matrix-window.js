@@ -1,6 +1,7 @@
 // Which part of a grid is in sight: an observer per scroll box telling each card's canvas whether
 // it is on show, the window of rows a grid that prints numbers paints as its box scrolls, and the
 // paints a redraw asks for, run together once it is done.
+import { soon } from '../scheduler.js';
 
 // The cards' paints asked for since the page last changed, run together once the redraw is done.
 const pending = new Set();
@@ -32,7 +33,7 @@ export function observe(canvas, root) {
 // middle of a redraw, each grid cost a style pass; painted after it, only the first one does, and
 // that pass is the frame's own, done early.
 export function paintSoon(paintNow) {
-  if (pending.size === 0) queueMicrotask(paintPending);
+  if (pending.size === 0) soon(paintPending);
   pending.add(paintNow);
 }
 

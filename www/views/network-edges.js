@@ -10,6 +10,7 @@
 // once, as before.
 import { scaleMax, strokeColor } from '../colors.js';
 import { playground } from '../handle.js';
+import { afterPaint } from '../scheduler.js';
 
 const MAX_EDGE_WIDTH = 8;
 
@@ -96,10 +97,9 @@ export function paintEdges(diagram, params, wMax) {
 // this redraw (and after what that frame queued): the page is idle then, while the reader looks
 // at the backward pass. A click that comes meanwhile waits for that one paint of the edges,
 // which the update would have cost anyway. `trace` is the redraw's.
-// (Not requestIdleCallback: between quick clicks the browser found no idle time before the update.)
 export function prepareUpdate(diagram, trace) {
   if (trace.phase !== 'Update' || typeof OffscreenCanvas === 'undefined') return;
-  if (!toPrepare) requestAnimationFrame(() => setTimeout(() => setTimeout(prepareNow, 0), 0));
+  if (!toPrepare) afterPaint(prepareNow);
   toPrepare = diagram;
 }
 

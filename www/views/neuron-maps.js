@@ -17,6 +17,7 @@ import { showTooltip, hideTooltip } from './tooltip.js';
 import { showError } from './messages.js';
 import { modelKey } from '../chart-keys.js';
 import { dataset } from '../dataset.js';
+import { afterPaint } from '../scheduler.js';
 
 const view = document.getElementById('network-view');
 
@@ -73,7 +74,7 @@ export function renderNeuronMaps(context) {
     // After the frame that shows this redraw, and what that frame queued (see prepareUpdate in
     // network-edges.js).
     preparing = true;
-    requestAnimationFrame(() => setTimeout(() => setTimeout(prepareNow, 0), 0));
+    afterPaint(prepareNow);
   }
 }
 

@@ -2,7 +2,8 @@
 # Install what the build and the tests need, skipping whatever is already there.
 #
 #   scripts/setup.sh build   wasm32 target, wasm-bindgen-cli (version from Cargo.lock), npm packages
-#   scripts/setup.sh test    all of the above, plus Debian's chromium for the browser tests
+#   scripts/setup.sh test    all of the above, plus Debian's chromium for the browser tests and,
+#                            when no font covers Chinese, Debian's fonts-noto-cjk
 #
 # Every check is cheap, so a second run finishes in about a second.
 set -euo pipefail
@@ -89,9 +90,26 @@ ensure_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 }
 
+# A font for Chinese text: Debian's headless chromium brings none, and the page's Chinese messages
+# would draw as empty boxes. Skipped when fontconfig knows a Chinese font already (or, without
+# fc-list, when Noto Sans CJK's file is there); fontconfig comes along to make fc-list work.
+ensure_cjk_font() {
+  if command -v fc-list >/dev/null; then
+    if [ -n "$(fc-list :lang=zh family)" ]; then
+      return
+    fi
+  elif [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+    return
+  fi
+  log "installing Debian's fonts-noto-cjk: no font for Chinese found (apt-get update first)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fontconfig fonts-noto-cjk
+}
+
 ensure_wasm_target
 ensure_wasm_bindgen_cli
 ensure_npm_packages
 if [ "$MODE" = test ]; then
   ensure_chromium
+  ensure_cjk_font
 fi

@@ -109,6 +109,11 @@ const MESSAGES = {
   'settings.l2': 'L2 penalty λ',
   'settings.seed': 'Seed',
   'settings.rejected': 'Not applied: {message}',
+  // A typed number the core could not hold as typed; {text} is what was typed.
+  'number.notNumber': '“{text}” is not a number',
+  'number.underflow': '{text} is closer to 0 than a 64-bit number can hold: it would be 0',
+  'number.overflow': '{text} is beyond the largest 64-bit number (about 1.8e308)',
+  'number.wholeTooLarge': '{text} is beyond 18446744073709551615, the largest whole number the playground holds',
   'settings.note': 'Changing the learning rate or the stopping rule keeps the trace; any other change restarts training from the seed.',
 
   'loss.mse': 'MSE, ½Σ(y − ŷ)², mean over the batch',
@@ -131,6 +136,11 @@ const MESSAGES = {
   'preset.logistic-regression': 'Logistic regression (article 5)',
   'preset.iris': 'Iris (real data)',
   'preset.digits': 'Handwritten digits (real data)',
+  'preset.none': 'No preset (your own session)',
+  // The address asked for a preset that cannot be opened; {names} lists every preset's address name.
+  'address.unknownPreset': 'There is no preset “{asked}”, so the page opened {preset}. The presets are: {names} (as in ?preset=iris).',
+  'address.noPreset': 'The address names no preset (?preset= is empty), so the page opened {preset}. The presets are: {names} (as in ?preset=iris).',
+  'address.presetFailed': 'The preset {asked} could not be opened ({message}), so the page opened {preset}. The presets are: {names}.',
 
   'errata.summary': 'Errata',
   'errata.title': 'The article’s numbers for this example, corrected (sample 1, α = 0.1)',
@@ -276,7 +286,7 @@ const MESSAGES = {
   'prep.testShare': 'Test share',
   'prep.percent': '{percent}%',
   'prep.seed': 'Split seed',
-  'prep.badSeed': 'Not changed: the split seed must be a whole number from 0, got “{value}”.',
+  'prep.badSeed': 'Not changed: the split seed must be a whole number from 0 to 18446744073709551615, got “{value}”.',
   'prep.error': 'Not changed: {message}.',
   'prep.shapes': 'train {train} × {inputs}, test {test} × {inputs}',
   'prep.classes': '{count} classes',
@@ -323,6 +333,7 @@ const MESSAGES = {
   'gen.points': 'Points',
   'gen.noise': 'Noise',
   'gen.seed': 'Seed of the points',
+  'gen.badSeed': 'Not loaded: the seed of the points must be a whole number from 0 to {max}, got “{value}”.',
   'gen.classes': 'Classes (blobs)',
   'gen.types': 'Click a kind to load it. The previews show 200 points with this noise and seed.',
   'gen.error': 'Not loaded: {message}.',
@@ -366,6 +377,8 @@ const MESSAGES = {
   'csv.loaded': '{file}: {rows} rows, {columns} columns, {task}.',
   'csv.pending': '{file}: {columns} columns, not loaded. Choose another target column or task; the current data stays meanwhile.',
   'csv.none': 'No file loaded yet.',
+  'csv.session': 'The data came in a session file. Choose a file to load other data.',
+  'csv.session.file': 'The data came in a session file, read from {file} when the session was made. Choose a file to load other data.',
   'csv.error': 'Not loaded: {message}. The session is unchanged.',
   'csv.unreadable': 'The file could not be read: {message}.',
   'csv.oneFile': 'Drop one file at a time.',
@@ -436,6 +449,8 @@ const MESSAGES = {
   'status.needsStoppingRule': 'First set Max epochs or Target loss.',
   'status.finished': 'Training has stopped: reset to go on.',
   'status.applied': '{field} changed; the trace is kept.',
+  'status.lr': 'Learning rate α changed to {alpha}; the trace is kept, and the new α applies from the next update.',
+  'status.lrAfterUpdate': 'Learning rate α changed to {alpha}; it applies from the next update. The update on show was made with the α before.',
   'status.restarted': '{field} changed: restarted from seed {seed}.',
 
   'error.boot': 'The playground could not start: {message}',

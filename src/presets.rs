@@ -135,7 +135,13 @@ pub fn with_csv(name: &str, csv_text: &str) -> Result<(Trainer, Meta, Prepared)>
         &Options { test_fraction: 0.2, standardize: true, seed: preset.split_seed, ..Options::default() },
     )?;
     let trainer = prepared.trainer(preset.hidden, preset.init, preset.settings)?;
-    let meta = Meta { name: Some(preset.title.into()), description: Some(preset.description.into()) };
+    // The file's name without the page's folders: "iris.csv".
+    let file = CSV_PRESETS.iter().find(|p| p.0 == name).and_then(|p| p.1.strip_prefix("www/data/")).map(str::to_string);
+    let meta = Meta {
+        name: Some(preset.title.into()),
+        description: Some(preset.description.into()),
+        data: prepared.names(file),
+    };
     Ok((trainer, meta, prepared))
 }
 

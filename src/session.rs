@@ -18,12 +18,21 @@ use ndarray::Array2;
 /// The only version this code reads and writes.
 pub const VERSION: u64 = 1;
 
-/// Free-text fields kept with a session (a preset's title and note).
+/// Free-text fields kept with a session (a preset's title and note) and the names of its data.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
     pub name: Option<String>,
     pub description: Option<String>,
+    /// What the session says about its data besides the numbers, for the page to show, as the
+    /// `data` object of its file holds it: `file` (the name of the file the data was read from),
+    /// `inputs` (one name per input column), `target` (the target column's name) and `classes`
+    /// (the class names in class-number order). All optional: files written before them, or by
+    /// hand, have none, and the page then shows x1, x2, … and class numbers.
+    pub data: Map,
 }
+
+/// The keys of [`Meta::data`], and whether each holds a list of names (else one name).
+pub const DATA_NAMES: [(&str, bool); 4] = [("file", false), ("inputs", true), ("target", false), ("classes", true)];
 
 /// Reads a session file into a ready trainer.
 pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
@@ -50,10 +59,8 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
     if version.as_u64() != Some(VERSION) {
         return Err(Error::invalid("version", "1", show(version)));
     }
-    let meta = Meta {
-        name: optional(top, "name").map(|v| string(v, "name").map(str::to_string)).transpose()?,
-        description: optional(top, "description").map(|v| string(v, "description").map(str::to_string)).transpose()?,
-    };
+    let name = optional(top, "name").map(|v| string(v, "name").map(str::to_string)).transpose()?;
+    let description = optional(top, "description").map(|v| string(v, "description").map(str::to_string)).transpose()?;
     let arch = read_network(required(top, "", "network")?)?;
     let loss = Loss::parse(string(required(top, "", "loss")?, "loss")?, "loss")?;
     let init = match optional(top, "init") {
@@ -62,8 +69,9 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
     };
     let settings = read_training(required(top, "", "training")?)?;
     check_loss_pairing(&arch, loss)?;
-    let data = read_data(required(top, "", "data")?, &arch, loss)?;
+    let (data, names) = read_data(required(top, "", "data")?, &arch, loss)?;
     data.validate(&arch, loss)?;
+    let meta = Meta { name, description, data: names };
     let params = optional(top, "params").map(|v| read_params(v, &arch)).transpose()?;
     let mut trainer = Trainer::new(arch, loss, init, settings, data, params)?;
     if let Some(pos) = optional(top, "position") {
@@ -153,9 +161,30 @@ fn read_training(v: &Value) -> Result<Settings> {
     Ok(settings)
 }
 
-fn read_data(v: &Value, arch: &Architecture, loss: Loss) -> Result<Data> {
+fn read_data(v: &Value, arch: &Architecture, loss: Loss) -> Result<(Data, Map)> {
     let map = object(v, "data")?;
-    known_keys(map, "data", &["train", "test"])?;
+    known_keys(map, "data", &["file", "inputs", "target", "classes", "train", "test"])?;
+    let mut names = Map::new();
+    for (key, list) in DATA_NAMES {
+        let Some(v) = optional(map, key) else { continue };
+        let ok = match v.as_array() {
+            Some(items) => list && items.iter().all(|item| item.as_str().is_some()),
+            None => !list && v.as_str().is_some(),
+        };
+        // One name per input, when they are named.
+        let count = key != "inputs" || v.as_array().is_some_and(|items| items.len() == arch.inputs);
+        if !ok || !count {
+            let expected = if !list {
+                "a name (a string)"
+            } else if ok {
+                "one name per input (network.inputs)"
+            } else {
+                "a list of names"
+            };
+            return Err(Error::invalid(path("data", key), expected, show(v)));
+        }
+        names.insert(key.into(), v.clone());
+    }
     let set = |name: &str, v: &Value| -> Result<Dataset> {
         let field = format!("data.{name}");
         let m = object(v, &field)?;
@@ -167,7 +196,7 @@ fn read_data(v: &Value, arch: &Architecture, loss: Loss) -> Result<Data> {
     };
     let train = set("train", required(map, "data", "train")?)?;
     let test = optional(map, "test").map(|t| set("test", t)).transpose()?;
-    Ok(Data { train, test })
+    Ok((Data { train, test }, names))
 }
 
 /// With CCE, a single column of class numbers 0…k−1 is accepted for k outputs and one-hot encoded.
@@ -312,9 +341,11 @@ fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
         BatchSize::Rows(k) => k.into(),
     };
     let set = |d: &Dataset| obj(vec![("x", matrix_json(d.x.view())), ("y", matrix_json(d.y.view()))]);
-    let mut data = vec![("train", set(&trainer.data.train))];
+    // The names as read or loaded, beside the numbers.
+    let mut data = meta.data.clone();
+    data.insert("train".into(), set(&trainer.data.train));
     if let Some(test) = &trainer.data.test {
-        data.push(("test", set(test)));
+        data.insert("test".into(), set(test));
     }
     // Mid-batch the parameters are those the batch started with; the batch's values are recomputed on load.
     let params =
@@ -346,7 +377,7 @@ fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
                 ("max_epochs", s.max_epochs.into()),
             ]),
         ),
-        ("data", obj(data)),
+        ("data", Value::Object(data)),
         ("params", Value::Array(params.collect())),
         (
             "position",

@@ -1,6 +1,7 @@
 //! Session files: the minimal hand-written form, exact round trips, and every rejected input.
 
 mod common;
+use backprop_playground::json::{Map, Value};
 use backprop_playground::session::{from_json, to_json};
 use backprop_playground::{Error, Phase, Step, Unit};
 use common::*;
@@ -203,4 +204,85 @@ fn restarting_draws_the_same_parameters_from_the_same_seed() {
     let again = t.restarted().unwrap();
     assert_eq!(again.network(), &first);
     assert_eq!(again.epoch(), 0);
+}
+
+/// A session made from a CSV file: the file's name and its names, as a session file keeps them.
+const NAMED: &str = r#"{"version":1, "name":"people.csv", "network":{"inputs":2, "layers":[{"units":3,"activation":"softmax"}]},
+"loss":"cce", "training":{"learning_rate":0.1}, "data":{"file":"people.csv", "inputs":["height","weight"], "target":"size",
+"classes":["short","mid","tall"], "train":{"x":[[1,2],[3,4],[5,6]], "y":[0,1,2]}}}"#;
+
+#[test]
+fn the_data_file_and_its_names_are_kept_through_export_import_and_settings_changes() {
+    use backprop_playground::session::apply_patch;
+    let (t, meta) = from_json(NAMED).unwrap();
+    let names = Value::Object(meta.data.clone()).to_string();
+    assert_eq!(
+        names,
+        r#"{"classes":["short","mid","tall"],"file":"people.csv","inputs":["height","weight"],"target":"size"}"#
+    );
+    let exported = to_json(&t, &meta);
+    let (again, meta2) = from_json(&exported).unwrap();
+    assert_eq!(meta2, meta);
+    assert_eq!(to_json(&again, &meta2), exported);
+    // A change that restarts training rebuilds the session from its file: the names stay.
+    let (_, patched) = apply_patch(&t, &meta, r#"{"training":{"batch_size":2}}"#).unwrap();
+    assert_eq!(patched, meta);
+}
+
+#[test]
+fn a_file_without_names_reads_and_writes_as_before() {
+    let (t, meta) = from_json(MINIMAL).unwrap();
+    assert_eq!(meta.data, Map::new());
+    let exported = to_json(&t, &meta);
+    for key in ["\"file\"", "\"inputs\": [", "\"target\"", "\"classes\""] {
+        assert!(!exported.contains(key), "{key} is written only when known");
+    }
+}
+
+#[test]
+fn data_names_of_the_wrong_kind_or_count_are_refused() {
+    let named = |from: &str, to: &str| {
+        assert!(NAMED.contains(from), "{from}");
+        NAMED.replace(from, to)
+    };
+    let cases = [
+        (named(r#""inputs":["height","weight"]"#, r#""inputs":["height"]"#), "data.inputs", "one name per input"),
+        (named(r#""inputs":["height","weight"]"#, r#""inputs":"height""#), "data.inputs", "\"height\""),
+        (
+            named(r#""classes":["short","mid","tall"]"#, r#""classes":["short",2,"tall"]"#),
+            "data.classes",
+            "a list of names, got a list of 3",
+        ),
+        (named(r#""file":"people.csv""#, r#""file":7"#), "data.file", "a name (a string), got 7"),
+        (named(r#""target":"size""#, r#""target":["size"]"#), "data.target", "a name (a string), got a list of 1"),
+    ];
+    for (text, field, value) in cases {
+        let message = error(&text);
+        assert!(message.contains(field), "{message:?} should name {field}");
+        assert!(message.contains(value), "{message:?} should show {value}");
+    }
+}
+
+#[test]
+fn the_data_summary_of_a_session_file_names_its_columns_and_counts_its_classes() {
+    use backprop_playground::data::summary::trainer_data_json;
+    use backprop_playground::json::parse;
+    let (t, meta) = from_json(NAMED).unwrap();
+    let summary = parse(&trainer_data_json(&t, &meta.data)).unwrap();
+    assert_eq!(summary["inputs"].to_string(), r#"["height","weight"]"#);
+    assert_eq!(summary["target"].as_str(), Some("size"));
+    assert_eq!(summary["classes"].to_string(), r#"["short","mid","tall"]"#);
+    // Without names: x1, x2 and the class numbers; one sigmoid unit tells two classes apart.
+    let (t, meta) = from_json(
+        &with(r#""loss":"mse""#, r#""loss":"bce""#)
+            .replace("identity", "sigmoid")
+            .replace(r#""layers":[{"units":2,"#, r#""layers":[{"units":1,"#)
+            .replace(r#""y":[[3,4],[6,8]]"#, r#""y":[[0],[1]]"#)
+            .replace(r#""w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]"#, r#""w":[[0.5],[0.5]], "b":[0]"#),
+    )
+    .unwrap();
+    let summary = parse(&trainer_data_json(&t, &meta.data)).unwrap();
+    assert_eq!(summary["inputs"].to_string(), r#"["x1","x2"]"#);
+    assert_eq!(summary["classes"].to_string(), r#"["0","1"]"#);
+    assert!(summary.get("target").is_none());
 }

@@ -2,6 +2,7 @@
 // the scale of the points slider, the texts about shapes, and the points of a scatter plot.
 // Pure functions, so Node can test them.
 import { t } from './i18n.js';
+import { Whole, jsonText } from './numbers.js';
 
 // The core refuses bigger files too (src/data/csv.rs); the page checks first so a huge file is
 // never read into memory.
@@ -20,13 +21,14 @@ export const IMAGE_SIDE = 8;
 // The preprocessing choices a fresh page starts with: the core's defaults.
 export const DEFAULT_PREP = { standardize: true, testShare: 20, seed: 1 };
 
-// The options JSON of a load: the preprocessing choices (test share in percent) and `extra`
-// (target, task, classes).
+// The options JSON of a load: the preprocessing choices (test share in percent; the seed a number
+// or its digits, written unchanged) and `extra` (target, task, classes, file).
 export function loadOptions({ standardize, testShare, seed }, extra = {}) {
-  return JSON.stringify({ standardize, test_fraction: testShare / 100, seed, ...extra });
+  return jsonText({ standardize, test_fraction: testShare / 100, seed: new Whole(String(seed)), ...extra });
 }
 
 // The preprocessing choices a data summary reports, or null for data that came in a session file.
+// (The summary's split seed should be its digits: see wholeIn in numbers.js.)
 export function prepOf(summary) {
   if (summary.standardized === null || summary.standardized === undefined || !summary.split) return null;
   return {
@@ -155,8 +157,9 @@ export function isImage(inputs) {
   return inputs === IMAGE_SIDE * IMAGE_SIDE;
 }
 
-// A file name from a session's name: "Iris (Fisher, 1936)" → "iris-fisher-1936.json".
+// A file name from a session's name: "Iris (Fisher, 1936)" → "iris-fisher-1936.json"; a session
+// named after its data file loses the file's ending: "people.csv" → "people.json".
 export function sessionFileName(name) {
-  const slug = String(name ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = String(name ?? '').replace(/\.(csv|tsv|txt)$/i, '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return `${slug || 'session'}.json`;
 }

@@ -4,14 +4,16 @@
 import { playground, usePlayground } from './handle.js';
 import { DEFAULT_PREP, loadOptions, prepOf, columnsOf } from './data-options.js';
 import { refreshConfig, config } from './config.js';
-import { renderSettings } from './settings.js';
+import { resetSettings } from './settings.js';
 import { pause } from './player.js';
+import { wholeIn } from './numbers.js';
 import { select } from './state.js';
 
 export const dataset = {
   // { kind: 'generated', name, points, noise, seed, classes }
   // { kind: 'csv', name, file, text, columns, target, task } (target: column index or null for the last)
-  // { kind: 'session' }: the data came in a session file; its raw values are unknown.
+  // { kind: 'session', preset }: the data came in a session file (a built-in preset's, or one
+  // opened, without `preset`); its raw values are unknown.
   source: { kind: 'session' },
   // The preprocessing choices of the next load (the last load's, until the person changes them).
   prep: { ...DEFAULT_PREP },
@@ -25,6 +27,18 @@ export const dataset = {
 
 // The shipped CSV files' text by preset name, fetched once.
 const shipped = new Map();
+
+// The Playground class (its static calls: csvPresets), given by startSession.
+const core = { Playground: null };
+
+// Called after every change of data or session (views that keep state of their own: the chooser,
+// the preset picker).
+const listeners = new Set();
+
+// Call `listener()` after every change of data, and after a session file is opened.
+export function onNewData(listener) {
+  listeners.add(listener);
+}
 
 // Every preset's name: the core's built-in sessions, then the CSV presets.
 export function presetNames(Playground) {
@@ -57,13 +71,14 @@ export async function shippedCsv(Playground, name) {
 // The first session of the page: preset `name`, from its CSV file or from the core's session text.
 // Returns the page's Playground handle.
 export async function startSession(Playground, name) {
+  core.Playground = Playground;
   if (isCsvPreset(Playground, name)) {
     const text = await shippedCsv(Playground, name);
     usePlayground(Playground.presetWithCsv(name, text));
     dataset.source = { kind: 'csv', name, file: null, text, columns: null, target: null, task: 'auto' };
   } else {
     usePlayground(Playground.fromSession(Playground.defaultSession(name)));
-    dataset.source = { kind: 'session' };
+    dataset.source = { kind: 'session', preset: name };
   }
   readData();
   // The preset's target is its file's last column, so the summary lists the columns in order.
@@ -80,12 +95,22 @@ export function loadGenerated(spec) {
 
 // Replace the data by CSV text (target: a column index or null for the last; task: "auto",
 // "classification" or "regression"); throws "CSV line L, column C: …" when the core refuses.
+// `file` names a file the person chose, `name` a shipped one; the core keeps the file's name in
+// the session, which Save writes and Open reads back.
 export function loadCsv({ name = null, file = null, text, columns = null, target = null, task = 'auto' }) {
   const extra = { task };
   if (target !== null) extra.target = target;
+  const fileName = file ?? shippedFileName(name);
+  if (fileName) extra.file = fileName;
   change(() => playground.loadCsv(text, loadOptions(dataset.prep, extra)), { kind: 'csv', name, file, text, columns, target, task });
   // Loaded with the last column as target, the summary lists the columns in the file's order.
   if (!dataset.source.columns) dataset.source.columns = columnsOf(dataset.summary);
+}
+
+// The name of a shipped CSV file ("iris.csv" for preset "iris"), or null.
+function shippedFileName(name) {
+  const entry = name === null ? null : JSON.parse(core.Playground.csvPresets()).find((p) => p.name === name);
+  return entry ? entry.file.split('/').pop() : null;
 }
 
 // Prepare the current data again with new preprocessing choices (`patch` of dataset.prep); throws,
@@ -121,17 +146,22 @@ function change(load, source) {
   afterChange();
 }
 
-// Read the new data and shape, and redraw everything from the first sample of layer 1.
+// Read the new data and shape, and redraw everything from the first sample of layer 1. The
+// settings form shows the new session's values: refused values typed before no longer apply.
 function afterChange() {
   refreshConfig(playground);
   readData();
-  renderSettings();
+  resetSettings();
+  for (const listener of listeners) listener();
   select({ layer: 0, row: 0, col: 0, input: 0 });
 }
 
 // Read the summary and the training rows of the current data.
 function readData() {
-  dataset.summary = JSON.parse(playground.dataSummary());
+  const text = playground.dataSummary();
+  dataset.summary = JSON.parse(text);
+  // The split seed as its digits: JSON.parse rounds a 64-bit seed above 2^53.
+  if (dataset.summary.split) dataset.summary.split.seed = wholeIn(text, 'split', 'seed') ?? String(dataset.summary.split.seed);
   const prep = prepOf(dataset.summary);
   if (prep) {
     dataset.prep = prep;

@@ -39,10 +39,3 @@ export function formatExact(x) {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   return String(v).replaceAll('-', '−');
 }
-
-// A number typed by a person ("−1.5", " 2e-3 "); anything else, the empty text included, is NaN,
-// which the core then refuses with a message naming the field.
-export function parseNumber(text) {
-  const clean = String(text).trim().replaceAll('−', '-');
-  return clean === '' ? NaN : Number(clean);
-}

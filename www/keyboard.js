@@ -31,10 +31,10 @@ export function wireKeyboard(actions) {
       closeSettings();
       return;
     }
-    if (isTyping(event.target)) return;
+    if (isTyping(event.target) || pressesControl(event)) return;
     const shortcut = SHORTCUTS.find((s) => s.matches(event));
     if (!shortcut) return;
-    // Space would also press a focused button and arrows would scroll: the shortcut wins.
+    // Arrows would also scroll the page: the shortcut wins.
     event.preventDefault();
     // Holding → keeps stepping; holding Space or R must not flicker or reset again and again.
     if (shortcut.once && event.repeat) return;
@@ -47,14 +47,25 @@ export function openHelp() {
   if (!helpDialog.open) helpDialog.showModal();
 }
 
-// Whether `target` is a field that uses these keys itself (text, selects, sliders, checkboxes):
-// a shortcut there would eat the person's typing. Buttons are not fields: after a click on
-// "Next phase" the focus stays on it, and Space must still play.
+// Whether `target` is a field that uses these keys itself (text, selects, sliders, checkboxes,
+// radio buttons): a shortcut there would eat the person's typing or choosing.
 function isTyping(target) {
   if (!(target instanceof Element)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['button', 'submit', 'reset'].includes(target.type);
+}
+
+// Elements that Space and Enter press: buttons, links, disclosure summaries, tabs.
+const PRESSABLE = 'button, input[type="button"], input[type="submit"], input[type="reset"], a[href], summary, '
+  + '[role="button"], [role="tab"], [role="checkbox"], [role="switch"], [role="menuitem"]';
+
+// Whether `event` is Space or Enter on a focused element that it presses: the key is the
+// element's (the focused button is pressed), never Play. Arrows on a button are not the button's,
+// so → still steps after a click on "Next phase".
+function pressesControl(event) {
+  if (event.key !== ' ' && event.key !== 'Enter') return false;
+  return event.target instanceof Element && event.target.matches(PRESSABLE);
 }
 
 // The help table: one row per shortcut, Esc, then the keys of a grid of the inspector that has

@@ -5,7 +5,8 @@ import { wireControls } from './controls.js';
 import { wirePlayer } from './player.js';
 import { wireKeyboard } from './keyboard.js';
 import { wireSettings } from './settings.js';
-import { wirePresets } from './presets.js';
+import { wirePresets, showPreset } from './presets.js';
+import { onNewData } from './dataset.js';
 import { wireFlowchart } from './views/flowchart.js';
 import { renderErrata } from './views/errata.js';
 
@@ -19,5 +20,10 @@ export function wireLoop(playground, redraw, { preset, presets }) {
   wireSettings(playground, redraw);
   wirePresets(preset, presets);
   renderErrata(preset);
+  // New data or an opened session file: the page no longer shows the preset, nor its errata.
+  onNewData(() => {
+    showPreset(null);
+    renderErrata(null);
+  });
   return actions;
 }

@@ -1,7 +1,8 @@
 // Boot: fill the text, load the wasm core, start the preset session, wire the modules together.
-import { applyMessages } from './i18n.js';
+import { applyMessages, t } from './i18n.js';
 import { renderReadouts } from './views/readouts.js';
-import { showError, showStatus } from './views/messages.js';
+import { showError, showProblem, showStatus } from './views/messages.js';
+import { presetFromAddress } from './address.js';
 import { updateControls } from './controls.js';
 import { wireLoop } from './loop.js';
 import { renderFlowchart } from './views/flowchart.js';
@@ -92,25 +93,37 @@ function redraw(playground) {
   }
 }
 
-// Load the package and start the session named by ?preset= (default "circle").
+// Load the package and start the session named by ?preset= (default "circle"). An address naming
+// no preset, or a preset whose data cannot be loaded, starts the default and says why.
 async function boot() {
   applyMessages();
   showStatus('status.loading');
   // A dynamic import, so a missing or broken package shows an error instead of a blank page.
   const { default: init, Playground } = await import('./pkg/backprop_playground.js');
   await init();
-  const preset = new URLSearchParams(window.location.search).get('preset') ?? DEFAULT_PRESET;
+  const presets = presetNames(Playground);
+  let { preset, unknown } = presetFromAddress(window.location.search, presets, DEFAULT_PRESET);
+  let problem = unknown === null ? null : { id: unknown.trim() === '' ? 'address.noPreset' : 'address.unknownPreset', asked: unknown };
   // The page's handle on the session (www/handle.js): opening a session file swaps what is behind it.
-  const playground = await startSession(Playground, preset);
+  let playground;
+  try {
+    playground = await startSession(Playground, preset);
+  } catch (error) {
+    if (preset === DEFAULT_PRESET) throw error;
+    problem = { id: 'address.presetFailed', asked: preset, message: error.message };
+    preset = DEFAULT_PRESET;
+    playground = await startSession(Playground, preset);
+  }
   // Tests and the console reach the live session here.
   window.playground = playground;
-  wireLoop(playground, () => redraw(playground), { preset, presets: presetNames(Playground) });
+  wireLoop(playground, () => redraw(playground), { preset, presets });
   wireData(Playground);
   wireGradcheck(playground);
   wireCharts();
   onSelect(() => redraw(playground));
   redraw(playground);
   showStatus('');
+  if (problem) showProblem(problem.id, { ...problem, preset: t(`preset.${preset}`), names: presets.join(', ') });
   document.documentElement.dataset.state = 'ready';
 }
 

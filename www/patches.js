@@ -1,6 +1,7 @@
 // The configure() patches behind the settings form: one function per kind of change, each from the
 // current session (as toSession() gives it). Pure functions without the DOM, so Node can test them.
 // Values the person typed go to the core unchanged, so that its error names what they typed.
+import { readNumber } from './numbers.js';
 
 // Activations a hidden layer may use (softmax belongs to the output layer only).
 export const HIDDEN_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu'];
@@ -22,21 +23,18 @@ export const MAX_UNITS = 256;
 // Units and activation of a hidden layer added at the end of the hidden layers, when there is none to copy.
 const NEW_LAYER = { units: 4, activation: 'tanh' };
 
-// A typed field's value for the core: a JSON number when the text is one, null when it is empty,
-// otherwise the text itself (so "abc" or "NaN" reaches the core, which names it in its error).
+// A typed field's value for the core, as readNumber (www/numbers.js) reads it: { value } where
+// value is null for empty text, a Whole (digits sent unchanged) or a number, or the text itself
+// when it is no number (so "abc" or "NaN" reaches the core, which names it in its error); or
+// { problem, text } for a number the core could not hold as typed, which is not sent at all.
 export function fieldValue(text) {
-  const trimmed = String(text).trim();
-  if (trimmed === '') return null;
-  if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
-  // People write ".5" and "5."; JSON does not, but the number is plain.
-  if (/^-?(\d+\.|\.\d+)$/.test(trimmed)) return Number(trimmed);
-  return trimmed;
+  return readNumber(text);
 }
 
 // The batch size field's value: "all" (any case) stays a word, anything else as fieldValue.
 export function batchSizeValue(text) {
-  const value = fieldValue(text);
-  return typeof value === 'string' && value.toLowerCase() === 'all' ? 'all' : value;
+  const read = fieldValue(text);
+  return typeof read.value === 'string' && read.value.toLowerCase() === 'all' ? { ...read, value: 'all' } : read;
 }
 
 // Which gradient descent a batch size makes: 'sgd' (1 row), 'mini' (k rows) or 'full' (every row).

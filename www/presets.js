@@ -1,21 +1,34 @@
 // The preset picker: the built-in sessions by name. Choosing one loads ?preset=NAME, the same
-// address a slide can link to.
+// address a slide can link to. Once the data is replaced or a session file opened, the page no
+// longer shows a preset, and the picker says so.
 import { t, has } from './i18n.js';
 
 const picker = document.getElementById('preset');
 
+// The picker's entry for "no preset": chosen only by the page, never by the person.
+const none = document.createElement('option');
+none.value = '';
+none.disabled = true;
+
 // List `names` in the picker with `current` chosen; a choice navigates to its address.
 export function wirePresets(current, names) {
-  picker.replaceChildren(...names.map((name) => {
+  none.textContent = t('preset.none');
+  picker.replaceChildren(none, ...names.map((name) => {
     const option = document.createElement('option');
     option.value = name;
     option.textContent = has(`preset.${name}`) ? t(`preset.${name}`) : name;
     return option;
   }));
-  picker.value = current;
+  showPreset(current);
   picker.addEventListener('change', () => {
     const url = new URL(window.location.href);
     url.searchParams.set('preset', picker.value);
     window.location.assign(url.href);
   });
+}
+
+// Show `name` as the preset on show, or "no preset" for null.
+export function showPreset(name) {
+  none.hidden = name !== null;
+  picker.value = name ?? '';
 }

@@ -8,6 +8,9 @@ import {
   fieldValue, batchSizeValue, batchMethod, trainingPatch, unitsPatch, activationPatch,
   addLayerPatch, removeLayerPatch, lossPatch, isLivePatch,
 } from './patches.js';
+import { jsonText } from './numbers.js';
+import { formatExact } from './format.js';
+import { unpackTrace } from './trace.js';
 import { pause } from './player.js';
 import { selection, select } from './state.js';
 import { clearError, showStatus } from './views/messages.js';
@@ -86,7 +89,10 @@ export function renderSettings() {
   const { training } = session;
   for (const entry of TEXT_FIELDS) {
     const value = training[entry.field];
-    if (!isInvalid(entry.input)) entry.input.value = value === null || value === undefined ? '' : String(value);
+    if (isInvalid(entry.input)) continue;
+    entry.input.value = value === null || value === undefined ? '' : String(value);
+    // What the field shows is the session's: typing it again sends nothing.
+    entry.input.dataset.sent = entry.input.value;
   }
   if (!isInvalid(lossSelect)) lossSelect.value = session.loss;
   if (!isInvalid(initSelect)) initSelect.value = session.init.weights;
@@ -96,14 +102,29 @@ export function renderSettings() {
   renderLayers(session);
 }
 
+// Forget every refused value and its message, then fill the form from the session: after a new
+// session or new data, whose values the refused ones no longer stand beside.
+export function resetSettings() {
+  for (const control of panel.querySelectorAll('[aria-invalid="true"]')) clearInvalid(control, errorBoxOf(control));
+  layersError.hidden = true;
+  layersError.textContent = '';
+  renderSettings();
+}
+
 // Commit a typed field on Enter or when it loses focus, if its text changed.
 function wireTextField(entry) {
   const send = () => {
     const text = entry.input.value;
     if (text === entry.input.dataset.sent && !isInvalid(entry.input)) return;
     entry.input.dataset.sent = text;
-    const value = entry.field === 'batch_size' ? batchSizeValue(text) : fieldValue(text);
-    commit(entry.input, entry.label, trainingPatch(entry.field, value ?? (entry.required ? '' : null)));
+    const read = entry.field === 'batch_size' ? batchSizeValue(text) : fieldValue(text);
+    // A number the core could not hold as typed (1e-400 would reach it as 0) is refused here,
+    // with the text as typed.
+    if (read.problem) {
+      markInvalid(entry.input, errorBoxOf(entry.input), t(`number.${read.problem}`, { text: read.text }));
+      return;
+    }
+    commit(entry.input, entry.label, trainingPatch(entry.field, read.value ?? (entry.required ? '' : null)));
   };
   entry.input.addEventListener('change', send);
   entry.input.addEventListener('keydown', (event) => {
@@ -123,7 +144,8 @@ function commit(control, label, patch, errorBox = errorBoxOf(control)) {
   const { playground } = form;
   const live = isLivePatch(patch);
   try {
-    playground.configure(JSON.stringify(patch));
+    // jsonText, not JSON.stringify: a seed's digits go as typed, beyond what a JS number holds.
+    playground.configure(jsonText(patch));
   } catch (error) {
     markInvalid(control, errorBox, error);
     return false;
@@ -138,8 +160,17 @@ function commit(control, label, patch, errorBox = errorBoxOf(control)) {
   if (selection.layer >= depth) select({ layer: depth - 1 });
   form.redraw();
   const field = t(label);
-  showStatus(live ? 'status.applied' : 'status.restarted', { field, seed: config.session.training.seed });
+  if (live && 'learning_rate' in patch.training) showLearningRate(playground);
+  else showStatus(live ? 'status.applied' : 'status.restarted', { field, seed: config.session.training.seed });
   return true;
+}
+
+// Say from when a new α acts: the next update. An update on show (the phase just performed) was
+// made with the α before, and keeps it.
+function showLearningRate(playground) {
+  const { last_phase: last } = unpackTrace(playground.traceFocusPacked(0));
+  const alpha = formatExact(config.session.training.learning_rate);
+  showStatus(last === 'Update' ? 'status.lrAfterUpdate' : 'status.lr', { alpha });
 }
 
 // The message line that belongs to a control: the element named "<id>-error".
@@ -176,13 +207,34 @@ function showBatchMethod(batchSize, trainRows) {
 }
 
 // One row per layer: units (− field +), activation and, for hidden layers, a remove button.
+// The rows are made anew; a control of theirs that had the focus hands it to its new self, so
+// that the keys go on to it (not to the page's shortcuts) after its own change.
 function renderLayers(session) {
   const { layers } = session.network;
   const outputs = OUTPUT_ACTIVATIONS[session.loss] ?? HIDDEN_ACTIVATIONS;
+  const focused = controlPlace(document.activeElement);
   layerList.replaceChildren(...layers.map((layer, index) => (index === layers.length - 1
     ? outputRow(session, layer, index, outputs)
     : hiddenRow(layer, index))));
   addLayerButton.disabled = layers.length - 1 >= MAX_HIDDEN;
+  if (focused) refocus(focused);
+}
+
+// Where `element` sits in the layer rows (its row and its place in the row), or null.
+function controlPlace(element) {
+  const row = element?.closest?.('.settings-layer');
+  if (!row || !layerList.contains(row)) return null;
+  return { layer: row.dataset.layer, index: [...row.children].indexOf(element) };
+}
+
+// Focus the control at `place` in the new rows, or the nearest one that can take it (a removed
+// layer's place, a button that became disabled), so the focus stays in the list.
+function refocus({ layer, index }) {
+  const row = layerList.querySelector(`.settings-layer[data-layer="${layer}"]`) ?? layerList.lastElementChild;
+  const controls = [...(row?.children ?? [])];
+  const usable = (el) => el.matches('input, select, button') && !el.disabled;
+  const target = usable(controls[index] ?? document.body) ? controls[index] : controls.find(usable);
+  (target ?? addLayerButton).focus();
 }
 
 // The row of hidden layer `index` (0-based; shown from 1 like W⁽ˡ⁾).
@@ -198,7 +250,11 @@ function hiddenRow(layer, index) {
   units.value = String(layer.units);
   units.setAttribute('aria-label', t('settings.units', { layer: number }));
   const commitUnits = (value) => commit(units, 'settings.layers', unitsPatch(config.session, index, value), layersError);
-  units.addEventListener('change', () => commitUnits(fieldValue(units.value) ?? ''));
+  units.addEventListener('change', () => {
+    const read = fieldValue(units.value);
+    if (read.problem) markInvalid(units, layersError, t(`number.${read.problem}`, { text: read.text }));
+    else commitUnits(read.value ?? '');
+  });
   const fewer = button(t('settings.fewer'), t('settings.fewer.tip'), () => commitUnits(layer.units - 1));
   fewer.disabled = layer.units <= 1;
   const more = button(t('settings.more'), t('settings.more.tip'), () => commitUnits(layer.units + 1));

@@ -163,7 +163,12 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
         return Err(csv_error(
             last_line + 1,
             1,
-            format!("the file has {} data rows; at least {MIN_ROWS} are needed", lines.len()),
+            // MIN_ROWS is 2, so the count is 0 or 1: "1 data row", "0 data rows".
+            if lines.len() == 1 {
+                format!("the file has 1 data row; at least {MIN_ROWS} are needed")
+            } else {
+                format!("the file has {} data rows; at least {MIN_ROWS} are needed", lines.len())
+            },
         ));
     }
     let mut rows = Array2::from_shape_vec((lines.len(), width), values).map_err(|e| Error::State(e.to_string()))?;

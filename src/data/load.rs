@@ -16,18 +16,21 @@ pub struct LoadOptions {
     pub prepare: Options,
     /// Classes of a blobs set (3 to 5).
     pub classes: usize,
+    /// The name of the CSV file, kept with the session.
+    pub file: Option<String>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { csv: CsvOptions::default(), prepare: Options::default(), classes: 3 }
+        LoadOptions { csv: CsvOptions::default(), prepare: Options::default(), classes: 3, file: None }
     }
 }
 
 impl LoadOptions {
     /// Reads `{"target": "y" | 2, "task": "auto" | "classification" | "regression",
     /// "test_fraction": 0.2, "standardize": true, "seed": 1, "header": true | false | null,
-    /// "delimiter": "," | ";" | "\t" | null, "classes": 3}`; an empty text means all defaults.
+    /// "delimiter": "," | ";" | "\t" | null, "classes": 3, "file": "people.csv"}`; an empty text
+    /// means all defaults.
     pub fn from_json(text: &str) -> Result<Self> {
         let mut options = LoadOptions::default();
         if text.trim().is_empty() {
@@ -38,7 +41,7 @@ impl LoadOptions {
         known_keys(
             map,
             "options",
-            &["target", "task", "test_fraction", "standardize", "seed", "header", "delimiter", "classes"],
+            &["target", "task", "test_fraction", "standardize", "seed", "header", "delimiter", "classes", "file"],
         )?;
         let p = &mut options.prepare;
         if let Some(v) = optional(map, "target") {
@@ -82,6 +85,8 @@ impl LoadOptions {
         if let Some(v) = optional(map, "classes") {
             options.classes = whole(v, "options.classes", 0, u32::MAX as u64)? as usize;
         }
+        // Only a name to keep: anything but a string is no name.
+        options.file = optional(map, "file").and_then(Value::as_str).map(str::to_string);
         Ok(options)
     }
 }

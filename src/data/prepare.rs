@@ -8,6 +8,7 @@ use crate::data::standardize::Standardizer;
 use crate::data::table::{distinct_sorted, CsvFormat, Table};
 use crate::data::Generator;
 use crate::error::{Error, Result};
+use crate::json::Map;
 use crate::loss::Loss;
 use crate::network::MAX_UNITS;
 use crate::pick;
@@ -123,6 +124,22 @@ pub struct Prepared {
     pub seed: u64,
     /// How the CSV file was read; None for a generated set.
     pub format: Option<CsvFormat>,
+}
+
+impl Prepared {
+    /// The names a session keeps of this data (see `Meta::data`); `file` is the file it was read from.
+    pub fn names(&self, file: Option<String>) -> Map {
+        let mut names = Map::new();
+        if let Some(file) = file {
+            names.insert("file".into(), file.into());
+        }
+        names.insert("inputs".into(), self.inputs.clone().into());
+        names.insert("target".into(), self.target.clone().into());
+        if !self.classes.is_empty() {
+            names.insert("classes".into(), self.classes.clone().into());
+        }
+        names
+    }
 }
 
 fn csv_error(line: usize, column: usize, message: String) -> Error {

@@ -5,6 +5,7 @@ use crate::data::prepare::{Prepared, Task};
 use crate::data::standardize::{describe, ColumnStats};
 use crate::error::{Error, Result};
 use crate::json::Writer;
+use crate::json::{Map, Value};
 use crate::settings::Dataset;
 use crate::show;
 use crate::trainer::Trainer;
@@ -95,7 +96,7 @@ pub fn summary_json(p: &Prepared) -> String {
     shape(&mut w, rows, columns);
     w.end_object();
     w.key("split").begin_object().key("test_fraction").number(p.test_fraction);
-    w.key("seed").whole(p.seed as usize).key("stratified").boolean(classification).end_object();
+    w.key("seed").unsigned(p.seed).key("stratified").boolean(classification).end_object();
     w.key("standardized").boolean(p.standardized);
     w.key("scaler").begin_object();
     w.key("mean").numbers(p.standardizer.mean.iter().copied());
@@ -145,14 +146,32 @@ pub fn rows_json(p: &Prepared, part: &str) -> Result<String> {
 }
 
 /// What can be said of a session's data when it was not prepared here (a loaded session file):
-/// shapes and statistics of the inputs as they are trained on.
-pub fn trainer_data_json(t: &Trainer) -> String {
-    let names: Vec<String> = (1..=t.arch.inputs).map(|j| format!("x{j}")).collect();
+/// shapes and statistics of the inputs as they are trained on, with the names the file gives
+/// (`x1`, `x2`, … and class numbers where it gives none).
+pub fn trainer_data_json(t: &Trainer, given: &Map) -> String {
+    // A list of names the session gives, when it has `count` of them.
+    let named = |key: &str, count: usize| -> Option<Vec<String>> {
+        let items = given.get(key)?.as_array().filter(|items| items.len() == count)?;
+        Some(items.iter().filter_map(Value::as_str).map(str::to_string).collect())
+    };
+    let names =
+        named("inputs", t.arch.inputs).unwrap_or_else(|| (1..=t.arch.inputs).map(|j| format!("x{j}")).collect());
     let test = t.data.test.as_ref();
+    let classification = t.loss.is_classification();
     let mut w = Writer::new();
     w.begin_object().key("inputs");
     strings(&mut w, &names);
-    w.key("task").string(if t.loss.is_classification() { "classification" } else { "regression" });
+    if let Some(target) = given.get("target").and_then(Value::as_str) {
+        w.key("target").string(target);
+    }
+    w.key("task").string(if classification { "classification" } else { "regression" });
+    if classification {
+        // One sigmoid unit tells two classes apart; k softmax units, k classes.
+        let k = t.arch.outputs().max(2);
+        let classes = named("classes", k).unwrap_or_else(|| (0..k).map(|c| format!("{c}")).collect());
+        w.key("classes");
+        strings(&mut w, &classes);
+    }
     w.key("output").begin_object().key("units").whole(t.arch.outputs()).key("loss").string(t.loss.name());
     w.end_object();
     w.key("rows").begin_object().key("train").whole(t.data.train.len());

@@ -126,8 +126,13 @@ impl Writer {
 
     /// A whole number.
     pub fn whole(&mut self, n: usize) -> &mut Self {
+        self.unsigned(n as u64)
+    }
+
+    /// A whole number of 64 bits (a seed), whose digits `usize` would cut on wasm32.
+    pub fn unsigned(&mut self, n: u64) -> &mut Self {
         self.before_value();
-        write_unsigned(&mut self.out, n as u64);
+        write_unsigned(&mut self.out, n);
         self
     }
 

@@ -11,9 +11,14 @@ use crate::trainer::Trainer;
 use wasm_bindgen::prelude::*;
 
 impl Playground {
-    /// Puts a freshly loaded trainer in place and returns the data summary.
-    fn replace_data(&mut self, trainer: Trainer, prepared: Prepared, name: String) -> String {
-        self.meta = Meta { name: Some(name), description: Some(describe_prepared(&prepared)) };
+    /// Puts a freshly loaded trainer in place and returns the data summary. `file`, the name of
+    /// the file read, also names the session.
+    fn replace_data(&mut self, trainer: Trainer, prepared: Prepared, name: String, file: Option<String>) -> String {
+        self.meta = Meta {
+            name: Some(file.clone().unwrap_or(name)),
+            description: Some(describe_prepared(&prepared)),
+            data: prepared.names(file),
+        };
         self.trainer = trainer;
         let summary = summary_json(&prepared);
         self.prepared = Some(prepared);
@@ -53,17 +58,18 @@ impl Playground {
         let (trainer, prepared) =
             load_generated(&self.trainer, name, points as usize, noise, seed as u64, &options).map_err(to_js)?;
         let title = format!("Generated: {name}");
-        Ok(self.replace_data(trainer, prepared, title))
+        Ok(self.replace_data(trainer, prepared, title, None))
     }
 
     /// Replaces the data by a CSV file's text. Options JSON: target (name, or 0-based number),
     /// task ("auto", "classification", "regression"), test_fraction, standardize, seed, header,
-    /// delimiter. Returns the data summary; throws "CSV line L, column C: …" for a bad file.
+    /// delimiter, file (the file's name, which names the session and is kept in it). Returns the
+    /// data summary; throws "CSV line L, column C: …" for a bad file.
     #[wasm_bindgen(js_name = loadCsv)]
     pub fn load_csv(&mut self, text: &str, options_json: &str) -> Result<String, JsValue> {
         let options = LoadOptions::from_json(options_json).map_err(to_js)?;
         let (trainer, prepared) = load_csv(&self.trainer, text, &options).map_err(to_js)?;
-        Ok(self.replace_data(trainer, prepared, "CSV file".into()))
+        Ok(self.replace_data(trainer, prepared, "CSV file".into(), options.file))
     }
 
     /// The column names of a CSV file (JSON list), so a target can be chosen even for a file whose
@@ -87,7 +93,7 @@ impl Playground {
     pub fn data_summary(&self) -> String {
         match &self.prepared {
             Some(p) => summary_json(p),
-            None => trainer_data_json(&self.trainer),
+            None => trainer_data_json(&self.trainer, &self.meta.data),
         }
     }
 

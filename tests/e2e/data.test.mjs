@@ -164,7 +164,7 @@ test('a CSV dropped on the Data panel shows the drop hint, then loads', async (t
 });
 
 for (const [preset, expected] of [
-  ['circle', { shapes: 'train 100 × 2, test 100 × 2 · classification', scatter: true }],
+  ['circle', { shapes: 'train 100 × 2, test 100 × 2 · 2 classes', scatter: true }],
   ['worked-example', { shapes: 'train 2 × 2, test 0 × 2 · regression', scatter: true }],
   ['logistic-regression', { shapes: 'train 160 × 2, test 40 × 2 · 2 classes', scatter: true, inputs: 2, last: { units: 1, activation: 'sigmoid' }, depth: 1 }],
   ['iris', { shapes: 'train 120 × 4, test 30 × 4 · 3 classes', scatter: false, inputs: 4, last: { units: 3, activation: 'softmax' }, depth: 2 }],

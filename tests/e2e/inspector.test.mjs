@@ -261,19 +261,39 @@ test('a bias edited on a unit of the diagram changes Z by exactly that bias', as
   assert.deepEqual((await matrix(page, 'z')).values, [[1.5, 2.5]]);
 });
 
-test('a bad value typed in the editor shows the core’s message and changes nothing', async (t) => {
+test('text the editor cannot read as a number is refused with the text as typed, and changes nothing', async (t) => {
   const page = await browser.open(t, WORKED);
   await step(page);
   const before = await page.evaluate(() => window.playground.trace());
-  await editWeight(page, 0, 0, 0, 'abc');
   const error = page.locator('.weight-editor-error');
-  await error.waitFor({ state: 'visible' });
-  assert.match(await error.textContent(), /params\[0\]\.w\[0\]\[0\] must be a finite number, got NaN/);
-  assert.equal(await page.locator('#weight-editor').isVisible(), true, 'the editor stays open');
-  assert.equal(await page.evaluate(() => window.playground.trace()), before, 'the core is unchanged');
+  const input = page.locator('#weight-editor-input');
+  // Read as the settings read their fields: hexadecimal is no number there either (it was 16),
+  // and a number a float cannot hold is not rounded to 0 or ∞ behind the person's back.
+  for (const [text, message] of [
+    ['abc', 'Not changed: “abc” is not a number'],
+    ['0x10', 'Not changed: “0x10” is not a number'],
+    ['', 'Not changed: “” is not a number'],
+    ['1e-400', 'Not changed: 1e-400 is closer to 0 than a 64-bit number can hold: it would be 0'],
+    ['−1e999', 'Not changed: −1e999 is beyond the largest 64-bit number'],
+  ]) {
+    if (await input.isVisible()) {
+      await input.fill(text);
+      await input.press('Enter');
+    } else {
+      await editWeight(page, 0, 0, 0, text);
+    }
+    await error.waitFor({ state: 'visible' });
+    assert.ok((await error.textContent()).startsWith(message), `${JSON.stringify(text)}: ${await error.textContent()}`);
+    assert.equal(await page.locator('#weight-editor').isVisible(), true, 'the editor stays open');
+    assert.equal(await input.inputValue(), text, 'the text stays in the field');
+    assert.equal(await page.evaluate(() => window.playground.trace()), before, 'the core is unchanged');
+  }
   assert.deepEqual(await shown(page, 'z'), [[1.5, 1.5]], 'the page still shows the forward pass');
-  await page.locator('#weight-editor-input').press('Escape');
-  assert.equal(await page.locator('#weight-editor').isHidden(), true);
+  // The true minus sign and a whole number are numbers.
+  await input.fill('−2');
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  assert.equal(JSON.parse(await page.evaluate(() => window.playground.trace())).layers[0].w[0][0], -2);
 });
 
 test('clicking a layer in the diagram inspects it, and the layer of the phase is highlighted', async (t) => {

@@ -123,7 +123,8 @@ test('each keyboard shortcut does what the help overlay says', async (t) => {
   await page.keyboard.press('r');
   trace = await traceOf(page);
   assert.deepEqual([trace.undo_depth, trace.epochs_done, await phaseOf(page)], [0, 0, 'Forward(1)'], 'R resets');
-  // Space plays and pauses.
+  // Space plays and pauses, when no button has the focus (closing the help gave it to "?").
+  await page.evaluate(() => document.activeElement.blur());
   await page.keyboard.press('Space');
   assert.equal(await page.locator('#play').getAttribute('aria-pressed'), 'true', 'Space plays');
   await page.keyboard.press('Space');
@@ -160,7 +161,7 @@ test('changing the learning rate keeps the trace; changing the batch size restar
   assert.equal(after.loss, before.loss);
   let session = await page.evaluate(() => JSON.parse(window.playground.toSession()));
   assert.equal(session.training.learning_rate, 0.05);
-  assert.match(await page.locator('#status').textContent(), /Learning rate α changed; the trace is kept/);
+  assert.match(await page.locator('#status').textContent(), /Learning rate α changed to 0\.05; the trace is kept, and the new α applies from the next update/);
 
   await page.fill('#set-batch', '4');
   await page.press('#set-batch', 'Enter');

@@ -1,7 +1,7 @@
 // Number formatting of the matrix cells, tooltips and the weight editor (www/format.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber, formatCompact, formatExact, parseNumber } from '../../www/format.js';
+import { formatNumber, formatCompact, formatExact } from '../../www/format.js';
 
 test('a matrix cell keeps three significant digits and a true minus sign', () => {
   assert.equal(formatCompact(0.65), '0.65');
@@ -42,12 +42,4 @@ test('formatNumber takes a number of significant digits and writes every minus s
   assert.equal(formatNumber(4.25), '4.25');
   assert.equal(formatNumber(-1.5e-7), '−1.5e−7');
   assert.equal(formatNumber(null), '—');
-});
-
-test('a typed number may use the true minus sign; empty or wrong text is NaN for the core to refuse', () => {
-  assert.equal(parseNumber(' −1.5 '), -1.5);
-  assert.equal(parseNumber('2e-3'), 0.002);
-  assert.ok(Number.isNaN(parseNumber('')));
-  assert.ok(Number.isNaN(parseNumber('   ')));
-  assert.ok(Number.isNaN(parseNumber('abc')));
 });

@@ -7,6 +7,7 @@ import {
   fieldValue, batchSizeValue, batchMethod, lossPatch, addLayerPatch, removeLayerPatch, unitsPatch,
   activationPatch, isLivePatch, trainingPatch,
 } from '../../www/patches.js';
+import { jsonText } from '../../www/numbers.js';
 
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_playground_bg.wasm', import.meta.url)) });
 
@@ -16,16 +17,16 @@ const sessionOf = (playground) => JSON.parse(playground.toSession());
 const apply = (playground, build) => playground.configure(JSON.stringify(build(sessionOf(playground))));
 
 test('typed text becomes a number when it is one, and otherwise reaches the core as typed', () => {
-  assert.equal(fieldValue(' 0.05 '), 0.05);
-  assert.equal(fieldValue('1e-3'), 0.001);
-  assert.equal(fieldValue('.5'), 0.5);
-  assert.equal(fieldValue('-2'), -2);
-  assert.equal(fieldValue(''), null);
-  assert.equal(fieldValue('NaN'), 'NaN');
-  assert.equal(fieldValue('0x10'), '0x10');
-  assert.equal(fieldValue('fast'), 'fast');
-  assert.equal(batchSizeValue('ALL'), 'all');
-  assert.equal(batchSizeValue('10'), 10);
+  assert.equal(fieldValue(' 0.05 ').value, 0.05);
+  assert.equal(fieldValue('1e-3').value, 0.001);
+  assert.equal(fieldValue('.5').value, 0.5);
+  assert.equal(jsonText(fieldValue('-2').value), '-2');
+  assert.equal(fieldValue('').value, null);
+  assert.equal(fieldValue('NaN').value, 'NaN');
+  assert.equal(fieldValue('0x10').value, '0x10');
+  assert.equal(fieldValue('fast').value, 'fast');
+  assert.equal(batchSizeValue('ALL').value, 'all');
+  assert.equal(jsonText(batchSizeValue('10').value), '10');
 });
 
 test('batch sizes are named: 1 is SGD, k is mini-batch, all (or every row) is batch gradient descent', () => {

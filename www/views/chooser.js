@@ -3,7 +3,8 @@
 // of the person's own (file picker or drop on the Data panel; target column and task). A file or
 // set the core refuses leaves its message here and the session as it was.
 import { t, has } from '../i18n.js';
-import { dataset, loadGenerated, loadCsv, shippedCsv } from '../dataset.js';
+import { dataset, loadGenerated, loadCsv, shippedCsv, onNewData } from '../dataset.js';
+import { readNumber, Whole } from '../numbers.js';
 import {
   POINT_STOPS, MIN_POINTS, MAX_POINTS, MAX_CSV_BYTES, stopOf, clampPoints, scatterData, sizeProblem, shapesText,
 } from '../data-options.js';
@@ -38,6 +39,8 @@ const csvError = document.getElementById('csv-error');
 const PREVIEW_POINTS = 200;
 const PREVIEW_SIZE = 88;
 const DEFAULT_GENERATED = { points: 200, noise: 0.1, seed: 1, classes: 3 };
+// The core takes the seed of the points as a 32-bit whole number (Playground.loadGenerated).
+const MAX_POINT_SEED = 4294967295;
 
 // The core's list of generators, each one's thumbnail canvas, and whether the previews are drawn.
 const chooser = { Playground: null, generators: [], cards: new Map(), previewed: false, pending: null };
@@ -84,6 +87,12 @@ export function wireChooser(Playground) {
   targetSelect.addEventListener('change', reloadCsv);
   taskSelect.addEventListener('change', reloadCsv);
   wireDrop();
+  // New data from anywhere (an opened session file too): the tabs describe what is loaded now.
+  onNewData(() => {
+    chooser.pending = null;
+    fillTargets();
+    markCurrent();
+  });
 }
 
 // Show the chooser beside the Data panel (over the network, loop and inspector), on the tab `tabId` if given.
@@ -159,8 +168,14 @@ function buildCards() {
 // throwaway session (freed at once).
 function drawPreviews() {
   const { Playground } = chooser;
-  const scratch = Playground.fromSession(Playground.defaultSession('worked-example'));
   const { noise, seed, classes } = generatedSpec(null);
+  // A seed the core cannot take keeps the previews drawn; the message says why.
+  if (seed === null) {
+    showSeedProblem();
+    return;
+  }
+  genError.hidden = true;
+  const scratch = Playground.fromSession(Playground.defaultSession('worked-example'));
   try {
     for (const generator of chooser.generators) {
       const options = JSON.stringify({ standardize: false, test_fraction: 0.1, seed: 1, classes });
@@ -177,15 +192,28 @@ function drawPreviews() {
   }
 }
 
-// The generated set the controls describe, of kind `name`.
+// The generated set the controls describe, of kind `name`; its seed is null when the field holds
+// no whole number from 0 to MAX_POINT_SEED (the binding would wrap a larger one silently).
 function generatedSpec(name) {
   return {
     name,
     points: clampPoints(pointsInput.value),
     noise: Number(noiseSlider.value),
-    seed: Math.max(0, Math.floor(Number(seedInput.value) || 0)),
+    seed: pointSeed(seedInput.value),
     classes: Number(classesSelect.value),
   };
+}
+
+// The seed of the points typed in `text`, or null when it is not a whole number the core takes.
+function pointSeed(text) {
+  const { value } = readNumber(text);
+  const seed = value instanceof Whole ? value.toNumber() : NaN;
+  return Number.isInteger(seed) && seed >= 0 && seed <= MAX_POINT_SEED ? seed : null;
+}
+
+// Say that the seed field holds a seed the core cannot take, echoing it.
+function showSeedProblem() {
+  showMessage(genError, t('gen.badSeed', { value: seedInput.value, max: MAX_POINT_SEED }));
 }
 
 // Put the values of a generated set in the controls.
@@ -206,8 +234,13 @@ function showNoise() {
 // Load the generated kind `name` with the controls' values.
 function chooseGenerated(name) {
   genError.hidden = true;
+  const spec = generatedSpec(name);
+  if (spec.seed === null) {
+    showSeedProblem();
+    return;
+  }
   try {
-    loadGenerated(generatedSpec(name));
+    loadGenerated(spec);
     announce();
   } catch (error) {
     showError(genError, 'gen.error', error);
@@ -323,7 +356,16 @@ function fillTargets() {
     ? t('csv.pending', { file, columns: columns.length })
     : file
     ? t('csv.loaded', { file, rows: dataset.summary.rows.total, columns: columns.length, task: t(`prep.${dataset.summary.task}`) })
+    : source.kind === 'session' && !source.preset
+    ? sessionLine()
     : t('csv.none');
+}
+
+// What the CSV tab says of data that came in a session file: the file it was read from, when the
+// session names one. Its CSV text is not in the session, so no target or task can be chosen.
+function sessionLine() {
+  const file = config.session?.data.file;
+  return file ? t('csv.session.file', { file }) : t('csv.session');
 }
 
 // Drops anywhere on the Data panel or the chooser load the file; a hint shows while dragging.

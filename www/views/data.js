@@ -4,6 +4,7 @@
 // files are wired from here too (views/chooser.js, session-file.js).
 import { t, has } from '../i18n.js';
 import { formatNumber, formatCompact } from '../format.js';
+import { readNumber, Whole } from '../numbers.js';
 import { fillColor, scaleMax } from '../colors.js';
 import { selection, select } from '../state.js';
 import { playground } from '../handle.js';
@@ -52,13 +53,14 @@ export function wireData(Playground) {
   testSlider.addEventListener('input', () => showTestShare(Number(testSlider.value)));
   testSlider.addEventListener('change', () => prepare({ testShare: Number(testSlider.value) }));
   seedInput.addEventListener('change', () => {
-    const seed = Number(seedInput.value);
-    if (!Number.isInteger(seed) || seed < 0) {
+    // The digits as typed: a JavaScript number would round a seed above 2^53.
+    const { value } = readNumber(seedInput.value);
+    if (!(value instanceof Whole) || value.digits.startsWith('-')) {
       showPrepError(t('prep.badSeed', { value: seedInput.value }));
       syncPrep();
       return;
     }
-    prepare({ seed });
+    prepare({ seed: value.digits });
   });
   // Opening or closing the step moves the scatter: it is sized to the room left below.
   prepStep.addEventListener('toggle', () => {

@@ -1,7 +1,10 @@
 // The small form that edits one weight or bias by hand, next to where it was double-clicked.
-// The value goes to the core as typed; a value the core refuses shows its message and changes nothing.
+// The text is read as the settings read theirs (readNumber): what is no number, or a number a
+// float cannot hold as typed, is refused here with the text as typed; the core's refusals show
+// its message. Either way nothing changes.
 import { t } from '../i18n.js';
-import { parseNumber, formatExact } from '../format.js';
+import { formatExact } from '../format.js';
+import { readNumber, Whole } from '../numbers.js';
 
 const form = document.createElement('form');
 form.className = 'weight-editor';
@@ -72,7 +75,12 @@ export function keepEditorIn(container) {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   if (!onApply) return;
-  const value = parseNumber(input.value);
+  const read = readNumber(input.value);
+  if (read.problem || typeof read.value !== 'number' && !(read.value instanceof Whole)) {
+    showProblem(t(`number.${read.problem ?? 'notNumber'}`, { text: read.text }));
+    return;
+  }
+  const value = read.value instanceof Whole ? read.value.toNumber() : read.value;
   const applyValue = onApply;
   try {
     closeEditor();
@@ -81,12 +89,17 @@ form.addEventListener('submit', (event) => {
     // Reopen with the core's message; the parameter kept its old value.
     form.hidden = false;
     onApply = applyValue;
-    error.textContent = t('editor.error', { message: problem instanceof Error ? problem.message : String(problem) });
-    error.hidden = false;
-    input.focus();
-    input.select();
+    showProblem(problem instanceof Error ? problem.message : String(problem));
   }
 });
+
+// Show why the value was not applied, keeping the text selected for another try.
+function showProblem(message) {
+  error.textContent = t('editor.error', { message });
+  error.hidden = false;
+  input.focus();
+  input.select();
+}
 cancel.addEventListener('click', closeEditor);
 // Keys typed here belong to the editor, not to the page's keyboard shortcuts.
 form.addEventListener('keydown', (event) => {

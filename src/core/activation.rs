@@ -63,25 +63,18 @@ impl Activation {
         }
     }
 
-    /// f′(z) of one unit, from z and a = f(z); None for softmax, whose derivative is a Jacobian
-    /// per sample (∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), see `softmax_backprop`) rather than one number per unit.
-    #[inline(always)]
-    pub fn fprime(self, z: f64, a: f64) -> Option<f64> {
+    /// f′(Z) elementwise (m × units), for showing δ = ∂J/∂A ⊙ f′(Z), from Z or A = f(Z): 1,
+    /// `sigmoid_prime`, `tanh_prime`, `relu_prime`. None for softmax, whose derivative is a
+    /// Jacobian per sample (∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), see `softmax_backprop`) rather than one number
+    /// per unit.
+    pub fn derivative(self, z: ArrayView2<f64>, a: ArrayView2<f64>) -> Option<ndarray::Array2<f64>> {
         match self {
-            Activation::Identity => Some(1.0),
-            Activation::Sigmoid => Some(sigmoid_prime(a)),
-            Activation::Tanh => Some(tanh_prime(a)),
-            Activation::Relu => Some(relu_prime(z)),
+            Activation::Identity => Some(z.mapv(|_| 1.0)),
+            Activation::Sigmoid => Some(a.mapv(sigmoid_prime)),
+            Activation::Tanh => Some(a.mapv(tanh_prime)),
+            Activation::Relu => Some(z.mapv(relu_prime)),
             Activation::Softmax => None,
         }
-    }
-
-    /// f′(Z) elementwise (m × units), for showing δ = ∂J/∂A ⊙ f′(Z); None for softmax.
-    pub fn derivative(self, z: ArrayView2<f64>, a: ArrayView2<f64>) -> Option<ndarray::Array2<f64>> {
-        if self == Activation::Softmax {
-            return None;
-        }
-        Some(ndarray::Zip::from(z).and(a).map_collect(|&z, &a| self.fprime(z, a).unwrap_or(f64::NAN)))
     }
 
     /// δ = ∂J/∂Z from g = ∂J/∂A, in place in `g`: δ = g ⊙ f′(Z) (softmax: the Jacobian-vector

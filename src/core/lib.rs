@@ -7,7 +7,7 @@
 //! |---|---|
 //! | Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾·W⁽ˡ⁾ + b⁽ˡ⁾ | `affine.rs::affine` |
 //! | A⁽ˡ⁾ = f(Z⁽ˡ⁾): identity, σ, tanh, relu, softmax | `activation.rs::Activation::apply` (`sigmoid`, `fastmath::tanh`, `relu`, `softmax_across_units`) |
-//! | f′(Z): 1, σ′ = a(1 − a), tanh′ = 1 − a², relu′ | `activation.rs::Activation::fprime` (`sigmoid_prime`, `tanh_prime`, `relu_prime`) |
+//! | f′(Z): 1, σ′ = a(1 − a), tanh′ = 1 − a², relu′ = 1 if z > 0 else 0 | `activation.rs::Activation::derivative` (`sigmoid_prime`, `tanh_prime`, `relu_prime`) |
 //! | the forward pass, X to ŷ (training, evaluation, `predict`, gradient check) | `trace.rs::Trace::forward_pass` |
 //! | MSE: J = ½ Σₖ (yₖ − ŷₖ)², δ⁽ᴸ⁾ = (ŷ − y)/m ⊙ f′(Z⁽ᴸ⁾) | `loss.rs::mse`, `loss.rs::mse_delta` |
 //! | BCE: J = −[y ln ŷ + (1 − y) ln(1 − ŷ)], δ⁽ᴸ⁾ = (ŷ − y)/m | `loss.rs::bce`, `loss.rs::bce_delta` |

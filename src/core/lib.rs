@@ -14,8 +14,7 @@
 //! | CCE: J = −Σₖ yₖ ln ŷₖ, δ⁽ᴸ⁾ = (ŷ − y)/m | `loss.rs::cce`, `loss.rs::cce_delta` |
 //! | δ = ∂J/∂A ⊙ f′(Z) (softmax: its Jacobian) | `activation.rs::Activation::backprop` (`softmax_backprop`) |
 //! | δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾ᵀ) ⊙ f′(Z⁽ˡ⁾), a hidden layer | `delta.rs::hidden_delta` |
-//! | ∂J/∂W⁽ˡ⁾ = A⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾ | `affine.rs::weight_gradient` |
-//! | ∂J/∂b⁽ˡ⁾ = Σᵢ δ⁽ˡ⁾ᵢ | `affine.rs::bias_gradient` |
+//! | ∂J/∂W⁽ˡ⁾ = A⁽ˡ⁻¹⁾ᵀ δ⁽ˡ⁾ and ∂J/∂b⁽ˡ⁾ = Σᵢ δ⁽ˡ⁾ᵢ (one pass over δ) | `affine.rs::gradients` |
 //! | ∂J/∂A⁽ˡ⁻¹⁾ = δ⁽ˡ⁾ W⁽ˡ⁾ᵀ | `affine.rs::input_gradient` |
 //! | L2: J = J_data + ½ λ Σₗ ‖W⁽ˡ⁾‖², ∂J/∂W += λ W | `l2.rs::penalised`, `l2.rs::add_gradient` |
 //! | W ← W − α ∂J/∂W, b ← b − α ∂J/∂b | `update.rs::update` |

@@ -265,8 +265,7 @@ impl Trace {
     /// Backward(l + 1): δ, then ∂J/∂W = A_prevᵀ δ + λW and ∂J/∂b = Σ rows of δ.
     ///
     /// δ of the output layer comes from the loss (`Loss::delta`); δ of a hidden layer from the one
-    /// above (`delta::hidden_delta`). The gradients: `affine::weight_gradient`,
-    /// `affine::bias_gradient`, `l2::add_gradient`.
+    /// above (`delta::hidden_delta`). The gradients: `affine::gradients`, `l2::add_gradient`.
     pub fn backward(&mut self, net: &Network, loss: Loss, l2: f64, l: usize) {
         let runs = self.runs();
         let last = self.layers.len() - 1;
@@ -284,9 +283,9 @@ impl Trace {
         let (below, current) = before.split_at_mut(l);
         let values = &mut current[0];
         let a_prev = if l == 0 { &self.x } else { &below[l - 1].a };
-        affine::weight_gradient(a_prev, &values.delta, slice_mut(&mut values.dw), runs, n, u);
-        affine::bias_gradient(&values.delta, vector_mut(&mut values.db), runs, u);
-        l2::add_gradient(slice_mut(&mut values.dw), slice(&layer.w), l2);
+        let (dw, db) = (slice_mut(&mut values.dw), vector_mut(&mut values.db));
+        affine::gradients(a_prev, &values.delta, dw, db, runs, n, u);
+        l2::add_gradient(dw, slice(&layer.w), l2);
     }
 
     /// Runs phase k of the batch (forward, loss or backward) on `net`; `Update` is the trainer's.

@@ -2,13 +2,19 @@
 # Build the release wasm package into www/pkg/: cargo → wasm-bindgen → wasm-opt → a load check in Node.
 #
 #   WASM_OPT=0 scripts/build.sh    skip wasm-opt (for debugging the unoptimised module)
+#   scripts/build.sh --check-size  only the size check, on the module already built
 #
 # The later steps are skipped when cargo's output and the tools are unchanged, so a warm build
-# takes a few seconds.
+# takes a few seconds. The build fails when the module is over its size budget: gzip -9 is what
+# a page served compressed downloads (the raw size does not count). WASM_GZIP_BUDGET sets the
+# budget in bytes, for a test of the check.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+
+# The wasm's budget: 150 KB gzip -9.
+BUDGET="${WASM_GZIP_BUDGET:-150000}"
 
 CRATE=backprop_playground
 PKG=www/pkg
@@ -25,6 +31,33 @@ WASM_OPT_BIN=node_modules/.bin/wasm-opt
 WASM_OPT_FLAGS=(-O3 --converge --enable-simd --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
   --enable-call-indirect-overlong --strip-producers --strip-target-features)
+
+# Prints the module's size; fails, saying by how much, when its gzip -9 size is over the budget.
+check_size() {
+  local wasm_bytes gzip_bytes js_bytes
+  if ! [[ "$BUDGET" =~ ^[0-9]+$ ]]; then
+    echo "build: error: WASM_GZIP_BUDGET must be a whole number of bytes, not '$BUDGET'" >&2
+    return 1
+  fi
+  if [ ! -f "$OUT" ]; then
+    echo "build: error: $OUT is missing: build it first (make build)" >&2
+    return 1
+  fi
+  wasm_bytes="$(wc -c <"$OUT")"
+  gzip_bytes="$(gzip -9 -c <"$OUT" | wc -c)"
+  js_bytes="$(wc -c <"$PKG/$CRATE.js" 2>/dev/null || echo 0)"
+  printf 'build: %s: %d bytes (%d gzip -9, budget %d); JS glue %d bytes\n' "$OUT" "$wasm_bytes" "$gzip_bytes" "$BUDGET" "$js_bytes"
+  if [ "$gzip_bytes" -gt "$BUDGET" ]; then
+    printf 'build: error: %s is %d bytes gzip -9, %d over its budget of %d bytes\n' \
+      "$OUT" "$gzip_bytes" $((gzip_bytes - BUDGET)) "$BUDGET" >&2
+    return 1
+  fi
+}
+
+if [ "${1:-}" = --check-size ]; then
+  check_size
+  exit
+fi
 
 scripts/setup.sh build
 
@@ -68,7 +101,4 @@ else
   echo "$stamp" >"$PKG/.stamp"
 fi
 
-wasm_bytes="$(wc -c <"$OUT")"
-gzip_bytes="$(gzip -9 -c <"$OUT" | wc -c)"
-js_bytes="$(wc -c <"$PKG/$CRATE.js")"
-printf 'build: %s: %d bytes (%d gzip -9); JS glue %d bytes\n' "$OUT" "$wasm_bytes" "$gzip_bytes" "$js_bytes"
+check_size

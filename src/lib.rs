@@ -9,8 +9,8 @@
 //! outside `web`.
 
 pub use backprop_core::{
-    activation, dense, error, fastmath, gradcheck, init, lanes, loss, network, pick, random, settings, show, trace,
-    trainer, trig,
+    activation, affine, delta, error, fastmath, gradcheck, init, l2, lanes, layout, loss, network, pick, predict,
+    random, settings, show, trace, trainer, trig, update,
 };
 
 pub mod benchmark;

@@ -470,6 +470,38 @@ fn the_half_contour_is_drawn_between_pixels_on_either_side_of_one_half() {
 }
 
 #[test]
+fn the_fields_half_contour_is_predicts_to_within_one_grid_cell() {
+    // The field's fast tanh may put a pixel on the other side of 0.5 than `predict` does, but only
+    // where the exact contour passes within one cell (a neighbour, diagonals too, is on the other
+    // side by `predict`), or where ŷ is within 1e-6 of 0.5.
+    let t = circle(150);
+    let plane = Plane::of_trainer(&t);
+    let (w, h) = (100, 100);
+    let mut renderer = Renderer::new();
+    let mut image = Image::new(w, h);
+    renderer.field(t.network(), &plane, Colouring::of_trainer(&t, 0).unwrap(), &mut image).unwrap();
+    let grid: Vec<(usize, usize)> = (0..h).flat_map(|r| (0..w).map(move |c| (c, r))).collect();
+    let y_hat = t.network().predict(inputs(&plane, &grid, w, h).view());
+    let above = |c: usize, r: usize| y_hat[(r * w + c, 0)] >= 0.5;
+    let mut by_contour = 0;
+    for (c, r) in grid {
+        let neighbours = (r.saturating_sub(1)..(r + 2).min(h))
+            .flat_map(|r| (c.saturating_sub(1)..(c + 2).min(w)).map(move |c| (c, r)));
+        let near = neighbours.into_iter().any(|(nc, nr)| above(nc, nr) != above(c, r));
+        by_contour += usize::from(near);
+        let field_above = renderer.side(c, r) == Some(1);
+        if field_above != above(c, r) {
+            let y = y_hat[(r * w + c, 0)];
+            assert!(
+                near || (y - 0.5).abs() <= 1e-6,
+                "({c}, {r}): predict says ŷ = {y}, the field the other side, far from the contour"
+            );
+        }
+    }
+    assert!(by_contour > 100, "the trained circle's contour crosses the grid: {by_contour} cells beside it");
+}
+
+#[test]
 fn a_softmax_network_colours_each_pixel_by_its_predicted_class() {
     let t = three_classes(30);
     let plane = Plane::of_trainer(&t);

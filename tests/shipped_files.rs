@@ -1,12 +1,26 @@
 //! The data files shipped with the page: the logistic-regression example is made by a generator
 //! kept here, so that anyone can see (and re-make) where its numbers come from.
 //!
-//! So are the benchmark sessions. Re-make them with `UPDATE_DATA=1 cargo test --test shipped_files`.
+//! So are the benchmark sessions. Re-make them with `UPDATE_DATA=1 cargo test --test shipped_files`
+//! (then record their new SHA-256 in `SHIPPED`, which the run prints).
 
 use backprop_playground::benchmark::{tf_playground_session, DEFAULT_HIDDEN, LARGEST_HIDDEN};
 use backprop_playground::data::csv::{parse, CsvOptions};
 use backprop_playground::data::generate;
+use sha2::{Digest, Sha256};
 use std::fmt::Write;
+
+/// Every file shipped in www/data/ and benches/sessions/, with its SHA-256 (`sha256sum FILE`):
+/// what every clone must hold. iris.csv and digits.csv are the project's copies of scikit-learn's
+/// sets (the same bytes as its shared data folder); the others are also compared with the
+/// generators below.
+const SHIPPED: [(&str, &str); 5] = [
+    ("www/data/iris.csv", "1e52d3d96ba49c50fe132731766e8b9b3d456d7b44163a4d62d2a256e19005e5"),
+    ("www/data/digits.csv", "47cbf72ee64cc98f235dc5ce30dac1e4034ba92e526802b2534d3b0367f9dfad"),
+    ("www/data/logistic-regression.csv", "8d12cf9b6458e3f80560eba2c490ab61c7fa78c195fb3319d3138b28e2a57bcf"),
+    ("benches/sessions/tf-playground-default.json", "dfa221b7ed2c1c34f1aefb68025cb8adb94394f7afdaab33f249b966072b00a5"),
+    ("benches/sessions/tf-playground-largest.json", "0e1cab7abaa7664e29dd87a9c38ff3471905fd54503e30b3b7bf8439a4299de9"),
+];
 
 const LOGISTIC_PATH: &str = "www/data/logistic-regression.csv";
 /// The sessions the wasm speed benchmark loads (benches/train-wasm.mjs): files, so that the wasm
@@ -57,11 +71,33 @@ fn the_benchmark_session_files_are_the_ones_the_core_makes() {
     }
 }
 
+/// The SHA-256 of a file's bytes, in hex as `sha256sum` prints it.
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().fold(String::new(), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
+}
+
 #[test]
-fn the_iris_and_digits_files_are_the_shared_copies() {
-    for name in ["iris.csv", "digits.csv"] {
-        let shared = std::path::Path::new("../shared/data").join(name);
-        let Ok(original) = std::fs::read(&shared) else { continue };
-        assert_eq!(std::fs::read(format!("www/data/{name}")).unwrap(), original, "{name}");
+fn every_shipped_data_file_has_its_recorded_sha256() {
+    for (path, expected) in SHIPPED {
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path} is shipped with the page: {e}"));
+        assert_eq!(sha256(&bytes), expected, "{path} changed: if on purpose, record its new SHA-256 in SHIPPED");
     }
+    // A file added to those folders is recorded too.
+    for (dir, ext) in [("www/data", ".csv"), ("benches/sessions", ".json")] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy());
+            if path.ends_with(ext) {
+                assert!(SHIPPED.iter().any(|(p, _)| *p == path), "{path} is shipped but has no SHA-256 in SHIPPED");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_checksum_is_sha256() {
+    // FIPS 180-2's example, so that a wrong digest cannot pass as the recorded ones.
+    assert_eq!(sha256(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }

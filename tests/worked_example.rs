@@ -72,7 +72,8 @@ fn one_full_batch_step_averages_both_samples() {
     let mut t = worked_example("\"all\"");
     t.step(Unit::Phase);
     t.step(Unit::Phase);
-    // J = mean(4.25, ½(4.5² + 6.5²) = 31.25) ... = (4.25 + 13.25) / 2 = 8.75
+    // Sample 2: ŷ = [3·0.5 + 4·0.5, 3·0.5 + 4·0.5] = [3.5, 3.5], y = [6, 8], so J₂ = ½(2.5² + 4.5²) = 13.25;
+    // J = (4.25 + 13.25) / 2 = 8.75
     assert!((t.trace().loss - 8.75).abs() < 1e-12);
     t.step(Unit::Phase);
     assert_matrix(t.trace().layers[0].dw.view(), &[&[-4.5, -8.0], &[-6.5, -11.5]]);

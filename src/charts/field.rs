@@ -10,13 +10,19 @@
 //!
 //! tanh (and sigmoid, through tanh) use a rational approximation, within 3e-7 of the exact value:
 //! far below the colours' resolution, and several times faster than `libm::tanh`.
+//!
+//! This is the one forward pass that is not the core's (`Trace::forward_pass`, which
+//! `Network::predict` runs): it differs only by that tanh and by summing Z four inputs at a time,
+//! so its values differ from `predict`'s by about the approximation's error carried through the
+//! layers, and a pixel may fall on the other side of the 0.5 contour only right beside it
+//! (tests/charts.rs checks: within one pixel).
 
 use super::colour::{self, class_blend, confidence, Scale};
 use super::neurons::NeuronMaps;
 use super::plane::{Image, Plane};
 use crate::activation::{softmax_across_units, Activation};
-use crate::dense::Runs;
 use crate::error::{Error, Result};
+use crate::layout::Runs;
 use crate::loss::argmax;
 use crate::network::Network;
 use crate::trainer::Trainer;
@@ -162,6 +168,12 @@ impl Renderer {
             return Err(Error::invalid("neuron map unit", format!("a unit index from 0 to {}", units - 1), unit));
         }
         self.render(net, plane, Sinks { field: None, maps: Some(maps), only: Some((layer, unit)) })
+    }
+
+    /// Pixel (col, row) of the last field: its side of the contour (1 at or above the scale's
+    /// middle, 0 below), or its predicted class; None outside the field.
+    pub fn side(&self, col: usize, row: usize) -> Option<u32> {
+        (col < self.field_width).then(|| self.side.get(row * self.field_width + col).copied()).flatten()
     }
 
     /// How much of the emphasised contour covers pixel (col, row) of the last field: 0 off the

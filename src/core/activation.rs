@@ -1,10 +1,13 @@
-//! Activation functions, each value `f` beside its derivative `f'`.
+//! Activation functions, A = f(Z), each beside its derivative f′ and the backward step through
+//! it, δ = ∂J/∂A ⊙ f′(Z).
 //!
 //! Derivatives are written in terms of the already computed output `a = f(z)` where that is
-//! cheaper and exact (sigmoid, tanh), and of `z` otherwise (ReLU).
+//! cheaper and exact (sigmoid, tanh), and of `z` otherwise (ReLU). Each f′ is written once, in a
+//! function below, and both the page's f′(Z) (`derivative`) and training's δ (`backprop`) use it;
+//! tanh's also runs two lanes at a time in `lanes::times_tanh_slope`, with the same operations.
 
-use crate::dense::Runs;
 use crate::error::{Error, Result};
+use crate::layout::Runs;
 use crate::show;
 use ndarray::ArrayView2;
 
@@ -43,7 +46,7 @@ impl Activation {
             .ok_or_else(|| Error::invalid(field, "one of identity, sigmoid, tanh, relu, softmax", show::quoted(name)))
     }
 
-    /// A = f(Z) on unit-major buffers: `units` runs (see `dense::Runs`).
+    /// A = f(Z) on unit-major buffers: `units` runs (see `layout::Runs`).
     pub fn apply(self, z: &[f64], a: &mut [f64], runs: Runs, units: usize) {
         if self == Activation::Softmax {
             softmax_across_units(z, a, runs, units);
@@ -54,47 +57,46 @@ impl Activation {
                 Activation::Identity => a.copy_from_slice(z),
                 Activation::Sigmoid => a.iter_mut().zip(z).for_each(|(a, &z)| *a = sigmoid(z)),
                 Activation::Tanh => crate::lanes::tanh_run(z, a),
-                Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = if z > 0.0 { z } else { 0.0 }),
+                Activation::Relu => a.iter_mut().zip(z).for_each(|(a, &z)| *a = relu(z)),
                 Activation::Softmax => {}
             }
         }
     }
 
-    /// f'(Z) elementwise, for showing δ = ∂J/∂A ⊙ f'(Z); None for softmax, whose derivative is a
-    /// Jacobian per row rather than one number per unit.
+    /// f′(Z) elementwise (m × units), for showing δ = ∂J/∂A ⊙ f′(Z), from Z or A = f(Z): 1,
+    /// `sigmoid_prime`, `tanh_prime`, `relu_prime`. None for softmax, whose derivative is a
+    /// Jacobian per sample (∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), see `softmax_backprop`) rather than one number
+    /// per unit.
     pub fn derivative(self, z: ArrayView2<f64>, a: ArrayView2<f64>) -> Option<ndarray::Array2<f64>> {
         match self {
             Activation::Identity => Some(z.mapv(|_| 1.0)),
-            Activation::Sigmoid => Some(a.mapv(|a| a * (1.0 - a))),
-            Activation::Tanh => Some(a.mapv(|a| 1.0 - a * a)),
-            Activation::Relu => Some(z.mapv(|z| if z > 0.0 { 1.0 } else { 0.0 })),
+            Activation::Sigmoid => Some(a.mapv(sigmoid_prime)),
+            Activation::Tanh => Some(a.mapv(tanh_prime)),
+            Activation::Relu => Some(z.mapv(relu_prime)),
             Activation::Softmax => None,
         }
     }
 
-    /// δ = ∂J/∂Z from g = ∂J/∂A, in place in `g`: δ = g ⊙ f'(Z) (softmax: the Jacobian-vector
-    /// product). Unit-major buffers, as in `apply`.
+    /// δ = ∂J/∂Z from g = ∂J/∂A, in place in `g`: δ = g ⊙ f′(Z) (softmax: the Jacobian-vector
+    /// product, `softmax_backprop`). Unit-major buffers, as in `apply`.
     pub fn backprop(self, z: &[f64], a: &[f64], g: &mut [f64], runs: Runs, units: usize) {
         if self == Activation::Softmax {
-            // ∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), so δᵢ = aᵢ (gᵢ − Σⱼ gⱼ aⱼ), per sample.
-            let s = runs.stride;
-            for i in 0..runs.m {
-                let dot: f64 = (0..units).map(|j| g[j * s + i] * a[j * s + i]).sum();
-                (0..units).for_each(|j| g[j * s + i] = a[j * s + i] * (g[j * s + i] - dot));
-            }
+            softmax_backprop(a, g, runs, units);
             return;
         }
         let runs_z = runs.of(z, units).zip(runs.of(a, units));
         for ((z, a), g) in runs_z.zip(runs.of_mut(g, units)) {
             match self {
-                // f'(z) = 1
+                // f′ = 1: nothing to multiply.
                 Activation::Identity => {}
-                // σ'(z) = σ(z)(1 − σ(z)) = a(1 − a)
-                Activation::Sigmoid => g.iter_mut().zip(a).for_each(|(g, &a)| *g *= a * (1.0 - a)),
-                // tanh'(z) = 1 − tanh²(z) = 1 − a²
+                Activation::Sigmoid => g.iter_mut().zip(a).for_each(|(g, &a)| *g *= sigmoid_prime(a)),
+                // g ⊙ tanh_prime(a), two lanes at a time.
                 Activation::Tanh => crate::lanes::times_tanh_slope(g, a),
-                // relu'(z) = 1 if z > 0 else 0 (0 at the kink, by convention)
-                Activation::Relu => g.iter_mut().zip(z).for_each(|(g, &z)| *g = if z <= 0.0 { 0.0 } else { *g }),
+                // g · relu′(z) as a choice: 0 where the slope is 0 (also for a g that is not
+                // finite, and without the −0 of a negative g times 0), g itself where it is 1.
+                Activation::Relu => {
+                    g.iter_mut().zip(z).for_each(|(g, &z)| *g = if relu_prime(z) == 0.0 { 0.0 } else { *g })
+                }
                 Activation::Softmax => {}
             }
         }
@@ -118,6 +120,16 @@ pub fn softmax_across_units(z: &[f64], a: &mut [f64], runs: Runs, units: usize) 
     }
 }
 
+/// Softmax's backward step, per sample: with ∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), δᵢ = aᵢ (gᵢ − Σⱼ gⱼ aⱼ).
+/// In place in `g`; one sample's units lie `stride` apart, as in `softmax_across_units`.
+pub fn softmax_backprop(a: &[f64], g: &mut [f64], runs: Runs, units: usize) {
+    let s = runs.stride;
+    for i in 0..runs.m {
+        let dot: f64 = (0..units).map(|j| g[j * s + i] * a[j * s + i]).sum();
+        (0..units).for_each(|j| g[j * s + i] = a[j * s + i] * (g[j * s + i] - dot));
+    }
+}
+
 /// σ(z) = 1 / (1 + e⁻ᶻ), written so that neither branch overflows.
 pub fn sigmoid(z: f64) -> f64 {
     if z >= 0.0 {
@@ -125,5 +137,37 @@ pub fn sigmoid(z: f64) -> f64 {
     } else {
         let e = libm::exp(z);
         e / (1.0 + e)
+    }
+}
+
+/// σ′(z) = σ(z)(1 − σ(z)) = a(1 − a).
+#[inline(always)]
+pub fn sigmoid_prime(a: f64) -> f64 {
+    a * (1.0 - a)
+}
+
+/// tanh′(z) = 1 − tanh²(z) = 1 − a². (tanh itself is `fastmath::tanh`, within 6 ulp of the exact value.)
+#[inline(always)]
+pub fn tanh_prime(a: f64) -> f64 {
+    1.0 - a * a
+}
+
+/// relu(z) = max(z, 0).
+#[inline(always)]
+pub fn relu(z: f64) -> f64 {
+    if z > 0.0 {
+        z
+    } else {
+        0.0
+    }
+}
+
+/// relu′(z) = 1 for z > 0, else 0 (0 at the kink, by convention).
+#[inline(always)]
+pub fn relu_prime(z: f64) -> f64 {
+    if z <= 0.0 {
+        0.0
+    } else {
+        1.0
     }
 }

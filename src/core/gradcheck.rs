@@ -47,9 +47,7 @@ pub fn batch_loss(net: &Network, loss: Loss, l2: f64, x: ArrayView2<f64>, y: Arr
     let mut trace = Trace::new(net, x.nrows());
     let rows: Vec<usize> = (0..x.nrows()).collect();
     trace.load(&rows, x, y);
-    for l in 0..net.depth() {
-        trace.forward(net, l);
-    }
+    trace.forward_pass(net);
     trace.compute_loss(net, loss, l2)
 }
 

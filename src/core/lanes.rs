@@ -203,7 +203,7 @@ pub fn axpy(y: &mut [f64], x: &[f64], w: f64) {
     y.iter_mut().zip(x).for_each(|(y, &x)| *y += x * w);
 }
 
-/// g ⊙= 1 − a², tanh's derivative written with its output.
+/// g ⊙= 1 − a²: g times tanh′ written with its output (`activation::tanh_prime`), two lanes at a time.
 #[inline(always)]
 pub fn times_tanh_slope(g: &mut [f64], a: &[f64]) {
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]

@@ -1,11 +1,12 @@
-//! Losses, each value `J` beside its error at the output layer `δ⁽ᴸ⁾ = ∂J/∂Z⁽ᴸ⁾`.
+//! The three losses, each value J beside its error at the output layer δ⁽ᴸ⁾ = ∂J/∂Z⁽ᴸ⁾:
+//! `mse` and `mse_delta`, `bce` and `bce_delta`, `cce` and `cce_delta`.
 //!
 //! A batch's J is the mean over its m samples, so δ carries a factor 1/m and the gradients
-//! built from it are batch means.
+//! built from it are batch means. The L2 penalty that J may add is in `l2`.
 
 use crate::activation::Activation;
-use crate::dense::Runs;
 use crate::error::{Error, Result};
+use crate::layout::Runs;
 use crate::show;
 
 /// The loss function of a session.
@@ -55,48 +56,16 @@ impl Loss {
     }
 
     /// Sum over the batch of the per-sample loss (divide by m for the batch mean), on unit-major
-    /// buffers of `outputs` runs (see `dense::Runs`).
-    ///
-    /// Cross-entropies are computed from the pre-activation Z, so that no log(0) and no
-    /// overflowing exp can occur however saturated the output is.
+    /// buffers of `outputs` runs (see `layout::Runs`).
     pub fn sum(self, z: &[f64], a: &[f64], y: &[f64], runs: Runs, outputs: usize) -> f64 {
         match self {
-            // ½ Σ (y − a)²
-            Loss::Mse => {
-                let per_output = runs.of(a, outputs).zip(runs.of(y, outputs));
-                0.5 * per_output
-                    .map(|(a, y)| a.iter().zip(y).fold(0.0, |s, (&a, &y)| s + (y - a) * (y - a)))
-                    .sum::<f64>()
-            }
-            // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = max(z, 0) − z y + ln(1 + e^{−|z|})
-            Loss::Bce => runs
-                .of(z, outputs)
-                .zip(runs.of(y, outputs))
-                .map(|(z, y)| {
-                    z.iter().zip(y).fold(0.0, |s, (&z, &y)| s + z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())))
-                })
-                .sum(),
-            // −Σ yₖ ln softmax(z)ₖ = −Σ yₖ (zₖ − logsumexp(z)), per sample (its outputs lie `stride` apart)
-            Loss::Cce => {
-                let s = runs.stride;
-                let mut total = 0.0;
-                for i in 0..runs.m {
-                    let max = (0..outputs).map(|k| z[k * s + i]).fold(f64::NEG_INFINITY, f64::max);
-                    let lse = max + libm::log((0..outputs).map(|k| libm::exp(z[k * s + i] - max)).sum::<f64>());
-                    total -= (0..outputs)
-                        .map(|k| (z[k * s + i], y[k * s + i]))
-                        .map(|(z, y)| if y == 0.0 { 0.0 } else { y * (z - lse) })
-                        .sum::<f64>();
-                }
-                total
-            }
+            Loss::Mse => mse(a, y, runs, outputs),
+            Loss::Bce => bce(z, y, runs, outputs),
+            Loss::Cce => cce(z, y, runs, outputs),
         }
     }
 
     /// Writes δ⁽ᴸ⁾ = ∂J/∂Z⁽ᴸ⁾ of the batch-mean loss into `delta` (unit-major, as in `sum`).
-    ///
-    /// For MSE + identity, BCE + sigmoid and CCE + softmax this is (A − Y)/m; MSE with another
-    /// output activation goes through that activation's derivative.
     #[allow(clippy::too_many_arguments)]
     pub fn delta(
         self,
@@ -108,14 +77,76 @@ impl Loss {
         runs: Runs,
         outputs: usize,
     ) {
-        let m = runs.m as f64;
-        // ∂J/∂A for MSE, and the whole of δ for the canonical pairs.
-        for ((d, a), y) in runs.of_mut(delta, outputs).zip(runs.of(a, outputs)).zip(runs.of(y, outputs)) {
-            d.iter_mut().zip(a).zip(y).for_each(|((d, &a), &y)| *d = (a - y) / m);
+        match self {
+            Loss::Mse => mse_delta(output, z, a, y, delta, runs, outputs),
+            Loss::Bce => bce_delta(a, y, delta, runs, outputs),
+            Loss::Cce => cce_delta(a, y, delta, runs, outputs),
         }
-        if self == Loss::Mse {
-            output.backprop(z, a, delta, runs, outputs);
-        }
+    }
+}
+
+/// MSE, summed over the batch: J = ½ Σₖ (yₖ − ŷₖ)² per sample (the article's convention); any
+/// output activation.
+pub fn mse(a: &[f64], y: &[f64], runs: Runs, outputs: usize) -> f64 {
+    let per_output = runs.of(a, outputs).zip(runs.of(y, outputs));
+    0.5 * per_output.map(|(a, y)| a.iter().zip(y).fold(0.0, |s, (&a, &y)| s + (y - a) * (y - a))).sum::<f64>()
+}
+
+/// MSE's δ⁽ᴸ⁾ = (ŷ − y)/m ⊙ f′(Z⁽ᴸ⁾): ∂J/∂ŷ = ŷ − y, through the output activation (through
+/// softmax's Jacobian for a softmax output, see `Activation::backprop`).
+#[allow(clippy::too_many_arguments)]
+pub fn mse_delta(output: Activation, z: &[f64], a: &[f64], y: &[f64], delta: &mut [f64], runs: Runs, outputs: usize) {
+    output_error(a, y, delta, runs, outputs);
+    output.backprop(z, a, delta, runs, outputs);
+}
+
+/// Binary cross-entropy on a sigmoid output, summed over the batch and the outputs:
+/// J = −[y ln ŷ + (1 − y) ln(1 − ŷ)] with ŷ = σ(z), computed as max(z, 0) − z y + ln(1 + e^{−|z|}).
+///
+/// From the pre-activation Z, so that no log(0) and no overflowing exp can occur however
+/// saturated the output is.
+pub fn bce(z: &[f64], y: &[f64], runs: Runs, outputs: usize) -> f64 {
+    runs.of(z, outputs)
+        .zip(runs.of(y, outputs))
+        .map(|(z, y)| {
+            z.iter().zip(y).fold(0.0, |s, (&z, &y)| s + z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())))
+        })
+        .sum()
+}
+
+/// BCE's δ⁽ᴸ⁾ = (ŷ − y)/m: ∂J/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ)) and σ′ = ŷ(1 − ŷ) cancel.
+pub fn bce_delta(a: &[f64], y: &[f64], delta: &mut [f64], runs: Runs, outputs: usize) {
+    output_error(a, y, delta, runs, outputs);
+}
+
+/// Categorical cross-entropy on a softmax output, summed over the batch: J = −Σₖ yₖ ln ŷₖ per
+/// sample, computed as −Σₖ yₖ (zₖ − logsumexp(z)) (from Z, as `bce`).
+pub fn cce(z: &[f64], y: &[f64], runs: Runs, outputs: usize) -> f64 {
+    // One sample's outputs lie `stride` apart.
+    let s = runs.stride;
+    let mut total = 0.0;
+    for i in 0..runs.m {
+        let max = (0..outputs).map(|k| z[k * s + i]).fold(f64::NEG_INFINITY, f64::max);
+        let lse = max + libm::log((0..outputs).map(|k| libm::exp(z[k * s + i] - max)).sum::<f64>());
+        total -= (0..outputs)
+            .map(|k| (z[k * s + i], y[k * s + i]))
+            .map(|(z, y)| if y == 0.0 { 0.0 } else { y * (z - lse) })
+            .sum::<f64>();
+    }
+    total
+}
+
+/// CCE's δ⁽ᴸ⁾ = (ŷ − y)/m: softmax's Jacobian times ∂J/∂ŷ = −y/ŷ gives ŷ Σₖ yₖ − y = ŷ − y.
+pub fn cce_delta(a: &[f64], y: &[f64], delta: &mut [f64], runs: Runs, outputs: usize) {
+    output_error(a, y, delta, runs, outputs);
+}
+
+/// (ŷ − y)/m, the output's error of the batch-mean loss: all of δ⁽ᴸ⁾ for BCE + sigmoid and CCE +
+/// softmax, and ∂J/∂ŷ for MSE.
+fn output_error(a: &[f64], y: &[f64], delta: &mut [f64], runs: Runs, outputs: usize) {
+    let m = runs.m as f64;
+    for ((d, a), y) in runs.of_mut(delta, outputs).zip(runs.of(a, outputs)).zip(runs.of(y, outputs)) {
+        d.iter_mut().zip(a).zip(y).for_each(|((d, &a), &y)| *d = (a - y) / m);
     }
 }
 

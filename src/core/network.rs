@@ -1,10 +1,13 @@
 //! A dense network: layers of weights W⁽ˡ⁾, biases b⁽ˡ⁾ and an activation, one row per sample.
+//!
+//! What it computes is elsewhere, one formula per file (the table in lib.rs); `Network::predict`
+//! and `activations` are in `predict`, through the training trace's forward pass.
 
 use crate::activation::Activation;
 use crate::error::{Error, Result};
 use crate::init::{init_rng, Init};
-use crate::trace::{slice, slice_mut, vector, vector_mut, Trace};
-use ndarray::{s, Array1, Array2, ArrayView2};
+use crate::layout::{slice, slice_mut, vector, vector_mut};
+use ndarray::{Array1, Array2};
 
 /// Largest number of inputs a network may have.
 pub const MAX_INPUTS: usize = 1024;
@@ -142,11 +145,6 @@ impl Network {
         self.layers.len()
     }
 
-    /// Σ over layers of ‖W⁽ˡ⁾‖², for the L2 penalty (biases are not penalised).
-    pub fn weight_norm2(&self) -> f64 {
-        self.layers.iter().map(|l| l.w.iter().map(|w| w * w).sum::<f64>()).sum()
-    }
-
     /// Whether every weight and bias is a finite number.
     pub fn is_finite(&self) -> bool {
         self.layers.iter().all(|l| slice(&l.w).iter().chain(vector(&l.b)).all(|v| v.is_finite()))
@@ -165,26 +163,6 @@ impl Network {
                 l.b = o.b.clone();
             }
         }
-    }
-
-    /// Every layer's A for the rows of `x` (m × inputs): `result[l]` is A⁽ˡ⁺¹⁾, m × units.
-    pub fn activations(&self, x: ArrayView2<f64>) -> Vec<Array2<f64>> {
-        // The same forward pass as training's, so a prediction has the very bits the trace shows.
-        let mut trace = Trace::new(self, x.nrows());
-        let rows: Vec<usize> = (0..x.nrows()).collect();
-        let y = Array2::zeros((x.nrows(), self.outputs()));
-        trace.load(&rows, x, y.view());
-        (0..self.depth())
-            .map(|l| {
-                trace.forward(self, l);
-                trace.a(l).as_standard_layout().into_owned()
-            })
-            .collect()
-    }
-
-    /// ŷ for the rows of `x`.
-    pub fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
-        self.activations(x).pop().unwrap_or_else(|| x.slice(s![.., ..0]).to_owned())
     }
 }
 

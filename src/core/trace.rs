@@ -3,11 +3,18 @@
 //! Buffers are allocated once for the largest batch and reused; a short last batch uses their
 //! first m rows. Which values are valid is told by `done`, the count of phases performed.
 //!
-//! The buffers are unit-major (see `dense`): column i of X, Z, A, δ is sample i. The accessors
+//! The buffers are unit-major (see `layout`): column i of X, Z, A, δ is sample i. The accessors
 //! give the notation's m × units views of them.
+//!
+//! Each phase below only chooses the buffers; the formulas are in the files named after them
+//! (the table at the top of lib.rs). `forward_pass` is the one forward pass of the core: training
+//! runs it a layer per phase, and the epoch's evaluation, `Network::predict` and the gradient
+//! check run it whole.
 
-use crate::dense;
-use crate::dense::Runs;
+use crate::affine;
+use crate::delta::hidden_delta;
+use crate::l2;
+use crate::layout::{is_row_major, slice, slice_mut, vector, vector_mut, Runs};
 use crate::loss::{correct_count, Loss};
 use crate::network::Network;
 use ndarray::{s, Array1, Array2, ArrayView2};
@@ -188,7 +195,8 @@ impl Trace {
         self.a(self.layers.len() - 1)
     }
 
-    /// Forward(l + 1): Z = A_prev W + b, A = f(Z).
+    /// Forward(l + 1): Z⁽ˡ⁺¹⁾ = A⁽ˡ⁾ W⁽ˡ⁺¹⁾ + b⁽ˡ⁺¹⁾ (`affine::affine`), A⁽ˡ⁺¹⁾ = f(Z⁽ˡ⁺¹⁾)
+    /// (`Activation::apply`).
     pub fn forward(&mut self, net: &Network, l: usize) {
         let runs = self.runs();
         let layer = &net.layers[l];
@@ -197,8 +205,15 @@ impl Trace {
         let values = &mut rest[0];
         let a_prev = if l == 0 { &self.x } else { &before[l - 1].a };
         let z = &mut values.z;
-        dense::affine(a_prev, slice(&layer.w), vector(&layer.b), z, runs, n, u);
+        affine::affine(a_prev, slice(&layer.w), vector(&layer.b), z, runs, n, u);
         layer.activation.apply(&values.z, &mut values.a, runs, u);
+    }
+
+    /// The forward pass through every layer, X to ŷ, on the loaded rows.
+    pub fn forward_pass(&mut self, net: &Network) {
+        for l in 0..net.depth() {
+            self.forward(net, l);
+        }
     }
 
     /// The sum over the batch of the loss of each sample.
@@ -207,11 +222,10 @@ impl Trace {
         loss.sum(&out.z, &out.a, &self.y, self.runs(), self.y.len() / self.capacity)
     }
 
-    /// Loss: J = (1/m) Σ per-sample loss + (λ/2) Σ ‖W‖².
+    /// Loss: J = (1/m) Σ per-sample loss (`loss`), + ½ λ Σ ‖W‖² with L2 (`l2::penalised`).
     pub fn compute_loss(&mut self, net: &Network, loss: Loss, l2: f64) -> f64 {
         self.loss_data = self.loss_sum(loss) / self.m() as f64;
-        self.w_norm2 = if l2 > 0.0 { net.weight_norm2() } else { 0.0 };
-        self.loss = if l2 > 0.0 { self.loss_data + 0.5 * l2 * self.w_norm2 } else { self.loss_data };
+        (self.loss, self.w_norm2) = l2::penalised(self.loss_data, net, l2);
         self.loss
     }
 
@@ -244,14 +258,14 @@ impl Trace {
         let u = net.layers[l].units();
         let mut g = vec![0.0; u * self.capacity];
         let runs = self.runs();
-        dense::back_through(&self.layers[l + 1].delta, slice(&above.w), &mut g, runs, u, above.units());
+        affine::input_gradient(&self.layers[l + 1].delta, slice(&above.w), &mut g, runs, u, above.units());
         batch_view(&g, self.capacity, self.m()).to_owned()
     }
 
     /// Backward(l + 1): δ, then ∂J/∂W = A_prevᵀ δ + λW and ∂J/∂b = Σ rows of δ.
     ///
-    /// δ of the output layer comes from the loss; δ of a hidden layer from the one above:
-    /// δ⁽ˡ⁾ = (δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾ᵀ) ⊙ f'(Z⁽ˡ⁾).
+    /// δ of the output layer comes from the loss (`Loss::delta`); δ of a hidden layer from the one
+    /// above (`delta::hidden_delta`). The gradients: `affine::gradients`, `l2::add_gradient`.
     pub fn backward(&mut self, net: &Network, loss: Loss, l2: f64, l: usize) {
         let runs = self.runs();
         let last = self.layers.len() - 1;
@@ -259,25 +273,19 @@ impl Trace {
         let (n, u) = (layer.inputs(), layer.units());
         let (before, rest) = self.layers.split_at_mut(l + 1);
         let values = &mut before[l];
+        let (z, a, delta) = (&values.z, &values.a, &mut values.delta);
         if l == last {
-            let (z, a, y) = (&values.z, &values.a, &self.y);
-            loss.delta(layer.activation, z, a, y, &mut values.delta, runs, u);
+            loss.delta(layer.activation, z, a, &self.y, delta, runs, u);
         } else {
-            let next = &net.layers[l + 1];
-            let delta = &mut values.delta;
-            dense::back_through(&rest[0].delta, slice(&next.w), delta, runs, u, next.units());
-            layer.activation.backprop(&values.z, &values.a, &mut values.delta, runs, u);
+            let above = &net.layers[l + 1];
+            hidden_delta(&rest[0].delta, slice(&above.w), layer.activation, z, a, delta, runs, (u, above.units()));
         }
         let (below, current) = before.split_at_mut(l);
         let values = &mut current[0];
         let a_prev = if l == 0 { &self.x } else { &below[l - 1].a };
         let (dw, db) = (slice_mut(&mut values.dw), vector_mut(&mut values.db));
-        dense::gradients(a_prev, &values.delta, dw, db, runs, n, u);
-        if l2 > 0.0 {
-            // ∂J/∂W += λW, on slices: ndarray's scaled_add checks the shapes with a panic that
-            // formats them with Debug.
-            crate::lanes::axpy(slice_mut(&mut values.dw), slice(&layer.w), l2);
-        }
+        affine::gradients(a_prev, &values.delta, dw, db, runs, n, u);
+        l2::add_gradient(dw, slice(&layer.w), l2);
     }
 
     /// Runs phase k of the batch (forward, loss or backward) on `net`; `Update` is the trainer's.
@@ -293,77 +301,12 @@ impl Trace {
     }
 }
 
-/// W ← W − α ∂J/∂W and b ← b − α ∂J/∂b for every layer.
-pub fn apply_update(net: &mut Network, trace: &Trace, lr: f64) {
-    for (layer, values) in net.layers.iter_mut().zip(&trace.layers) {
-        let w = slice_mut(&mut layer.w);
-        w.iter_mut().zip(slice(&values.dw)).for_each(|(w, &g)| *w += -lr * g);
-        let b = vector_mut(&mut layer.b);
-        b.iter_mut().zip(vector(&values.db)).for_each(|(b, &g)| *b += -lr * g);
-    }
-}
-
 /// The first m samples of a unit-major buffer, as the notation's m × units view.
 fn batch_view(buf: &[f64], capacity: usize, m: usize) -> ArrayView2<'_, f64> {
     let units = buf.len() / capacity.max(1);
     // Not `expect`, which would format ndarray's ShapeError with Debug.
     let Ok(all) = ArrayView2::from_shape((units, capacity), buf) else { panic!("units × capacity values") };
     all.slice_move(s![.., ..m]).reversed_axes()
-}
-
-/// The values of a row-major matrix as one slice (W, ∂J/∂W are always row-major).
-///
-/// The same answer as `as_slice`, checked with two comparisons that inline: ndarray's general
-/// test, out of line, cost a tenth of a small network's epoch, called a few dozen times a batch.
-#[inline(always)]
-pub(crate) fn slice(m: &Array2<f64>) -> &[f64] {
-    if is_row_major(m.dim(), m.strides()) {
-        // SAFETY: rows of `cols` values `cols` apart, each value next to the last: the r·c values
-        // from the first element on are exactly the matrix's, inside its allocation.
-        unsafe { std::slice::from_raw_parts(m.as_ptr(), m.len()) }
-    } else {
-        m.as_slice().expect("standard layout")
-    }
-}
-
-/// `slice`, writable.
-#[inline(always)]
-pub(crate) fn slice_mut(m: &mut Array2<f64>) -> &mut [f64] {
-    if is_row_major(m.dim(), m.strides()) {
-        // SAFETY: as in `slice`, and `m` is borrowed mutably for the slice's life.
-        unsafe { std::slice::from_raw_parts_mut(m.as_mut_ptr(), m.len()) }
-    } else {
-        m.as_slice_mut().expect("standard layout")
-    }
-}
-
-/// The values of a vector (b, ∂J/∂b) as one slice, as `slice` does for matrices.
-#[inline(always)]
-pub(crate) fn vector(v: &Array1<f64>) -> &[f64] {
-    if v.strides()[0] == 1 || v.len() <= 1 {
-        // SAFETY: consecutive values from the first element on.
-        unsafe { std::slice::from_raw_parts(v.as_ptr(), v.len()) }
-    } else {
-        v.as_slice().expect("standard layout")
-    }
-}
-
-/// `vector`, writable.
-#[inline(always)]
-pub(crate) fn vector_mut(v: &mut Array1<f64>) -> &mut [f64] {
-    if v.strides()[0] == 1 || v.len() <= 1 {
-        // SAFETY: as in `vector`, and `v` is borrowed mutably for the slice's life.
-        unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr(), v.len()) }
-    } else {
-        v.as_slice_mut().expect("standard layout")
-    }
-}
-
-/// Whether a matrix of this shape and strides is contiguous and row-major (strides of axes of
-/// length 1 do not matter).
-#[inline(always)]
-fn is_row_major((rows, cols): (usize, usize), strides: &[isize]) -> bool {
-    (cols <= 1 || strides[1] == 1) && (rows <= 1 || strides[0] == cols as isize)
 }
 
 /// Copies the given rows of `from` (row-major, one sample per row) into the first columns of

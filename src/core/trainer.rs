@@ -10,12 +10,14 @@
 use crate::error::{Error, Result};
 use crate::gradcheck::{self, LayerCheck};
 use crate::init::Init;
+use crate::l2;
 use crate::loss::Loss;
 use crate::network::{Architecture, Network};
 use crate::pick;
 use crate::random::Random;
 use crate::settings::{check_learning_rate, check_loss_pairing, Data, Settings};
-use crate::trace::{apply_update, phases_per_batch, Step, Trace};
+use crate::trace::{phases_per_batch, Step, Trace};
+use crate::update::update;
 
 mod history;
 mod phase;
@@ -143,7 +145,7 @@ impl Trainer {
         let next = Step::at(self.trace.done, self.net.depth());
         (self.status == Status::Running && !self.needs_new_batch() && next == Step::Update).then(|| {
             let mut net = self.net.clone();
-            apply_update(&mut net, &self.trace, self.settings.learning_rate);
+            update(&mut net, &self.trace, self.settings.learning_rate);
             net
         })
     }
@@ -288,7 +290,7 @@ impl Trainer {
         let (loss, l2, lr) = (self.loss, self.settings.l2, self.settings.learning_rate);
         match Step::at(k, self.net.depth()) {
             Step::Update => {
-                apply_update(&mut self.net, &self.trace, lr);
+                update(&mut self.net, &self.trace, lr);
                 self.trace.lr = lr;
                 self.trace.done += 1;
                 let last_batch = self.batch + 1 == self.batches();
@@ -393,19 +395,17 @@ impl Trainer {
                 eval.trace.load(&rows, set.x.view(), set.y.view());
                 eval.loaded = (n <= EVAL_CHUNK).then_some(key);
             }
-            for l in 0..net.depth() {
-                eval.trace.forward(net, l);
-            }
+            eval.trace.forward_pass(net);
             let (chunk_sum, chunk_correct) = eval.trace.score(self.loss);
             sum += chunk_sum;
             correct += chunk_correct;
         }
-        let penalty = if self.settings.l2 > 0.0 { 0.5 * self.settings.l2 * self.net.weight_norm2() } else { 0.0 };
+        let (j, _) = l2::penalised(sum / n as f64, &self.net, self.settings.l2);
         let classification = self.loss.is_classification();
         // MSE's sum is ½ Σ (y − ŷ)² over rows and outputs, so the RMSE is √(2 · sum / (n · outputs)).
         let outputs = self.net.outputs() as f64;
         Measure {
-            loss: Some(sum / n as f64 + penalty),
+            loss: Some(j),
             accuracy: classification.then(|| correct as f64 / n as f64),
             rmse: (!classification).then(|| (2.0 * sum / (n as f64 * outputs)).sqrt()),
         }

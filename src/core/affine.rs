@@ -1,41 +1,23 @@
-//! The three products of a dense layer, on unit-major buffers.
+//! The affine part of a dense layer, Z = A⁽ˡ⁻¹⁾·W⁽ˡ⁾ + b⁽ˡ⁾, beside its derivatives: ∂J/∂W,
+//! ∂J/∂b and ∂J/∂A⁽ˡ⁻¹⁾ from the layer's δ = ∂J/∂Z.
 //!
-//! A batch's values of one layer are kept unit by unit: unit j's values over the batch are one
-//! contiguous run, so every loop below runs along the batch (m long) instead of along a layer
-//! that is only 2 to 8 units wide. Those long, branch-free runs have no set-up cost and vectorise.
-//! The math is the notation's: Z = A_prev·W + b with W of shape n × u (n inputs, u units), only
-//! the memory order of Z, A, δ and A_prev differs.
+//! On unit-major buffers (see `layout`): W is n × u (n inputs, u units), row-major; A⁽ˡ⁻¹⁾, Z and
+//! δ hold one run of the batch per unit. The loops along a run are `lanes`' (two values per SIMD
+//! instruction in the wasm, the same bits as the scalar code).
 
 use crate::lanes;
+use crate::layout::Runs;
 
-/// Where a layer's values lie in a unit-major buffer: unit j's m valid values start at
-/// `j · stride` (the buffer holds batches of up to `stride` rows).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Runs {
-    pub stride: usize,
-    pub m: usize,
-}
-
-impl Runs {
-    /// The first `count` units' runs of `buf`.
-    pub fn of(self, buf: &[f64], count: usize) -> impl Iterator<Item = &[f64]> {
-        buf.chunks(self.stride.max(1)).take(count).map(move |run| &run[..self.m])
-    }
-
-    /// The first `count` units' runs of `buf`, writable.
-    pub fn of_mut(self, buf: &mut [f64], count: usize) -> impl Iterator<Item = &mut [f64]> {
-        buf.chunks_mut(self.stride.max(1)).take(count).map(move |run| &mut run[..self.m])
-    }
-}
-
-/// Z = A_prev · W + b: each zⱼ = bⱼ + Σₖ aₖ wₖⱼ, summed in the order k = 1 … n.
+/// Z = A⁽ˡ⁻¹⁾ · W + b: each zⱼ = bⱼ + Σₖ aₖ wₖⱼ, summed in the order k = 1 … n.
 pub fn affine(a_prev: &[f64], w: &[f64], b: &[f64], z: &mut [f64], runs: Runs, n: usize, u: usize) {
     for (j, z_j) in runs.of_mut(z, u).enumerate() {
         lanes::affine_run(z_j, b[j], a_prev, runs.stride, &w[j..], u, n);
     }
 }
 
-/// ∂J/∂W = A_prevᵀ · δ (n × u, row-major) and ∂J/∂b = Σ over the batch of δ (u).
+/// ∂J/∂W = A⁽ˡ⁻¹⁾ᵀ · δ, i.e. ∂J/∂wₖⱼ = Σᵢ aᵢₖ δᵢⱼ over the batch's rows i (n × u, row-major),
+/// and ∂J/∂b = Σᵢ δᵢ, the sum of δ over the batch's rows (u). Both in one pass over each unit's δ:
+/// two passes made training 1.5–2 % slower (benches/train-wasm.mjs).
 pub fn gradients(a_prev: &[f64], delta: &[f64], dw: &mut [f64], db: &mut [f64], runs: Runs, n: usize, u: usize) {
     for (j, d_j) in runs.of(delta, u).enumerate() {
         db[j] = lanes::sum(d_j);
@@ -45,8 +27,8 @@ pub fn gradients(a_prev: &[f64], delta: &[f64], dw: &mut [f64], db: &mut [f64], 
     }
 }
 
-/// ∂J/∂A_prev = δ · Wᵀ (n runs): how the error flows back to the previous layer's outputs.
-pub fn back_through(delta: &[f64], w: &[f64], g_prev: &mut [f64], runs: Runs, n: usize, u: usize) {
+/// ∂J/∂A⁽ˡ⁻¹⁾ = δ · Wᵀ (n runs): how the error flows back to the previous layer's outputs.
+pub fn input_gradient(delta: &[f64], w: &[f64], g_prev: &mut [f64], runs: Runs, n: usize, u: usize) {
     for (g_k, w_k) in runs.of_mut(g_prev, n).zip(w.chunks_exact(u)) {
         g_k.fill(0.0);
         for (d_j, &w_kj) in runs.of(delta, u).zip(w_k) {
@@ -87,7 +69,7 @@ mod tests {
         assert_eq!(db, [3.0, -0.5]);
 
         let mut g = [7.0; 6];
-        back_through(&delta, &w, &mut g, runs, 2, 2);
+        input_gradient(&delta, &w, &mut g, runs, 2, 2);
         assert_eq!(&g[..2], &[1.0 + 1.0, 2.0 - 0.5]);
         assert_eq!(&g[3..5], &[0.5 - 2.0, 1.0 + 1.0]);
     }

@@ -8,6 +8,7 @@ import { resetSettings } from './settings.js';
 import { pause } from './player.js';
 import { wholeIn } from './numbers.js';
 import { select } from './state.js';
+import { fileText } from './assets.js';
 
 export const dataset = {
   // { kind: 'generated', name, points, noise, seed, classes }
@@ -52,15 +53,12 @@ export function isCsvPreset(Playground, name) {
   return JSON.parse(Playground.csvPresets()).some((p) => p.name === name);
 }
 
-// The text of the shipped CSV file of preset `name` (a same-origin fetch of the page's own file).
+// The text of the shipped CSV file of preset `name` (the page's own file, www/assets.js).
 export async function shippedCsv(Playground, name) {
   if (!shipped.has(name)) {
     const entry = JSON.parse(Playground.csvPresets()).find((p) => p.name === name);
     if (!entry) throw new Error(`no data file for preset ${JSON.stringify(name)}`);
-    const request = fetch(new URL(entry.file, document.baseURI)).then((response) => {
-      if (!response.ok) throw new Error(`${entry.file}: HTTP ${response.status}`);
-      return response.text();
-    });
+    const request = fileText(entry.file);
     // A failed fetch is not kept, so a later click tries again.
     request.catch(() => shipped.delete(name));
     shipped.set(name, request);

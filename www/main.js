@@ -18,6 +18,7 @@ import { startSession, presetNames } from './dataset.js';
 import { renderCharts, wireCharts } from './views/charts.js';
 import { renderNeuronMaps } from './views/neuron-maps.js';
 import { isPlaying } from './player.js';
+import { loadCore } from './assets.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -98,9 +99,7 @@ function redraw(playground) {
 async function boot() {
   applyMessages();
   showStatus('status.loading');
-  // A dynamic import, so a missing or broken package shows an error instead of a blank page.
-  const { default: init, Playground } = await import('./pkg/backprop_playground.js');
-  await init();
+  const { Playground } = await loadCore();
   const presets = presetNames(Playground);
   let { preset, unknown } = presetFromAddress(window.location.search, presets, DEFAULT_PRESET);
   let problem = unknown === null ? null : { id: unknown.trim() === '' ? 'address.noPreset' : 'address.unknownPreset', asked: unknown };

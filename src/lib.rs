@@ -18,6 +18,7 @@ pub mod charts;
 pub mod data;
 pub mod decimal;
 pub mod json;
+pub mod moment_json;
 pub mod presets;
 pub mod session;
 pub mod trace_json;

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::init::{Init, WeightInit};
 use crate::json::*;
 use crate::loss::Loss;
+use crate::moment_json::{moment_value, read_moment};
 use crate::network::{Architecture, Layer, LayerSpec, Network, MAX_HIDDEN, MAX_INPUTS, MAX_UNITS};
 use crate::settings::{check_loss_pairing, BatchSize, Data, Dataset, Settings};
 use crate::trace::{phases_per_batch, Step};
@@ -53,6 +54,8 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
             "params",
             "position",
             "history",
+            "moment",
+            "undo",
         ],
     )?;
     let version = required(top, "", "version")?;
@@ -72,13 +75,27 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
     let (data, names) = read_data(required(top, "", "data")?, &arch, loss)?;
     data.validate(&arch, loss)?;
     let meta = Meta { name, description, data: names };
-    let params = optional(top, "params").map(|v| read_params(v, &arch)).transpose()?;
+    let params = optional(top, "params").map(|v| read_params(v, &arch, "params")).transpose()?;
     let mut trainer = Trainer::new(arch, loss, init, settings, data, params)?;
     if let Some(pos) = optional(top, "position") {
         let history = optional(top, "history").map(read_history).transpose()?.unwrap_or_default();
         read_position(pos, &mut trainer, history)?;
     } else if let Some(h) = optional(top, "history") {
         read_position(&Value::Object(Map::new()), &mut trainer, read_history(h)?)?;
+    }
+    // The exact moment and the undo steps, when the file keeps them: the batch on show and Step
+    // back come back as they were (position alone starts the batch's phases again).
+    if let Some(m) = optional(top, "moment") {
+        let arch = trainer.arch.clone();
+        let now = read_moment(m, &arch, "moment")?;
+        let mut undo = Vec::new();
+        if let Some(list) = optional(top, "undo") {
+            let items = list.as_array().ok_or_else(|| Error::invalid("undo", "a list of moments", show(list)))?;
+            for (i, item) in items.iter().enumerate() {
+                undo.push(read_moment(item, &arch, &format!("undo[{i}]"))?);
+            }
+        }
+        trainer.restore_moments(now, undo)?;
     }
     Ok((trainer, meta))
 }
@@ -218,18 +235,19 @@ fn class_labels_to_one_hot(y: Array2<f64>, outputs: usize, loss: Loss, field: &s
     Ok(one_hot)
 }
 
-fn read_params(v: &Value, arch: &Architecture) -> Result<Network> {
-    let items = v.as_array().ok_or_else(|| Error::invalid("params", "a list with one {w, b} per layer", show(v)))?;
+/// Parameters, one `{w, b}` per layer, at `name` in the file.
+pub(crate) fn read_params(v: &Value, arch: &Architecture, name: &str) -> Result<Network> {
+    let items = v.as_array().ok_or_else(|| Error::invalid(name, "a list with one {w, b} per layer", show(v)))?;
     if items.len() != arch.layers.len() {
         return Err(Error::invalid(
-            "params",
+            name,
             format!("a list of {} entries, one per layer", arch.layers.len()),
             format!("{} entries", items.len()),
         ));
     }
     let mut layers = Vec::with_capacity(items.len());
     for (l, item) in items.iter().enumerate() {
-        let field = format!("params[{l}]");
+        let field = format!("{name}[{l}]");
         let m = object(item, &field)?;
         known_keys(m, &field, &["w", "b"])?;
         let w = matrix(required(m, &field, "w")?, &format!("{field}.w"))?;
@@ -324,10 +342,16 @@ fn read_position(v: &Value, trainer: &mut Trainer, history: History) -> Result<(
 
 /// Writes a trainer as a session file (pretty-printed, numbers in shortest round-trip form).
 pub fn to_json(trainer: &Trainer, meta: &Meta) -> String {
-    session_value(trainer, meta).to_string_pretty()
+    session_value(trainer, meta, 0).to_string_pretty()
 }
 
-fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
+/// [`to_json`] with the newest undo steps that fit in about `undo_bytes` of text (all of them
+/// when they fit), so that Step back works after the file is opened again.
+pub fn to_json_with_undo(trainer: &Trainer, meta: &Meta, undo_bytes: usize) -> String {
+    session_value(trainer, meta, undo_bytes).to_string_pretty()
+}
+
+fn session_value(trainer: &Trainer, meta: &Meta, undo_bytes: usize) -> Value {
     let arch = &trainer.arch;
     let layers =
         arch.layers.iter().map(|l| obj(vec![("units", l.units.into()), ("activation", l.activation.name().into())]));
@@ -348,8 +372,7 @@ fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
         data.insert("test".into(), set(test));
     }
     // Mid-batch the parameters are those the batch started with; the batch's values are recomputed on load.
-    let params =
-        trainer.network().layers.iter().map(|l| obj(vec![("w", matrix_json(l.w.view())), ("b", vec_json(l.b.iter()))]));
+    let params = params_value(trainer.network());
     let phase = match trainer.phase() {
         Phase::Stopped(status) => status.name().to_string(),
         Phase::Next(step) => step.name(),
@@ -378,14 +401,41 @@ fn session_value(trainer: &Trainer, meta: &Meta) -> Value {
             ]),
         ),
         ("data", Value::Object(data)),
-        ("params", Value::Array(params.collect())),
+        ("params", params),
         (
             "position",
             obj(vec![("epoch", trainer.epoch().into()), ("batch", trainer.batch().into()), ("phase", phase.into())]),
         ),
         ("history", history_value(trainer.history())),
+        ("moment", moment_value(&trainer.moment())),
     ]);
+    if undo_bytes > 0 {
+        top.push(("undo", Value::Array(newest_undo(trainer, undo_bytes))));
+    }
     obj(top)
+}
+
+/// The newest undo steps whose text fits in `bytes`, oldest first.
+fn newest_undo(trainer: &Trainer, bytes: usize) -> Vec<Value> {
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for m in trainer.undo_moments().iter().rev() {
+        let value = moment_value(m);
+        used += value.to_string().len();
+        if used > bytes {
+            break;
+        }
+        kept.push(value);
+    }
+    kept.reverse();
+    kept
+}
+
+/// Parameters as a session file holds them: one `{w, b}` per layer.
+pub(crate) fn params_value(net: &Network) -> Value {
+    Value::Array(
+        net.layers.iter().map(|l| obj(vec![("w", matrix_json(l.w.view())), ("b", vec_json(l.b.iter()))])).collect(),
+    )
 }
 
 /// The history: per epoch, and every batch's J (the page's Batch J curve).
@@ -433,10 +483,10 @@ pub fn apply_patch(trainer: &Trainer, meta: &Meta, patch: &str) -> Result<(Train
         next.set_live_settings(settings)?;
         return Ok((next, meta.clone()));
     }
-    let mut doc = session_value(trainer, meta);
+    let mut doc = session_value(trainer, meta, 0);
     merge(&mut doc, &patch);
     if let Some(top) = doc.as_object_mut() {
-        for key in ["params", "position", "history"] {
+        for key in ["params", "position", "history", "moment", "undo"] {
             top.remove(key);
         }
     }

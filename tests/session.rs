@@ -286,3 +286,56 @@ fn the_data_summary_of_a_session_file_names_its_columns_and_counts_its_classes()
     assert_eq!(summary["classes"].to_string(), r#"["0","1"]"#);
     assert!(summary.get("target").is_none());
 }
+
+#[test]
+fn a_session_file_keeps_the_exact_moment_and_the_undo_steps() {
+    use backprop_playground::session::to_json_with_undo;
+    use backprop_playground::trace_json::trace_json;
+    let (mut t, meta) = from_json(&backprop_playground::presets::session("circle").unwrap()).unwrap();
+    let mut checked = 0;
+    for k in 0..30 {
+        match k % 7 {
+            3 => {
+                t.step(Unit::Batch);
+            }
+            5 => t.set_weight(0, 0, 1, 0.25 * k as f64).unwrap(),
+            _ => {
+                t.step(Unit::Phase);
+            }
+        }
+        let text = to_json_with_undo(&t, &meta, 1 << 20);
+        let (mut again, meta2) = from_json(&text).unwrap();
+        // The same batch on show, phase by phase, and the same undo depth.
+        assert_eq!(trace_json(&again), trace_json(&t), "after step {k}");
+        assert_eq!(to_json_with_undo(&again, &meta2, 1 << 20), text);
+        // Step back goes to the same place in both.
+        let mut before = t.clone();
+        assert_eq!(again.back(), before.back());
+        assert_eq!(trace_json(&again), trace_json(&before), "after step {k} and back");
+        checked += 1;
+    }
+    assert_eq!(checked, 30);
+    // Without room for undo steps the file keeps the moment only.
+    let (again, _) = from_json(&to_json(&t, &meta)).unwrap();
+    assert_eq!(again.undo_depth(), 0);
+    assert_eq!(again.trace().done, t.trace().done);
+}
+
+#[test]
+fn a_moment_that_does_not_fit_the_session_is_refused_and_names_its_field() {
+    let (mut t, meta) = from_json(&backprop_playground::presets::session("worked-example").unwrap()).unwrap();
+    t.step(Unit::Phase);
+    let text = to_json(&t, &meta);
+    for (key, value, field) in [
+        ("batch", serde_json::json!(7), "moment.batch"),
+        ("done", serde_json::json!(9), "moment.done"),
+        ("rows", serde_json::json!([5]), "moment.rows"),
+        ("start", serde_json::json!([{"w": [[1.0]], "b": [0.0]}]), "moment.start"),
+        ("status", serde_json::json!("Asleep"), "moment.status"),
+    ] {
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        doc["moment"][key] = value;
+        let err = from_json(&doc.to_string()).unwrap_err().to_string();
+        assert!(err.contains(field), "{key}: {err}");
+    }
+}

@@ -2,10 +2,11 @@
 // and the flowchart call the same actions, so a key and its button always do the same thing.
 import { isTerminal, runToPhase } from './stepping.js';
 import { config, refreshConfig, hasStoppingRule } from './config.js';
-import { play, pause, togglePlay, isPlaying } from './player.js';
+import { play, pause, togglePlay } from './player.js';
 import { openSettings, renderSettings } from './settings.js';
 import { phaseText } from './views/readouts.js';
 import { showError, clearError, showStatus } from './views/messages.js';
+import { sessionChanged } from './state.js';
 
 const stepButtons = {
   phase: document.getElementById('step-phase'),
@@ -13,13 +14,12 @@ const stepButtons = {
   epoch: document.getElementById('step-epoch'),
 };
 const backButton = document.getElementById('step-back');
-const playButton = document.getElementById('play');
 const runToEndButton = document.getElementById('run-to-end');
 const resetButton = document.getElementById('reset');
 const newSeedButton = document.getElementById('new-seed');
 
-// Wire the buttons to `playground`; `redraw()` runs after every change. Returns the actions.
-export function wireControls(playground, redraw) {
+// Wire the buttons to `playground`; the page redraws after every change. Returns the actions.
+export function wireControls(playground) {
   // Run one Playground call; a thrown error shows in the banner instead of breaking the page.
   const act = (call) => {
     try {
@@ -29,7 +29,7 @@ export function wireControls(playground, redraw) {
     } catch (error) {
       showError('error.action', error);
     }
-    redraw();
+    sessionChanged();
   };
   // A step by hand stops playing first: the person takes over.
   const byHand = (call) => () => {
@@ -96,6 +96,5 @@ export function updateControls(phase, trace) {
   const finished = isTerminal(phase);
   for (const button of Object.values(stepButtons)) button.disabled = finished;
   backButton.disabled = trace.undo_depth === 0;
-  playButton.disabled = finished && !isPlaying();
   runToEndButton.disabled = finished;
 }

@@ -7,17 +7,24 @@ import { refreshConfig, config } from './config.js';
 import { resetSettings } from './settings.js';
 import { pause } from './player.js';
 import { wholeIn } from './numbers.js';
-import { select } from './state.js';
+import { store, select } from './state.js';
 import { fileText } from './assets.js';
 
+store.data.prep = { ...DEFAULT_PREP };
+
+// The data's facts live in the store (store.data); this object reaches them under their old names
+// and keeps what is read from the core about them.
 export const dataset = {
+  // Where the data came from:
   // { kind: 'generated', name, points, noise, seed, classes }
   // { kind: 'csv', name, file, text, columns, target, task } (target: column index or null for the last)
   // { kind: 'session', preset }: the data came in a session file (a built-in preset's, or one
   // opened, without `preset`); its raw values are unknown.
-  source: { kind: 'session' },
+  get source() { return store.data.source; },
+  set source(source) { store.data.source = source; },
   // The preprocessing choices of the next load (the last load's, until the person changes them).
-  prep: { ...DEFAULT_PREP },
+  get prep() { return store.data.prep; },
+  set prep(prep) { store.data.prep = prep; },
   // dataSummary(), parsed.
   summary: null,
   // The training rows { raw, standardized, y }, or { raw: x, standardized: null, y } for session data.
@@ -127,11 +134,12 @@ export function reprepare(patch) {
   }
 }
 
-// Put a new Playground (an opened session file) behind the page's handle.
-export function replaceSession(next) {
+// Put a new Playground (an opened session file, a snapshot) behind the page's handle, its data
+// from `source` (a session file's own, unless a snapshot knows better).
+export function replaceSession(next, source = { kind: 'session' }) {
   pause();
   usePlayground(next);
-  dataset.source = { kind: 'session' };
+  dataset.source = source;
   afterChange();
 }
 
@@ -147,6 +155,8 @@ function change(load, source) {
 // Read the new data and shape, and redraw everything from the first sample of layer 1. The
 // settings form shows the new session's values: refused values typed before no longer apply.
 function afterChange() {
+  // The page no longer shows a preset (nor its errata).
+  store.preset = null;
   refreshConfig(playground);
   readData();
   resetSettings();

@@ -6,7 +6,8 @@ import { presetFromAddress } from './address.js';
 import { updateControls } from './controls.js';
 import { wireLoop } from './loop.js';
 import { renderFlowchart } from './views/flowchart.js';
-import { onSelect, selection } from './state.js';
+import { store, selection } from './state.js';
+import { setRedraw, invalidate, flush } from './scheduler.js';
 import { phaseLayer } from './phase.js';
 import { unpackTrace } from './trace.js';
 import { renderNetwork } from './views/network.js';
@@ -17,8 +18,10 @@ import { renderData, wireData } from './views/data.js';
 import { startSession, presetNames } from './dataset.js';
 import { renderCharts, wireCharts } from './views/charts.js';
 import { renderNeuronMaps } from './views/neuron-maps.js';
-import { isPlaying } from './player.js';
+import { isPlaying, renderPlayer } from './player.js';
 import { loadCore } from './assets.js';
+import { showPreset } from './presets.js';
+import { renderErrata } from './views/errata.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -36,8 +39,14 @@ const VIEWS = [
   renderGradcheck,
   ({ phase, trace }) => renderReadouts(phase, trace),
   ({ phase, trace }) => updateControls(phase, trace),
+  ({ phase }) => renderPlayer(phase),
   renderFlowchart,
   renderData,
+  // The preset on show (none after new data or a session file) and its errata note.
+  () => {
+    showPreset(store.preset);
+    renderErrata(store.preset);
+  },
 ];
 
 // The trace for a redraw: the batch's matrices only near `layer` (traceFocus), as the inspector
@@ -71,12 +80,14 @@ function dueDetail(now) {
   return due;
 }
 
-// Redraw every view from the Playground's getters (which never change its state).
-// The trace is parsed once per redraw and shared, so views never parse it again.
-function redraw(playground) {
+// Redraw every view from the store and the Playground's getters (which never change its state);
+// the scheduler calls it once for the changes of a task or a frame. Each view skips what did not
+// change. The trace is parsed once per redraw and shared, so views never parse it again.
+function redraw(parts = new Set()) {
+  const { playground } = store;
   const phase = playground.phase();
   const focus = expectedLayer(phase);
-  const context = { playground, phase, trace: focusedTrace(playground, focus) };
+  const context = { playground, phase, parts, trace: focusedTrace(playground, focus) };
   // First, so that every view of a redraw sees the layer a step has just worked on; when that
   // was not the layer expected, the trace is read again near the layer shown.
   followPhase(context);
@@ -113,14 +124,19 @@ async function boot() {
     preset = DEFAULT_PRESET;
     playground = await startSession(Playground, preset);
   }
+  store.playground = playground;
+  store.Playground = Playground;
+  store.preset = preset;
   // Tests and the console reach the live session here.
   window.playground = playground;
-  wireLoop(playground, () => redraw(playground), { preset, presets });
+  setRedraw(redraw);
+  wireLoop(playground, { preset, presets });
   wireData(Playground);
   wireGradcheck(playground);
   wireCharts();
-  onSelect(() => redraw(playground));
-  redraw(playground);
+  invalidate('session');
+  // Drawn before the page says it is ready.
+  flush();
   showStatus('');
   if (problem) showProblem(problem.id, { ...problem, preset: t(`preset.${preset}`), names: presets.join(', ') });
   document.documentElement.dataset.state = 'ready';

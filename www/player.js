@@ -5,7 +5,8 @@ import { SPEEDS, DEFAULT_SPEED, MAX_SPEED, planFrame, speedLabel, updateEpochCos
 import { isTerminal } from './stepping.js';
 import { showError, showStatus } from './views/messages.js';
 import { setAttr, setText } from './dom.js';
-import { everyFrame } from './scheduler.js';
+import { everyFrame, flush } from './scheduler.js';
+import { sessionChanged } from './state.js';
 
 const playButton = document.getElementById('play');
 const speedSlider = document.getElementById('speed');
@@ -13,7 +14,6 @@ const speedValue = document.getElementById('speed-value');
 
 const loop = {
   playground: null,
-  redraw: null,
   // Stops the frame task while playing (scheduler.js everyFrame), null while paused.
   stop: null,
   // Time of the previous frame, null on the first frame of a run.
@@ -35,10 +35,9 @@ const loop = {
   toEnd: false,
 };
 
-// Wire the play button and the speed slider to `playground`; `redraw()` draws the page.
-export function wirePlayer(playground, redraw) {
+// Wire the play button and the speed slider to `playground`.
+export function wirePlayer(playground) {
   loop.playground = playground;
-  loop.redraw = redraw;
   speedSlider.max = String(SPEEDS.length - 1);
   speedSlider.value = String(DEFAULT_SPEED);
   loop.rendered = new MessageChannel();
@@ -84,7 +83,7 @@ export function pause() {
   loop.stop = null;
   loop.toEnd = false;
   showPlaying();
-  if (wasPlaying && loop.redraw) loop.redraw();
+  if (wasPlaying) sessionChanged();
 }
 
 // Play if paused, pause if playing.
@@ -111,7 +110,8 @@ function tick(now) {
       showError('error.action', error);
     }
     const start = performance.now();
-    loop.redraw();
+    sessionChanged();
+    flush();
     loop.drawnAt = performance.now();
     loop.drawMs = loop.drawnAt - start;
     loop.rendered.port2.postMessage(0);
@@ -140,6 +140,12 @@ function showSpeed() {
   const [id, params] = speedLabel(SPEEDS[Number(speedSlider.value)]);
   speedValue.textContent = t(id, params);
   speedSlider.setAttribute('aria-valuetext', speedValue.textContent);
+}
+
+// The play button for next phase `phase`: it cannot start a training that has stopped.
+export function renderPlayer(phase) {
+  const disabled = isTerminal(phase) && !isPlaying();
+  if (playButton.disabled !== disabled) playButton.disabled = disabled;
 }
 
 // Show Play or Pause on the button.

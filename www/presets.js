@@ -29,6 +29,6 @@ export function wirePresets(current, names) {
 
 // Show `name` as the preset on show, or "no preset" for null.
 export function showPreset(name) {
-  none.hidden = name !== null;
-  picker.value = name ?? '';
+  if (none.hidden !== (name !== null)) none.hidden = name !== null;
+  if (picker.value !== (name ?? '')) picker.value = name ?? '';
 }

@@ -12,7 +12,7 @@ import { jsonText } from './numbers.js';
 import { formatExact } from './format.js';
 import { unpackTrace } from './trace.js';
 import { pause } from './player.js';
-import { selection, select } from './state.js';
+import { selection, select, sessionChanged } from './state.js';
 import { clearError, showStatus } from './views/messages.js';
 
 const panel = document.getElementById('settings');
@@ -41,12 +41,11 @@ const TEXT_FIELDS = [
   { id: 'set-seed', field: 'seed', label: 'settings.seed', required: true },
 ].map((entry) => ({ ...entry, input: document.getElementById(entry.id) }));
 
-const form = { playground: null, redraw: null };
+const form = { playground: null };
 
-// Wire the form to `playground`; `redraw()` draws the page after a change.
-export function wireSettings(playground, redraw) {
+// Wire the form to `playground`; the page redraws after a change.
+export function wireSettings(playground) {
   form.playground = playground;
-  form.redraw = redraw;
   fillOptions(lossSelect, LOSSES, 'loss');
   fillOptions(initSelect, INITS, 'init');
   for (const entry of TEXT_FIELDS) wireTextField(entry);
@@ -158,7 +157,7 @@ function commit(control, label, patch, errorBox = errorBoxOf(control)) {
   const depth = config.session.network.layers.length;
   // A removed layer cannot stay selected in the inspector.
   if (selection.layer >= depth) select({ layer: depth - 1 });
-  form.redraw();
+  sessionChanged();
   const field = t(label);
   if (live && 'learning_rate' in patch.training) showLearningRate(playground);
   else showStatus(live ? 'status.applied' : 'status.restarted', { field, seed: config.session.training.seed });

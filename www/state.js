@@ -1,19 +1,66 @@
-// The page's shared selection: which layer the inspector shows and which cell the equations use.
-// Views read it while drawing; clicks change it through select(), which redraws the page.
-// All 0-based: layer; row, a sample of the batch; col, a unit of the layer; input, an input of
-// the layer (the row of W, so that a weight is (input, col)).
+// The page's one store: everything that decides what the page shows. Views read it while drawing
+// and never keep a copy of a fact it holds (only caches of what they painted). It changes only
+// through the actions below, each of which marks what changed; the scheduler (scheduler.js) then
+// redraws the page once. snapshot.js turns it into a JSON-able object and back.
+import { invalidate } from './scheduler.js';
 
-export const selection = { layer: 0, row: 0, col: 0, input: 0 };
+export const store = {
+  // The session: the page's Playground handle (handle.js), set at boot.
+  playground: null,
+  // The wasm package's Playground class, to make sessions from files, presets and snapshots.
+  Playground: null,
+  // What the inspector and the equations are about, all 0-based: the layer; row, a sample of
+  // the batch; col, a unit of the layer; input, an input of the layer (the row of W, so that a
+  // weight is (input, col)).
+  selection: { layer: 0, row: 0, col: 0, input: 0 },
+  // How the page shows it.
+  view: {
+    // The chart tab: 'loss', 'accuracy' or 'boundary'; wide shows all three side by side.
+    chart: 'loss',
+    wide: false,
+    // The loss axis is logarithmic; the loss chart adds every batch's J.
+    log: false,
+    batches: false,
+    // The boundary chart shows the test points too.
+    test: true,
+    // The inspector moves to the layer of each phase as it is performed.
+    follow: true,
+    // The inspector's first row on show, for batches of more rows than a page.
+    rowStart: 0,
+  },
+  // Where the data came from (dataset.js) and the preprocessing of the next load.
+  data: {
+    // { kind: 'generated', name, points, noise, seed, classes }
+    // { kind: 'csv', name, file, text, columns, target, task } (target: column index or null for the last)
+    // { kind: 'session' }: the data came in a session file; its raw values are unknown.
+    source: { kind: 'session' },
+    prep: null,
+  },
+  // The preset the session started from, or null (a session file, other data).
+  preset: null,
+  // The page's language: 'en' or 'zh'.
+  lang: 'en',
+};
 
-const listeners = new Set();
+// The default view, for a snapshot that lacks a field.
+export const DEFAULT_VIEW = Object.freeze({ ...store.view });
 
-// Change part of the selection, then tell every listener (main.js redraws the page).
+// Back-compatible name: the selection object itself (views read selection.layer …).
+export const selection = store.selection;
+
+// Change part of the selection; the page redraws.
 export function select(patch) {
-  Object.assign(selection, patch);
-  for (const listener of listeners) listener(selection);
+  Object.assign(store.selection, patch);
+  invalidate('selection');
 }
 
-// Call `listener(selection)` after every change.
-export function onSelect(listener) {
-  listeners.add(listener);
+// Change part of the view; the page redraws.
+export function setView(patch) {
+  Object.assign(store.view, patch);
+  invalidate('view');
+}
+
+// The session changed (a step, a setting, an edit): the page redraws from the core.
+export function sessionChanged() {
+  invalidate('session');
 }

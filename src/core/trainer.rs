@@ -26,7 +26,7 @@ mod undo;
 pub use history::{History, Measure};
 pub use phase::{Phase, Status, Unit};
 use undo::UndoStack;
-pub use undo::{UNDO_BYTES, UNDO_DEPTH};
+pub use undo::{Moment, UNDO_BYTES, UNDO_DEPTH};
 
 /// Rows evaluated at a time at the end of an epoch.
 const EVAL_CHUNK: usize = 1024;

@@ -81,6 +81,12 @@ impl Playground {
         session::to_json(&self.trainer, &self.meta)
     }
 
+    /// The session file with the newest undo steps whose text fits in about `undo_bytes`.
+    #[wasm_bindgen(js_name = toSessionWithUndo)]
+    pub fn to_session_with_undo(&self, undo_bytes: usize) -> String {
+        session::to_json_with_undo(&self.trainer, &self.meta, undo_bytes)
+    }
+
     /// Advances one "phase", or to the end of the current "batch" or "epoch"; returns the next phase.
     pub fn step(&mut self, unit: &str) -> Result<String, JsValue> {
         let unit = Unit::parse(unit).map_err(to_js)?;

@@ -240,7 +240,7 @@ test('a tall grid that prints numbers paints the rows in sight, and follows the 
 test('the loss chart is drawn again when a batch logs its J or an epoch ends, not at every update', async (t) => {
   // The circle preset (its own network, several batches an epoch); the loss chart on show.
   const page = await browser.open(t, DEEP);
-  const drawnAt = await page.evaluate(() => {
+  const drawnAt = await page.evaluate(async () => {
     let draws = 0;
     const original = CanvasRenderingContext2D.prototype.fillRect;
     CanvasRenderingContext2D.prototype.fillRect = function fillRect(...args) {
@@ -249,19 +249,24 @@ test('the loss chart is drawn again when a batch logs its J or an epoch ends, no
     };
     const button = document.getElementById('step-phase');
     const drawn = [];
-    const click = () => {
+    // The page redraws once the click's task is done (a microtask): wait for it before counting.
+    const click = async () => {
       const phase = window.playground.phase();
       draws = 0;
       button.click();
+      await null;
       if (draws > 0) drawn.push(phase);
     };
     // Two batches phase by phase, the epoch's other batches but its last at once, then the last
     // batch phase by phase.
     const { layers, batches } = JSON.parse(window.playground.trace());
-    for (let i = 0; i < 2 * (2 * layers.length + 2); i += 1) click();
-    for (let b = 2; b < batches - 1; b += 1) document.getElementById('step-batch').click();
-    while (window.playground.phase() !== 'Update') click();
-    click();
+    for (let i = 0; i < 2 * (2 * layers.length + 2); i += 1) await click();
+    for (let b = 2; b < batches - 1; b += 1) {
+      document.getElementById('step-batch').click();
+      await null;
+    }
+    while (window.playground.phase() !== 'Update') await click();
+    await click();
     return { drawn, epochs: JSON.parse(window.playground.trace()).epochs_done };
   });
   assert.equal(drawnAt.epochs, 1, 'the epoch ended');

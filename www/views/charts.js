@@ -11,6 +11,8 @@ import { dataset } from '../dataset.js';
 import { fitCanvas, canDraw, chartScale, canvasPoint, downloadPng } from './chart-canvas.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
 import { showError } from './messages.js';
+import { store, setView } from '../state.js';
+import { setAttr, setText } from '../dom.js';
 
 const layout = document.querySelector('.layout');
 const panel = document.querySelector('.panel-charts');
@@ -38,13 +40,9 @@ const STILL_RESOLUTION = 256;
 // After the last frame of a run, the boundary is drawn again this much later at the still resolution.
 const SETTLE_MS = 250;
 
-// What the person chose, and what the pointer is over.
-const choice = {
-  tab: 'loss',
-  wide: false,
-  log: false,
-  batches: false,
-  test: true,
+// What the pointer is over (what the person chose is the store's view: chart, wide, log,
+// batches, test).
+const pointer = {
   // [layer, unit] of the hidden unit whose thumbnail the pointer is on, shown instead of the output.
   neuron: null,
   // The epoch under the pointer on the loss and accuracy charts, marked by the core.
@@ -68,8 +66,14 @@ export function renderCharts(context) {
   lastContext = context;
   const next = chartKinds(context.trace.loss_name, context.playground.boundaryView());
   if (!kinds || next.metric !== kinds.metric || next.view !== kinds.view) showKinds(next, context.trace);
+  showChoices();
   const history = historyKey(context.trace, dataset.version);
-  currentKey = { loss: history, accuracy: history, boundary: modelKey(context.trace, dataset.version) };
+  const { log, batches, test } = store.view;
+  currentKey = {
+    loss: `${history}|${log}|${batches}`,
+    accuracy: history,
+    boundary: `${modelKey(context.trace, dataset.version)}|${test}`,
+  };
   for (const name of CHARTS) {
     if (currentKey[name] !== drawnKey[name]) draw(name);
   }
@@ -78,23 +82,23 @@ export function renderCharts(context) {
 // Show a hidden unit's map ([layer, unit]) in the boundary view instead of the output, or the
 // output again (null). In tabs, the boundary shows while the unit does, then the chosen tab again.
 export function previewNeuron(unit) {
-  const same = unit && choice.neuron && unit[0] === choice.neuron[0] && unit[1] === choice.neuron[1];
-  if (same || (!unit && !choice.neuron)) return;
-  choice.neuron = unit && kinds?.view === 'plane' ? unit : null;
-  caption.hidden = !choice.neuron;
-  if (choice.neuron) caption.textContent = neuronCaption(choice.neuron);
+  const same = unit && pointer.neuron && unit[0] === pointer.neuron[0] && unit[1] === pointer.neuron[1];
+  if (same || (!unit && !pointer.neuron)) return;
+  pointer.neuron = unit && kinds?.view === 'plane' ? unit : null;
+  caption.hidden = !pointer.neuron;
+  if (pointer.neuron) caption.textContent = neuronCaption(pointer.neuron);
   showPanes();
   draw('boundary');
 }
 
 // The chart whose pane shows in tabs: a previewed unit borrows the boundary's.
 function shownTab() {
-  return choice.neuron ? 'boundary' : choice.tab;
+  return pointer.neuron ? 'boundary' : store.view.chart;
 }
 
 // Whether a chart is on show.
 function isShown(name) {
-  return choice.wide || shownTab() === name;
+  return store.view.wide || shownTab() === name;
 }
 
 // The options of a chart's core call (and of its hover, which must see the same chart).
@@ -102,14 +106,14 @@ function optionsOf(name) {
   const scale = chartScale();
   if (name === 'loss') {
     // Until an epoch ends its lines are empty: the batches' J is then all there is to see.
-    const batches = choice.batches || lastContext.trace.epochs_done === 0;
-    return { log: choice.log, batches, scale, highlight: choice.highlight.loss, labels: chartLabels() };
+    const batches = store.view.batches || lastContext.trace.epochs_done === 0;
+    return { log: store.view.log, batches, scale, highlight: pointer.highlight.loss, labels: chartLabels() };
   }
-  if (name === 'accuracy') return { scale, highlight: choice.highlight.accuracy, labels: chartLabels() };
+  if (name === 'accuracy') return { scale, highlight: pointer.highlight.accuracy, labels: chartLabels() };
   const canvas = canvases.boundary;
   const still = Math.round(Math.min(canvas.width, canvas.height) / 2);
   const resolution = isPlaying() ? PLAYING_RESOLUTION : Math.max(PLAYING_RESOLUTION, Math.min(STILL_RESOLUTION, still));
-  return { scale, resolution, train: true, test: choice.test, neuron: choice.neuron };
+  return { scale, resolution, train: true, test: store.view.test, neuron: pointer.neuron };
 }
 
 // Draw one chart now, if it is on show and its canvas has room.
@@ -161,10 +165,28 @@ function showKinds(next, trace) {
 // Show the chosen tab's pane (or every pane when wide) and mark the tabs.
 function showPanes() {
   for (const name of CHARTS) {
-    panes[name].hidden = !isShown(name);
-    tabs[name].setAttribute('aria-selected', String(choice.tab === name));
-    tabs[name].tabIndex = choice.tab === name ? 0 : -1;
+    if (panes[name].hidden !== !isShown(name)) panes[name].hidden = !isShown(name);
+    setAttr(tabs[name], 'aria-selected', String(store.view.chart === name));
+    const tabIndex = store.view.chart === name ? 0 : -1;
+    if (tabs[name].tabIndex !== tabIndex) tabs[name].tabIndex = tabIndex;
   }
+}
+
+// Show the store's choices on the controls: tabs and panes, wide, the loss axis, Batch J and the
+// test points.
+function showChoices() {
+  const { wide, log, batches, test } = store.view;
+  showPanes();
+  setAttr(wideButton, 'aria-pressed', String(wide));
+  setText(wideButton, t(wide ? 'charts.narrow' : 'charts.wide'));
+  setAttr(wideButton, 'title', t(wide ? 'charts.narrow.tip' : 'charts.wide.tip'));
+  setAttr(wideButton, 'aria-label', wideButton.title);
+  if (panel.classList.contains('is-wide') !== wide) panel.classList.toggle('is-wide', wide);
+  if (layout.classList.contains('charts-wide') !== wide) layout.classList.toggle('charts-wide', wide);
+  setAttr(linearButton, 'aria-pressed', String(!log));
+  setAttr(logButton, 'aria-pressed', String(log));
+  if (batchesBox.checked !== batches) batchesBox.checked = batches;
+  if (testBox.checked !== test) testBox.checked = test;
 }
 
 // The core's answer to "what is under this pixel?" for a chart, or null.
@@ -180,8 +202,8 @@ function wireHover(name) {
   const canvas = canvases[name];
   const leave = () => {
     hideTooltip();
-    if (name !== 'boundary' && choice.highlight[name] !== null) {
-      choice.highlight[name] = null;
+    if (name !== 'boundary' && pointer.highlight[name] !== null) {
+      pointer.highlight[name] = null;
       draw(name);
     }
   };
@@ -195,8 +217,8 @@ function wireHover(name) {
     }
     if (!hover) return leave();
     showTooltip(name === 'boundary' ? boundaryTip(hover) : epochTip(name, kinds, hover), event.clientX, event.clientY);
-    if (name !== 'boundary' && choice.highlight[name] !== hover.epoch) {
-      choice.highlight[name] = hover.epoch;
+    if (name !== 'boundary' && pointer.highlight[name] !== hover.epoch) {
+      pointer.highlight[name] = hover.epoch;
       draw(name);
     }
   });
@@ -205,9 +227,7 @@ function wireHover(name) {
 
 // Show the chart `name` in tabs.
 function chooseTab(name) {
-  choice.tab = name;
-  showPanes();
-  draw(name);
+  setView({ chart: name });
 }
 
 // ← and → move between the tabs, as in any tab list; they must not also step training. With
@@ -218,7 +238,7 @@ function moveBetweenTabs(event) {
   event.preventDefault();
   event.stopPropagation();
   const step = event.key === 'ArrowRight' ? 1 : -1;
-  const next = CHARTS[(CHARTS.indexOf(choice.tab) + step + CHARTS.length) % CHARTS.length];
+  const next = CHARTS[(CHARTS.indexOf(store.view.chart) + step + CHARTS.length) % CHARTS.length];
   chooseTab(next);
   tabs[next].focus();
 }
@@ -232,32 +252,10 @@ export function wireCharts() {
     fitCanvas(canvases[name], () => draw(name));
     wireHover(name);
   }
-  wideButton.addEventListener('click', () => {
-    choice.wide = !choice.wide;
-    wideButton.setAttribute('aria-pressed', String(choice.wide));
-    wideButton.textContent = t(choice.wide ? 'charts.narrow' : 'charts.wide');
-    wideButton.title = t(choice.wide ? 'charts.narrow.tip' : 'charts.wide.tip');
-    wideButton.setAttribute('aria-label', wideButton.title);
-    panel.classList.toggle('is-wide', choice.wide);
-    layout.classList.toggle('charts-wide', choice.wide);
-    showPanes();
-  });
-  const setLog = (log) => {
-    choice.log = log;
-    linearButton.setAttribute('aria-pressed', String(!log));
-    logButton.setAttribute('aria-pressed', String(log));
-    draw('loss');
-  };
-  linearButton.addEventListener('click', () => setLog(false));
-  logButton.addEventListener('click', () => setLog(true));
-  batchesBox.addEventListener('change', () => {
-    choice.batches = batchesBox.checked;
-    draw('loss');
-  });
-  testBox.checked = choice.test;
-  testBox.addEventListener('change', () => {
-    choice.test = testBox.checked;
-    draw('boundary');
-  });
-  showPanes();
+  wideButton.addEventListener('click', () => setView({ wide: !store.view.wide }));
+  linearButton.addEventListener('click', () => setView({ log: false }));
+  logButton.addEventListener('click', () => setView({ log: true }));
+  batchesBox.addEventListener('change', () => setView({ batches: batchesBox.checked }));
+  testBox.addEventListener('change', () => setView({ test: testBox.checked }));
+  showChoices();
 }

@@ -1,18 +1,16 @@
 // The inspector's toolbar: a button per layer, the "follow the phase" switch and, for batches of
 // more rows than a page, the row pager. Built once; a redraw only updates what changed.
 import { t } from '../i18n.js';
-import { select } from '../state.js';
+import { store, select, setView } from '../state.js';
 import { activationName } from '../phase.js';
 import { setHidden, setText } from '../dom.js';
 
 // Networks deeper than this get short layer tabs, so the toolbar keeps to one line.
 const COMPACT_FROM = 4;
 
-let follow = true;
-
 // Whether the inspector moves to the layer of each phase as it is performed.
 export function following() {
-  return follow;
+  return store.view.follow;
 }
 
 // A button with its text.
@@ -38,8 +36,8 @@ export function createToolbar(page) {
   const box = document.createElement('input');
   box.type = 'checkbox';
   box.id = 'inspector-follow';
-  box.checked = follow;
-  box.addEventListener('change', () => { follow = box.checked; });
+  box.checked = store.view.follow;
+  box.addEventListener('change', () => setView({ follow: box.checked }));
   label.append(box, document.createTextNode(t('inspector.follow')));
 
   const pager = document.createElement('div');
@@ -55,6 +53,7 @@ export function createToolbar(page) {
   let tabsKey = '';
   // Show the layers of `trace` with layer k pressed, and rows [from, to) of batchRows in the pager.
   const update = (trace, k, { from, to, rows }) => {
+    if (box.checked !== store.view.follow) box.checked = store.view.follow;
     const key = trace.layers.map((layer) => `${layer.units}:${layer.activation}`).join(',');
     if (key !== tabsKey) {
       tabsKey = key;

@@ -2,7 +2,7 @@
 // phase that computes it: forward (input, Z, A), backward (δ, ∂J/∂W, ∂J/∂b), update (W, b before
 // and after). Values the batch has not computed yet are drawn as empty grids, never stale numbers.
 import { t } from '../i18n.js';
-import { selection, select } from '../state.js';
+import { store, selection, select, setView } from '../state.js';
 import { scaleMax } from '../colors.js';
 import { formatNumber } from '../format.js';
 import { layerMark, sub, sub2 } from '../notation.js';
@@ -30,8 +30,6 @@ const BANDS = {
 };
 
 let lastStep = '';
-let rowStart = 0;
-let lastContext = null;
 let revealedStep = '';
 let fontPx = 0;
 let panel = null;
@@ -52,14 +50,15 @@ export function expectedLayer(phase) {
 }
 
 // Runs first in every redraw: after a step, the selection moves to the layer that step worked on
-// (when "follow" is on). It assigns without notifying, because the redraw is already under way.
-export function followPhase({ trace }) {
+// (when "follow" is on), unless the same task chose a layer itself (a flowchart box runs to its
+// phase and shows its layer). It assigns without notifying, because the redraw is already under way.
+export function followPhase({ trace, parts }) {
   seenDepth = trace.layers.length;
   const step = `${trace.epoch}:${trace.batch}:${trace.last_phase}:${trace.undo_depth}`;
   if (step === lastStep) return;
   lastStep = step;
   const layer = phaseLayer(trace.last_phase, trace.layers.length);
-  if (following() && layer !== null) selection.layer = layer;
+  if (following() && layer !== null && !parts?.has('selection')) selection.layer = layer;
 }
 
 // The layer shown: the selection, kept inside the network.
@@ -83,8 +82,7 @@ window.addEventListener('resize', () => { fontPx = 0; });
 // its heading, its "just done" tag and its cards.
 function build() {
   const toolbar = createToolbar((direction) => {
-    rowStart = Math.max(0, rowStart + direction * MAX_ROWS);
-    if (lastContext) renderInspector(lastContext);
+    setView({ rowStart: Math.max(0, store.view.rowStart + direction * MAX_ROWS) });
   });
   const cards = new Map();
   const bands = {};
@@ -138,7 +136,6 @@ function doneBand(trace, k) {
 
 // Draw the inspector for the selected layer from the view context.
 export function renderInspector(context) {
-  lastContext = context;
   panel ??= build();
   const { trace } = context;
   const k = shownLayer(trace);
@@ -146,7 +143,9 @@ export function renderInspector(context) {
   const output = k === trace.layers.length - 1;
   const mark = layerMark(k + 1);
   const batchRows = trace.x.length || trace.batch_size;
-  rowStart = Math.min(rowStart, Math.max(0, Math.floor((batchRows - 1) / MAX_ROWS) * MAX_ROWS));
+  // The page on show, kept within this batch (a shorter batch may have fewer pages).
+  const rowStart = Math.min(store.view.rowStart, Math.max(0, Math.floor((batchRows - 1) / MAX_ROWS) * MAX_ROWS));
+  store.view.rowStart = rowStart;
   const font = cellFont();
   const input = k === 0 ? (trace.x.length ? trace.x : null) : trace.layers[k - 1].a;
   const row = selection.row ?? 0;

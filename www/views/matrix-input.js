@@ -3,6 +3,7 @@
 import { t } from '../i18n.js';
 import { formatExact } from '../format.js';
 import { showTooltip, hideTooltip } from './tooltip.js';
+import { soon } from '../scheduler.js';
 
 // The [row, col] of the matrix under a pointer event on `canvas`, or null off the cells.
 // The canvas holds rows [from, to) (a window, for a grid that prints numbers).
@@ -80,9 +81,12 @@ function moveByKey(canvas, event) {
   event.stopPropagation();
   const next = [Math.min(end - 1, Math.max(first, r + move[0])), Math.min(spec.cols - 1, Math.max(0, c + move[1]))];
   if (spec.onPick && (next[0] !== sr || next[1] !== sc)) spec.onPick(...next);
-  // The pick redrew the card, its outline on the new cell: bring that into sight.
-  const mark = canvas.parentElement.querySelector('.matrix-mark');
-  if (mark && !mark.hidden) mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  const point = cellPoint(canvas, ...next);
-  showTooltip(cellText(canvas.drawn.spec, ...next), point.clientX, point.clientY);
+  // Once the pick has redrawn the card, its outline on the new cell: bring that into sight and
+  // show the cell's value (the redraw hides the tooltip).
+  soon(() => {
+    const mark = canvas.parentElement.querySelector('.matrix-mark');
+    if (mark && !mark.hidden) mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const point = cellPoint(canvas, ...next);
+    showTooltip(cellText(canvas.drawn.spec, ...next), point.clientX, point.clientY);
+  });
 }

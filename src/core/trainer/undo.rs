@@ -2,6 +2,7 @@
 //! recomputed on restore, which gives the same bits because the math is deterministic.
 
 use super::{Status, Trainer};
+use crate::error::{Error, Result};
 use crate::network::Network;
 use std::collections::VecDeque;
 
@@ -10,25 +11,36 @@ pub const UNDO_DEPTH: usize = 256;
 /// Memory the undo checkpoints may use together, in bytes; the oldest go first beyond it.
 pub const UNDO_BYTES: usize = 256 << 20;
 
-/// Enough to restore a moment exactly: the traced batch's values are recomputed from it.
-#[derive(Debug, Clone)]
-pub(super) struct Checkpoint {
+/// A moment of training, enough to restore it exactly: the traced batch's values are recomputed
+/// from it. Undo keeps one per step; a session file may keep the current one and the undo steps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moment {
     /// Parameters at the start of the traced batch.
-    pub(super) start: Network,
+    pub start: Network,
     /// Parameters after the update, when the traced batch is complete.
-    updated: Option<Network>,
-    epoch: usize,
-    batch: usize,
-    status: Status,
-    traced: Option<(usize, usize)>,
-    rows: Vec<usize>,
-    done: usize,
-    l2: f64,
-    /// α of the traced batch's Update, when it has run.
-    lr: f64,
-    epochs_logged: usize,
-    batches_logged: usize,
+    pub updated: Option<Network>,
+    /// Completed epochs.
+    pub epoch: usize,
+    /// The batch the next phase belongs to.
+    pub batch: usize,
+    pub status: Status,
+    /// (epoch, batch) of the traced batch, if any.
+    pub traced: Option<(usize, usize)>,
+    /// Training-set rows of the traced batch.
+    pub rows: Vec<usize>,
+    /// Phases performed in the traced batch.
+    pub done: usize,
+    /// λ the traced batch was computed with.
+    pub l2: f64,
+    /// α of the traced batch's Update, when it has run (NaN before).
+    pub lr: f64,
+    /// Epochs and batch losses in the history at that moment.
+    pub epochs_logged: usize,
+    pub batches_logged: usize,
 }
+
+/// The name undo's code uses.
+pub(super) type Checkpoint = Moment;
 
 impl Checkpoint {
     fn bytes(&self) -> usize {
@@ -40,7 +52,7 @@ impl Checkpoint {
 /// The undo steps, newest last, with the memory they hold.
 #[derive(Debug, Clone, Default)]
 pub(super) struct UndoStack {
-    steps: VecDeque<Checkpoint>,
+    pub(super) steps: VecDeque<Checkpoint>,
     bytes: usize,
 }
 
@@ -144,6 +156,73 @@ impl Trainer {
         if let Some(updated) = c.updated {
             self.net = updated;
         }
+    }
+
+    /// The current moment, as an undo step keeps one.
+    pub fn moment(&self) -> Moment {
+        self.checkpoint()
+    }
+
+    /// The undo steps, oldest first.
+    pub fn undo_moments(&self) -> Vec<Moment> {
+        self.undo.steps.iter().cloned().collect()
+    }
+
+    /// Puts training at moment `now` with `undo` as its undo steps (oldest first), as a session
+    /// file kept them; the history must already be the one they were logged in. Each moment is
+    /// checked against the session (shapes, batches, rows), so a bad file changes nothing.
+    pub fn restore_moments(&mut self, now: Moment, undo: Vec<Moment>) -> Result<()> {
+        self.check_moment(&now, "moment")?;
+        for (i, m) in undo.iter().enumerate() {
+            self.check_moment(m, &format!("undo[{i}]"))?;
+        }
+        self.undo.clear();
+        for m in undo {
+            self.undo.push(m);
+        }
+        self.restore(now);
+        Ok(())
+    }
+
+    /// Whether moment `m` fits this session: what restoring it reads must exist.
+    fn check_moment(&self, m: &Moment, field: &str) -> Result<()> {
+        let arch = &self.arch;
+        let fits = |n: &Network| n.architecture() == *arch && n.is_finite();
+        if !fits(&m.start) || !m.updated.as_ref().is_none_or(fits) {
+            return Err(Error::invalid(format!("{field}.start"), "parameters shaped as the network", "other shapes"));
+        }
+        let (batches, total, n) = (self.batches(), self.total(), self.data.train.len());
+        if m.batch >= batches {
+            return Err(Error::invalid(
+                format!("{field}.batch"),
+                format!("a batch index from 0 to {}", batches - 1),
+                m.batch,
+            ));
+        }
+        if m.done > total || (m.done == total) != m.updated.is_some() {
+            return Err(Error::invalid(
+                format!("{field}.done"),
+                format!("a count of phases from 0 to {total}"),
+                m.done,
+            ));
+        }
+        if let Some((_, b)) = m.traced {
+            if b >= batches || m.rows.is_empty() || m.rows.len() > self.batch_rows() || m.rows.iter().any(|&r| r >= n) {
+                return Err(Error::invalid(
+                    format!("{field}.rows"),
+                    "the rows of one batch of the training set",
+                    "other rows",
+                ));
+            }
+        }
+        let h = &self.history;
+        if m.epochs_logged > h.train_loss.len() || m.batches_logged > h.batch_loss.len() + 1 {
+            return Err(Error::invalid(format!("{field}.logged"), "at most the length of the history", m.epochs_logged));
+        }
+        if !(m.l2.is_finite() && m.l2 >= 0.0) {
+            return Err(Error::invalid(format!("{field}.l2"), "a finite number ≥ 0", m.l2));
+        }
+        Ok(())
     }
 
     /// Forgets every undo step (after a change that makes them meaningless).

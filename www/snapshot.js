@@ -1,0 +1,86 @@
+// The whole page state as a JSON-able object, and back: the session file (with its undo steps)
+// for the core's part, and the store's selection, view, data source, preset and language. Save,
+// autosave, share links, lessons and tests all go through these two functions.
+import { store, DEFAULT_VIEW } from './state.js';
+import { invalidate } from './scheduler.js';
+import { replaceSession } from './dataset.js';
+
+// The version this page writes; a snapshot of a newer version is refused, not misread.
+export const SNAPSHOT_VERSION = 1;
+// The undo steps a snapshot keeps: the newest that fit in about this much text.
+const UNDO_BYTES = 1 << 20;
+const LANGS = ['en', 'zh'];
+const SOURCE_KINDS = ['generated', 'csv', 'session'];
+
+// The page state now.
+export function snapshot() {
+  return {
+    version: SNAPSHOT_VERSION,
+    session: store.playground.toSessionWithUndo(UNDO_BYTES),
+    source: JSON.parse(JSON.stringify(store.data.source)),
+    prep: { ...store.data.prep },
+    preset: store.preset,
+    selection: { ...store.selection },
+    view: { ...store.view },
+    lang: store.lang,
+  };
+}
+
+// A problem with a snapshot, naming the field: the page state is left as it was.
+export class SnapshotError extends Error {
+  constructor(field, expected, got) {
+    super(`${field} must be ${expected}, got ${JSON.stringify(got)?.slice(0, 60) ?? String(got)}`);
+    this.field = field;
+    this.expected = expected;
+    this.got = got;
+  }
+}
+
+// Rebuild the page from `snap`: the same numbers, selection and view. Throws (a SnapshotError or
+// the core's error for the session) and changes nothing when the snapshot is refused.
+export function restore(snap) {
+  const checked = checkSnapshot(snap);
+  const next = store.Playground.fromSession(checked.session);
+  replaceSession(next, checked.source);
+  store.data.prep = { ...store.data.prep, ...checked.prep };
+  store.preset = checked.preset;
+  Object.assign(store.selection, checked.selection);
+  Object.assign(store.view, checked.view);
+  store.lang = checked.lang;
+  invalidate('session', 'selection', 'view', 'lang');
+}
+
+// `snap` with every field checked, defaults for the view's missing fields; throws on a bad one.
+export function checkSnapshot(snap) {
+  if (snap === null || typeof snap !== 'object' || Array.isArray(snap)) throw new SnapshotError('snapshot', 'an object', snap);
+  if (!Number.isInteger(snap.version) || snap.version < 1) throw new SnapshotError('version', 'a whole number ≥ 1', snap.version);
+  if (snap.version > SNAPSHOT_VERSION) {
+    throw new SnapshotError('version', `at most ${SNAPSHOT_VERSION} (it was made by a newer version of the page)`, snap.version);
+  }
+  if (typeof snap.session !== 'string') throw new SnapshotError('session', 'a session file’s text', snap.session);
+  const source = snap.source ?? { kind: 'session' };
+  if (typeof source !== 'object' || !SOURCE_KINDS.includes(source.kind)) {
+    throw new SnapshotError('source.kind', SOURCE_KINDS.join(', '), source?.kind);
+  }
+  const prep = snap.prep ?? {};
+  if (typeof prep !== 'object') throw new SnapshotError('prep', 'an object', prep);
+  const preset = snap.preset ?? null;
+  if (preset !== null && typeof preset !== 'string') throw new SnapshotError('preset', 'a preset name or null', preset);
+  const selection = {};
+  for (const key of ['layer', 'row', 'col', 'input']) {
+    const value = snap.selection?.[key] ?? 0;
+    if (!Number.isInteger(value) || value < 0) throw new SnapshotError(`selection.${key}`, 'a whole number ≥ 0', value);
+    selection[key] = value;
+  }
+  const view = {};
+  for (const [key, fallback] of Object.entries(DEFAULT_VIEW)) {
+    const value = snap.view?.[key] ?? fallback;
+    if (typeof value !== typeof fallback) throw new SnapshotError(`view.${key}`, `a ${typeof fallback}`, value);
+    view[key] = value;
+  }
+  if (!['loss', 'accuracy', 'boundary'].includes(view.chart)) throw new SnapshotError('view.chart', 'loss, accuracy or boundary', view.chart);
+  if (!Number.isInteger(view.rowStart) || view.rowStart < 0) throw new SnapshotError('view.rowStart', 'a whole number ≥ 0', view.rowStart);
+  const lang = snap.lang ?? store.lang;
+  if (!LANGS.includes(lang)) throw new SnapshotError('lang', LANGS.join(' or '), lang);
+  return { session: snap.session, source, prep, preset, selection, view, lang };
+}

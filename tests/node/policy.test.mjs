@@ -1,8 +1,11 @@
-// The page's Content-Security-Policy: index.html's meta tag, and the same policy as the server's header.
+// The page's Content-Security-Policy: index.html's meta tag, the same policy as the server's header,
+// and the one-file build's version of it (hashes of its inline script and style instead of 'self').
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pagePolicy, startServer, stopServer } from '../../scripts/serve.mjs';
+import { distPolicy } from '../../scripts/dist.mjs';
 
 const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
 
@@ -35,4 +38,16 @@ test('the server sends the meta tag\'s policy as a header with every file', asyn
   } finally {
     await stopServer(server);
   }
+});
+
+test('the one file\'s policy names its inline script and style by hash, and nothing by \'self\'', () => {
+  const script = 'console.log("a");';
+  const style = 'body{color:red}';
+  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const policy = directives(distPolicy(pagePolicy(html), script, style));
+  assert.deepEqual(policy.get('default-src'), ["'none'"]);
+  assert.deepEqual(policy.get('script-src'), [hash(script), "'wasm-unsafe-eval'"]);
+  assert.deepEqual(policy.get('style-src'), [hash(style)]);
+  assert.deepEqual(policy.get('img-src'), ['data:', 'blob:']);
+  assert.deepEqual(policy.get('object-src'), ["'none'"]);
 });

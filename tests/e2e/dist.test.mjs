@@ -44,6 +44,10 @@ test('opened from file:// with no network, ?preset=worked-example boots and show
   assert.equal(await lastPhase(), 'Loss');
   assert.equal(readNumber(await page.textContent('#loss')), WORKED_EXAMPLE_LOSS);
   await screenshot(page, 'dist-worked-example');
+  // Save works from the disk too: the session file holds the step just taken.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#session-save')]);
+  const saved = JSON.parse((await (await download.createReadStream()).toArray()).join(''));
+  assert.equal(saved.position.phase, await page.evaluate(() => window.playground.phase()));
 });
 
 test('opened from file://, the preset menu opens iris and the chooser the digits, from the CSV files inside', async (t) => {

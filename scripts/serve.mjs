@@ -2,7 +2,7 @@
 // CLI: node scripts/serve.mjs [--port 8000] [--root DIR]. Tests import startServer({ port: 0 }).
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,9 +31,18 @@ async function publicFile(root, urlPath) {
   } catch { return null; }
 }
 
+// The Content-Security-Policy of index.html's meta tag, the one place the policy is written.
+export function pagePolicy(html) {
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+  if (!meta) throw new Error('index.html has no <meta http-equiv="Content-Security-Policy" content="…">');
+  return meta[1];
+}
+
 // Start serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.
 export async function startServer({ port = 8000, root = DEFAULT_ROOT } = {}) {
   const realRoot = await realpath(root);
+  // Sent as a header as well as the meta tag: a header covers the whole response from its first byte.
+  const policy = pagePolicy(await readFile(join(realRoot, 'index.html'), 'utf8'));
   const server = createServer(async (req, res) => {
     const file = req.method === 'GET' || req.method === 'HEAD'
       ? await publicFile(realRoot, new URL(req.url, 'http://localhost').pathname) : null;
@@ -42,7 +51,7 @@ export async function startServer({ port = 8000, root = DEFAULT_ROOT } = {}) {
       return;
     }
     // no-store: a rebuilt package shows on the next reload.
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)], 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)], 'Cache-Control': 'no-store', 'Content-Security-Policy': policy });
     if (req.method === 'HEAD') res.end(); else createReadStream(file).pipe(res);
   });
   await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));

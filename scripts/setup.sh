@@ -62,7 +62,8 @@ ensure_wasm_bindgen_cli() {
   fi
 }
 
-# npm packages (binaryen's wasm-opt, playwright-core), reinstalled only when the lock file changed.
+# npm packages (binaryen's wasm-opt, playwright-core, esbuild for make dist), reinstalled only when
+# the lock file changed.
 ensure_npm_packages() {
   local stamp=node_modules/.package-lock.json
   if [ -f "$stamp" ] && [ "$stamp" -nt package-lock.json ] && [ "$stamp" -nt package.json ]; then

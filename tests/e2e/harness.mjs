@@ -32,11 +32,22 @@ export function useBrowser() {
 
   // Open the page (with `query`, e.g. "?preset=worked-example") and wait until it has booted;
   // `init`, a function, runs in the page before its own scripts (to take a feature away, say).
-  env.open = async (t, { query = '', viewport = LAPTOP, init = null } = {}) => {
+  // `url` opens another address than the server's page (the one-file build's file:// address),
+  // and `offline` makes every http(s) request fail, as it would with no network.
+  env.open = async (t, { query = '', viewport = LAPTOP, init = null, url = env.url, offline = false } = {}) => {
     const context = await env.browser.newContext({ viewport });
+    if (offline) await context.route(/^https?:/, (route) => route.abort('internetdisconnected'));
+    const problems = [];
+    // Every breach of the page's Content-Security-Policy fails the test, in every page the
+    // context opens (also after a navigation), whether or not the browser logs it.
+    await context.exposeFunction('reportPolicyViolation', (text) => problems.push(`CSP violation: ${text}`));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.reportPolicyViolation(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+      }, true);
+    });
     if (init) await context.addInitScript(init);
     const page = await context.newPage();
-    const problems = [];
     page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
@@ -45,7 +56,7 @@ export function useBrowser() {
       await context.close();
       assert.deepEqual(problems, [], 'the page reported problems');
     });
-    await page.goto(new URL(query, env.url).href);
+    await page.goto(new URL(query, url).href);
     await page.waitForFunction(() => document.documentElement.dataset.state, null, { timeout: 15_000 });
     const state = await page.evaluate(() => document.documentElement.dataset.state);
     const error = await page.locator('#error').textContent();

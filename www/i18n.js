@@ -3,10 +3,27 @@
 import en from './messages/en.js';
 import zh from './messages/zh.js';
 
-// Every language's table by its code; the page speaks English until a switch chooses another.
+// Every language's table by its code.
 export const MESSAGES_BY_LANG = { en, zh };
+// The page's languages, and each one's tag for <html lang>.
+export const LANGS = ['zh', 'en'];
+const HTML_LANG = { en: 'en', zh: 'zh-CN' };
 
-const MESSAGES = en;
+// The table in use (language.js chooses it; English until then).
+let MESSAGES = en;
+
+// Speak `lang` ('en' or 'zh') from now on; <html lang> follows, for screen readers and fonts.
+export function setLanguage(lang) {
+  const code = LANGS.includes(lang) ? lang : 'en';
+  MESSAGES = MESSAGES_BY_LANG[code];
+  document.documentElement.lang = HTML_LANG[code];
+  return code;
+}
+
+// The table in use, for wording the core's errors (core-errors.js).
+export function currentTable() {
+  return MESSAGES;
+}
 
 // The message `id` with each {name} replaced by params[name]; an unknown id shows as itself.
 export function t(id, params = {}) {

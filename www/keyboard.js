@@ -69,8 +69,8 @@ function pressesControl(event) {
 }
 
 // The help table: one row per shortcut, Esc, then the keys of a grid of the inspector that has
-// the focus (views/matrix.js).
-function buildHelp() {
+// the focus (views/matrix.js). Built again in another language.
+export function buildHelp() {
   const rows = [...SHORTCUTS.map((s) => [s.key, `help.${s.action}`]), ['key.escape', 'help.escape'],
     ['key.gridArrows', 'help.gridMove'], ['key.gridEnter', 'help.gridEnter']];
   helpKeys.replaceChildren(...rows.map(([key, action]) => {

@@ -1,7 +1,7 @@
 // Boot: fill the text, load the wasm core, start the preset session, wire the modules together.
 import { applyMessages, t } from './i18n.js';
 import { renderReadouts } from './views/readouts.js';
-import { showError, showProblem, showStatus } from './views/messages.js';
+import { showError, showProblem, showStatus, relabelMessages } from './views/messages.js';
 import { presetFromAddress } from './address.js';
 import { updateControls } from './controls.js';
 import { wireLoop } from './loop.js';
@@ -15,12 +15,17 @@ import { renderInspector, followPhase, expectedLayer } from './views/inspector.j
 import { renderEquations } from './views/equations.js';
 import { renderGradcheck, wireGradcheck } from './views/gradcheck.js';
 import { renderData, wireData } from './views/data.js';
+import { relabelChooser } from './views/chooser.js';
 import { startSession, presetNames } from './dataset.js';
 import { renderCharts, wireCharts } from './views/charts.js';
 import { renderNeuronMaps } from './views/neuron-maps.js';
 import { isPlaying, renderPlayer } from './player.js';
 import { loadCore } from './assets.js';
-import { showPreset } from './presets.js';
+import { showPreset, relabelPresets } from './presets.js';
+import { relabelSettings } from './settings.js';
+import { buildHelp } from './keyboard.js';
+import { closeEditor } from './views/weight-editor.js';
+import { startLanguage, wireLanguage, renderLanguage } from './language.js';
 import { renderErrata } from './views/errata.js';
 
 const DEFAULT_PRESET = 'circle';
@@ -39,13 +44,23 @@ const VIEWS = [
   renderGradcheck,
   ({ phase, trace }) => renderReadouts(phase, trace),
   ({ phase, trace }) => updateControls(phase, trace),
-  ({ phase }) => renderPlayer(phase),
+  ({ phase, parts }) => renderPlayer(phase, parts),
   renderFlowchart,
   renderData,
   // The preset on show (none after new data or a session file) and its errata note.
-  () => {
+  ({ parts }) => {
     showPreset(store.preset);
-    renderErrata(store.preset);
+    renderErrata(store.preset, parts.has('lang'));
+  },
+  // The words that no view redraws at every step, in another language.
+  ({ parts }) => {
+    if (!parts.has('lang')) return;
+    relabelPresets();
+    relabelSettings();
+    buildHelp();
+    relabelMessages();
+    relabelChooser();
+    closeEditor();
   },
 ];
 
@@ -88,6 +103,11 @@ function redraw(parts = new Set()) {
   const phase = playground.phase();
   const focus = expectedLayer(phase);
   const context = { playground, phase, parts, trace: focusedTrace(playground, focus) };
+  // Another language: every text of the markup first; each view redraws its own words.
+  if (parts.has('lang')) {
+    applyMessages();
+    renderLanguage();
+  }
   // First, so that every view of a redraw sees the layer a step has just worked on; when that
   // was not the layer expected, the trace is read again near the layer shown.
   followPhase(context);
@@ -99,7 +119,7 @@ function redraw(parts = new Set()) {
   const due = playing ? dueDetail(now) : null;
   for (const render of VIEWS) {
     const detail = detailDrawn.has(render);
-    if (detail && playing && render !== due) continue;
+    if (detail && playing && render !== due && !parts.has('lang')) continue;
     render(context);
     if (detail) detailDrawn.set(render, now);
   }
@@ -108,6 +128,7 @@ function redraw(parts = new Set()) {
 // Load the package and start the session named by ?preset= (default "circle"). An address naming
 // no preset, or a preset whose data cannot be loaded, starts the default and says why.
 async function boot() {
+  startLanguage();
   applyMessages();
   showStatus('status.loading');
   const { Playground } = await loadCore();
@@ -134,6 +155,7 @@ async function boot() {
   wireData(Playground);
   wireGradcheck(playground);
   wireCharts();
+  wireLanguage();
   invalidate('session');
   // Drawn before the page says it is ready.
   flush();

@@ -142,8 +142,13 @@ function showSpeed() {
   speedSlider.setAttribute('aria-valuetext', speedValue.textContent);
 }
 
-// The play button for next phase `phase`: it cannot start a training that has stopped.
-export function renderPlayer(phase) {
+// The play button for next phase `phase`: it cannot start a training that has stopped. In
+// another language, the button's and the speed's words again.
+export function renderPlayer(phase, parts) {
+  if (parts?.has('lang')) {
+    showSpeed();
+    showPlaying();
+  }
   const disabled = isTerminal(phase) && !isPlaying();
   if (playButton.disabled !== disabled) playButton.disabled = disabled;
 }

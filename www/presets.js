@@ -12,19 +12,26 @@ none.disabled = true;
 
 // List `names` in the picker with `current` chosen; a choice navigates to its address.
 export function wirePresets(current, names) {
-  none.textContent = t('preset.none');
   picker.replaceChildren(none, ...names.map((name) => {
     const option = document.createElement('option');
     option.value = name;
-    option.textContent = has(`preset.${name}`) ? t(`preset.${name}`) : name;
     return option;
   }));
+  relabelPresets();
   showPreset(current);
   picker.addEventListener('change', () => {
     const url = new URL(window.location.href);
     url.searchParams.set('preset', picker.value);
     window.location.assign(url.href);
   });
+}
+
+// Name every preset in the page's language.
+export function relabelPresets() {
+  none.textContent = t('preset.none');
+  for (const option of picker.options) {
+    if (option.value) option.textContent = has(`preset.${option.value}`) ? t(`preset.${option.value}`) : option.value;
+  }
 }
 
 // Show `name` as the preset on show, or "no preset" for null.

@@ -82,6 +82,17 @@ export function settingsOpen() {
   return !panel.hidden;
 }
 
+// The form's words in another language: the menus' options, then every field again.
+export function relabelSettings() {
+  const loss = lossSelect.value;
+  const init = initSelect.value;
+  fillOptions(lossSelect, LOSSES, 'loss');
+  fillOptions(initSelect, INITS, 'init');
+  lossSelect.value = loss;
+  initSelect.value = init;
+  renderSettings();
+}
+
 // Fill every field from the session, except fields holding a refused value (they keep it on show).
 export function renderSettings() {
   const { session, trainRows } = config;

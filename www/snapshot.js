@@ -4,6 +4,7 @@
 import { store, DEFAULT_VIEW } from './state.js';
 import { invalidate } from './scheduler.js';
 import { replaceSession } from './dataset.js';
+import { setLanguage } from './i18n.js';
 
 // The version this page writes; a snapshot of a newer version is refused, not misread.
 export const SNAPSHOT_VERSION = 1;
@@ -46,7 +47,7 @@ export function restore(snap) {
   store.preset = checked.preset;
   Object.assign(store.selection, checked.selection);
   Object.assign(store.view, checked.view);
-  store.lang = checked.lang;
+  store.lang = setLanguage(checked.lang);
   invalidate('session', 'selection', 'view', 'lang');
 }
 

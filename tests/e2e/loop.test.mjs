@@ -341,12 +341,13 @@ test('the preset picker opens presets by address, and the worked example shows i
   }
 });
 
-test('the loop panel fits without overlap at 1366×768 and 1920×1080 (screenshots), and on 1280×720 and 1024×768 projectors', async (t) => {
+test('the loop panel fits without overlap at 1366×768 and 1920×1080 (screenshots), and on 1280×720 and 1024×768 projectors, in English and Chinese', async (t) => {
   // On the two smaller projectors, without a message on the status line: that one scrolls a line.
   const sizes = [['loop-1366x768', LAPTOP, true], ['loop-1920x1080', PROJECTOR, true],
     ['loop-1280x720', { width: 1280, height: 720 }, false], ['loop-1024x768', { width: 1024, height: 768 }, false]];
-  for (const [name, viewport, withStatus] of sizes) {
-    const page = await browser.open(t, { query: '?preset=circle', viewport });
+  for (const lang of ['en', 'zh']) for (const [base, viewport, withStatus] of sizes) {
+    const name = lang === 'zh' ? `${base}-zh` : base;
+    const page = await browser.open(t, { query: `?lang=${lang}&preset=circle`, viewport });
     for (let i = 0; i < 5; i += 1) await page.click('#step-phase');
     await page.click('#step-back');
     if (withStatus) {

@@ -278,6 +278,8 @@ export default {
   'data.name.digits': 'Handwritten digits (8 × 8)',
   'data.name.logistic-regression': 'The article’s section 5 data (x1, x2 → y)',
   'data.name.session': 'Data from the session file',
+  'data.name.circle': 'Circle',
+  'data.name.worked-example': 'Worked example (article 4.3)',
   'data.loaded': 'Loaded: {shapes}. Training starts again from seed {seed}.',
   'data.prepared': 'Prepared again: {shapes}. Training starts again from the seed.',
   'data.loss.mse': 'MSE',

@@ -51,8 +51,8 @@ export default {
   'speed.max': '最快',
 
   'readout.samples': '样本',
-  'readout.samplesOf': '第 {first}–{last} 个，共 {total} 个',
-  'readout.sampleOf': '第 {first} 个，共 {total} 个',
+  'readout.samplesOf': '{first}–{last} / {total}',
+  'readout.sampleOf': '{first} / {total}',
 
   'flow.label': '训练循环流程图。实心框是下一步要执行的阶段；点击某个框，可一直运行到该阶段。',
   'flow.data': '数据',
@@ -189,7 +189,7 @@ export default {
   'readout.loss': '损失 J',
   'readout.epoch': '轮次',
   'readout.batch': '批次',
-  'readout.batchOf': '第 {batch} 批，共 {batches} 批',
+  'readout.batchOf': '{batch} / {batches}',
   'readout.none': '—',
 
   'phase.Forward': '前向传播，第 {layer} 层',
@@ -277,6 +277,8 @@ export default {
   'data.name.digits': '手写数字（8 × 8）',
   'data.name.logistic-regression': '文章第 5 节的数据（x1, x2 → y）',
   'data.name.session': '来自会话文件的数据',
+  'data.name.circle': '圆形',
+  'data.name.worked-example': '计算示例（文章 4.3 节）',
   'data.loaded': '已加载：{shapes}。训练从种子 {seed} 重新开始。',
   'data.prepared': '已重新准备：{shapes}。训练从种子重新开始。',
   'data.loss.mse': 'MSE',

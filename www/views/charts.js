@@ -64,6 +64,12 @@ const drawnKey = { loss: null, accuracy: null, boundary: null };
 // Draw the charts on show from the view context, those whose data changed.
 export function renderCharts(context) {
   lastContext = context;
+  // In another language: the tabs' names and every chart's words again.
+  if (context.parts?.has('lang')) {
+    kinds = null;
+    for (const name of CHARTS) drawnKey[name] = null;
+    if (pointer.neuron) caption.textContent = neuronCaption(pointer.neuron);
+  }
   const next = chartKinds(context.trace.loss_name, context.playground.boundaryView());
   if (!kinds || next.metric !== kinds.metric || next.view !== kinds.view) showKinds(next, context.trace);
   showChoices();

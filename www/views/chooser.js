@@ -95,6 +95,18 @@ export function wireChooser(Playground) {
   });
 }
 
+// The chooser's words in another language: the cards' names and tips, and the CSV tab's lines.
+export function relabelChooser() {
+  if (chooser.generators.length === 0) return;
+  for (const card of typeList.querySelectorAll('.gen-card')) {
+    const name = card.dataset.generator;
+    const generator = chooser.generators.find((g) => g.name === name);
+    card.title = has(`gen.${name}.tip`) ? t(`gen.${name}.tip`) : generator?.title ?? name;
+    card.querySelector('span').textContent = t(`gen.${name}`);
+  }
+  fillTargets();
+}
+
 // Show the chooser beside the Data panel (over the network, loop and inspector), on the tab `tabId` if given.
 export function openChooser(tabId) {
   panel.hidden = false;

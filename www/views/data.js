@@ -112,7 +112,13 @@ function showPrepError(text) {
 }
 
 // Draw the panel for the current data and batch (a view of main.js).
-export function renderData({ trace }) {
+export function renderData({ trace, parts }) {
+  // In another language every word is written again: the data's and the batch's.
+  if (parts?.has('lang')) {
+    drawn.version = -1;
+    drawn.batchKey = '';
+    drawn.tableShape = '';
+  }
   if (drawn.version !== dataset.version) {
     drawn.version = dataset.version;
     forgetLayout();
@@ -155,6 +161,8 @@ function dataName() {
   }
   if (source.kind === 'csv' && source.file) return [source.file];
   if (source.kind === 'csv' && has(`data.name.${source.name}`)) return [t(`data.name.${source.name}`)];
+  // A built-in preset's session is named in the page's language.
+  if (source.kind === 'session' && source.preset && has(`data.name.${source.preset}`)) return [t(`data.name.${source.preset}`)];
   return [JSON.parse(playground.meta()).name ?? t('data.name.session')];
 }
 

@@ -23,9 +23,11 @@ const ROWS = [
   ['errata.newLoss', '1.29', '0.68'],
 ];
 
-// Show the note when `preset` is the worked example, filling its table once.
-export function renderErrata(preset) {
+// Show the note when `preset` is the worked example, filling its table once (again in another
+// language: `relabel`).
+export function renderErrata(preset, relabel = false) {
   setHidden(errata, preset !== PRESET);
+  if (relabel) table.replaceChildren();
   if (errata.hidden || table.rows.length > 0) return;
   const head = table.createTHead().insertRow();
   for (const id of ['errata.quantity', 'errata.article', 'errata.correct']) {

@@ -61,9 +61,10 @@ export function wireFlowchart(actions) {
 
 // Mark the next and the just-performed boxes from the core's phase and trace (rebuilding the chart
 // when the number of layers changed).
-export function renderFlowchart({ phase, trace }) {
+export function renderFlowchart({ phase, trace, parts }) {
   const depth = trace.layers.length;
-  if (depth !== chart.depth) build(depth);
+  // Built again for another depth, or in another language.
+  if (depth !== chart.depth || parts?.has('lang')) build(depth);
   const phases = batchPhases(depth);
   const last = trace.last_phase;
   const stopped = isTerminal(phase);

@@ -136,6 +136,8 @@ function doneBand(trace, k) {
 
 // Draw the inspector for the selected layer from the view context.
 export function renderInspector(context) {
+  // Built again in another language (its headings, hints and cards' words).
+  if (context.parts?.has('lang')) panel = null;
   panel ??= build();
   const { trace } = context;
   const k = shownLayer(trace);

@@ -5,10 +5,13 @@ import { setHidden, setText } from '../dom.js';
 const errorBox = document.getElementById('error');
 const statusLine = document.getElementById('status');
 
+// What each place shows, as a function that words it, so that another language words it again.
+const shown = { error: null, status: null };
+
 // Show the message `id` in the error banner, with the error's own text as {message}.
 export function showError(id, error) {
-  const message = error instanceof Error ? error.message : String(error);
-  errorBox.textContent = t(id, { message });
+  shown.error = () => t(id, { message: error instanceof Error ? error.message : String(error) });
+  errorBox.textContent = shown.error();
   errorBox.hidden = false;
   console.error(error);
 }
@@ -16,17 +19,26 @@ export function showError(id, error) {
 // Show the message `id` in the error banner for a problem with the person's input (a file the
 // core refused): not a fault of the page, so nothing goes to the console.
 export function showProblem(id, params) {
-  errorBox.textContent = t(id, params);
+  shown.error = () => t(id, params);
+  errorBox.textContent = shown.error();
   errorBox.hidden = false;
 }
 
 // Hide the error banner.
 export function clearError() {
+  shown.error = null;
   setHidden(errorBox, true);
   setText(errorBox, '');
 }
 
 // Show the message `id` on the status line (an empty id clears it).
 export function showStatus(id, params) {
-  setText(statusLine, id ? t(id, params) : '');
+  shown.status = id ? () => t(id, params) : null;
+  setText(statusLine, shown.status ? shown.status() : '');
+}
+
+// Word the banner and the status line again in the page's language.
+export function relabelMessages() {
+  if (shown.error && !errorBox.hidden) errorBox.textContent = shown.error();
+  setText(statusLine, shown.status ? shown.status() : '');
 }

@@ -430,9 +430,13 @@ function legend() {
 
 // Draw the diagram from the view context: colours, widths and highlights from the trace.
 export function renderNetwork(context) {
+  if (!lastContext) wireEvents();
+  // The legend and the diagram's words, built again in another language.
   if (!lastContext) {
     view.replaceChildren(legend());
-    wireEvents();
+  } else if (context.parts?.has('lang')) {
+    view.querySelector('.network-legend')?.replaceWith(legend());
+    diagram = null;
   }
   lastContext = context;
   const { trace } = context;

@@ -14,6 +14,11 @@ export function t(id, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+// The table t() reads: the one to word the core's errors with (www/core-errors.js).
+export function currentTable() {
+  return MESSAGES;
+}
+
 // Whether the table has a message `id`.
 export function has(id) {
   return id in MESSAGES;

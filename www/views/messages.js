@@ -1,13 +1,15 @@
 // The error banner and the status line: the page's two places for messages to the student.
-import { t } from '../i18n.js';
+import { t, currentTable } from '../i18n.js';
+import { coreMessage } from '../core-errors.js';
 import { setHidden, setText } from '../dom.js';
 
 const errorBox = document.getElementById('error');
 const statusLine = document.getElementById('status');
 
-// Show the message `id` in the error banner, with the error's own text as {message}.
+// Show the message `id` in the error banner, with the error's message (a core error worded from
+// the page's table) as {message}.
 export function showError(id, error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = coreMessage(error, currentTable());
   errorBox.textContent = t(id, { message });
   errorBox.hidden = false;
   console.error(error);

@@ -9,14 +9,15 @@
 //! outside `web`.
 
 pub use backprop_core::{
-    activation, affine, delta, error, fastmath, gradcheck, init, l2, lanes, layout, loss, network, pick, predict,
-    random, settings, show, trace, trainer, trig, update,
+    activation, affine, delta, error, fastmath, gradcheck, init, l2, lanes, layout, loss, message, network, pick,
+    predict, random, settings, show, trace, trainer, trig, update,
 };
 
 pub mod benchmark;
 pub mod charts;
 pub mod data;
 pub mod decimal;
+pub mod error_json;
 pub mod json;
 pub mod moment_json;
 pub mod presets;

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::json::*;
+use crate::message::Msg;
 use crate::network::Architecture;
 use crate::session::{params_value, read_params};
 use crate::trainer::{Moment, Status};
@@ -58,19 +59,14 @@ pub fn read_moment(v: &Value, arch: &Architecture, field: &str) -> Result<Moment
         _ => None,
     };
     let status_name = string(required(map, field, "status")?, &path("status"))?;
-    let status = Status::parse(status_name).ok_or_else(|| {
-        Error::invalid(
-            path("status"),
-            "Running, TargetReached, MaxEpochs or Diverged",
-            crate::show::quoted(status_name),
-        )
-    })?;
+    let status = Status::parse(status_name)
+        .ok_or_else(|| Error::invalid(path("status"), Msg::ExpectedStatus, crate::show::quoted(status_name)))?;
     let traced = match optional(map, "traced") {
         Some(v) if !v.is_null() => {
             let pair = v
                 .as_array()
                 .filter(|p| p.len() == 2)
-                .ok_or_else(|| Error::invalid(path("traced"), "[epoch, batch] or null", show(v)))?;
+                .ok_or_else(|| Error::invalid(path("traced"), Msg::ExpectedTraced, show(v)))?;
             Some((
                 whole(&pair[0], &path("traced"), 0, u32::MAX as u64)? as usize,
                 whole(&pair[1], &path("traced"), 0, u32::MAX as u64)? as usize,
@@ -80,7 +76,7 @@ pub fn read_moment(v: &Value, arch: &Architecture, field: &str) -> Result<Moment
     };
     let rows_value = required(map, field, "rows")?;
     let items =
-        rows_value.as_array().ok_or_else(|| Error::invalid(path("rows"), "a list of row numbers", show(rows_value)))?;
+        rows_value.as_array().ok_or_else(|| Error::invalid(path("rows"), Msg::ExpectedRowNumbers, show(rows_value)))?;
     let mut rows = Vec::with_capacity(items.len());
     for item in items {
         rows.push(whole(item, &path("rows"), 0, u32::MAX as u64)? as usize);

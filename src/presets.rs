@@ -6,6 +6,7 @@ use crate::data::{circle, prepare, split, Options, Prepared};
 use crate::error::{Error, Result};
 use crate::init::{Init, WeightInit};
 use crate::json::{matrix_json, obj, Value};
+use crate::message::{Msg, Phrase};
 use crate::network::LayerSpec;
 use crate::session::{self, Meta};
 use crate::settings::{BatchSize, Settings};
@@ -41,7 +42,11 @@ pub fn session(name: &str) -> Result<String> {
     match name {
         "worked-example" => Ok(WORKED_EXAMPLE.to_string()),
         "circle" => Ok(circle_session()),
-        _ => Err(Error::invalid("preset", format!("one of {}", NAMES.join(", ")), crate::show::quoted(name))),
+        _ => Err(Error::invalid(
+            "preset",
+            Phrase::new(Msg::ExpectedOneOf).arg("names", NAMES.join(", ")),
+            crate::show::quoted(name),
+        )),
     }
 }
 
@@ -121,7 +126,7 @@ fn csv_preset(name: &str) -> Result<CsvPreset> {
         },
         _ => {
             let names: Vec<&str> = CSV_PRESETS.iter().map(|p| p.0).collect();
-            return Err(Error::invalid("preset", format!("one of {}", names.join(", ")), crate::show::quoted(name)));
+            return Err(Error::invalid("preset", Phrase::new(Msg::ExpectedOneOf).arg("names", names.join(", ")), crate::show::quoted(name)));
         }
     })
 }

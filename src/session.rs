@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::init::{Init, WeightInit};
 use crate::json::*;
 use crate::loss::Loss;
+use crate::message::{Msg, Phrase};
 use crate::moment_json::{moment_value, read_moment};
 use crate::network::{Architecture, Layer, LayerSpec, Network, MAX_HIDDEN, MAX_INPUTS, MAX_UNITS};
 use crate::settings::{check_loss_pairing, BatchSize, Data, Dataset, Settings};
@@ -60,7 +61,7 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
     )?;
     let version = required(top, "", "version")?;
     if version.as_u64() != Some(VERSION) {
-        return Err(Error::invalid("version", "1", show(version)));
+        return Err(Error::invalid("version", Msg::ExpectedVersion, show(version)));
     }
     let name = optional(top, "name").map(|v| string(v, "name").map(str::to_string)).transpose()?;
     let description = optional(top, "description").map(|v| string(v, "description").map(str::to_string)).transpose()?;
@@ -90,7 +91,7 @@ pub fn from_json(text: &str) -> Result<(Trainer, Meta)> {
         let now = read_moment(m, &arch, "moment")?;
         let mut undo = Vec::new();
         if let Some(list) = optional(top, "undo") {
-            let items = list.as_array().ok_or_else(|| Error::invalid("undo", "a list of moments", show(list)))?;
+            let items = list.as_array().ok_or_else(|| Error::invalid("undo", Msg::ExpectedMoments, show(list)))?;
             for (i, item) in items.iter().enumerate() {
                 undo.push(read_moment(item, &arch, &format!("undo[{i}]"))?);
             }
@@ -105,12 +106,12 @@ fn read_network(v: &Value) -> Result<Architecture> {
     known_keys(map, "network", &["inputs", "layers"])?;
     let inputs = whole(required(map, "network", "inputs")?, "network.inputs", 1, MAX_INPUTS as u64)? as usize;
     let list = required(map, "network", "layers")?;
-    let items = list.as_array().ok_or_else(|| Error::invalid("network.layers", "a list of layers", show(list)))?;
+    let items = list.as_array().ok_or_else(|| Error::invalid("network.layers", Msg::ExpectedLayerList, show(list)))?;
     if items.is_empty() || items.len() > MAX_HIDDEN + 1 {
         return Err(Error::invalid(
             "network.layers",
-            format!("a list of 1 to {} layers (the last is the output layer)", MAX_HIDDEN + 1),
-            format!("{} layers", items.len()),
+            Phrase::new(Msg::ExpectedLayerCount).arg("max", MAX_HIDDEN + 1),
+            Phrase::new(Msg::GotLayers).arg("count", items.len()),
         ));
     }
     // Loops, not `collect::<Result<_>>()`: each such collect is a kilobyte or more of wasm.
@@ -159,7 +160,7 @@ fn read_training(v: &Value) -> Result<Settings> {
         Some(b) => BatchSize::Rows(
             b.as_u64()
                 .filter(|&k| k >= 1)
-                .ok_or_else(|| Error::invalid("training.batch_size", "a whole number ≥ 1 or \"all\"", show(b)))?
+                .ok_or_else(|| Error::invalid("training.batch_size", Msg::ExpectedBatchSize, show(b)))?
                 as usize,
         ),
     };
@@ -192,11 +193,11 @@ fn read_data(v: &Value, arch: &Architecture, loss: Loss) -> Result<(Data, Map)> 
         let count = key != "inputs" || v.as_array().is_some_and(|items| items.len() == arch.inputs);
         if !ok || !count {
             let expected = if !list {
-                "a name (a string)"
+                Msg::ExpectedName
             } else if ok {
-                "one name per input (network.inputs)"
+                Msg::ExpectedNamePerInput
             } else {
-                "a list of names"
+                Msg::ExpectedNameList
             };
             return Err(Error::invalid(path("data", key), expected, show(v)));
         }
@@ -226,7 +227,7 @@ fn class_labels_to_one_hot(y: Array2<f64>, outputs: usize, loss: Loss, field: &s
         if c.fract() != 0.0 || c < 0.0 || c >= outputs as f64 {
             return Err(Error::invalid(
                 format!("{field}[{i}]"),
-                format!("a class number from 0 to {}", outputs - 1),
+                Phrase::new(Msg::ExpectedClassNumber).arg("max", outputs - 1),
                 c,
             ));
         }
@@ -237,12 +238,12 @@ fn class_labels_to_one_hot(y: Array2<f64>, outputs: usize, loss: Loss, field: &s
 
 /// Parameters, one `{w, b}` per layer, at `name` in the file.
 pub(crate) fn read_params(v: &Value, arch: &Architecture, name: &str) -> Result<Network> {
-    let items = v.as_array().ok_or_else(|| Error::invalid(name, "a list with one {w, b} per layer", show(v)))?;
+    let items = v.as_array().ok_or_else(|| Error::invalid(name, Msg::ExpectedParamsList, show(v)))?;
     if items.len() != arch.layers.len() {
         return Err(Error::invalid(
             name,
-            format!("a list of {} entries, one per layer", arch.layers.len()),
-            format!("{} entries", items.len()),
+            Phrase::new(Msg::ExpectedParamsCount).arg("count", arch.layers.len()),
+            Phrase::new(Msg::GotEntries).arg("count", items.len()),
         ));
     }
     let mut layers = Vec::with_capacity(items.len());
@@ -255,16 +256,16 @@ pub(crate) fn read_params(v: &Value, arch: &Architecture, name: &str) -> Result<
         if w.dim() != (n, u) {
             return Err(Error::invalid(
                 format!("{field}.w"),
-                format!("{n} rows (inputs) of {u} numbers (units)"),
-                format!("{} rows of {}", w.nrows(), w.ncols()),
+                Phrase::new(Msg::ExpectedWeightShape).arg("rows", n).arg("cols", u),
+                Phrase::new(Msg::GotRowsOf).arg("rows", w.nrows()).arg("cols", w.ncols()),
             ));
         }
         let b = vector(required(m, &field, "b")?, &format!("{field}.b"))?;
         if b.len() != u {
             return Err(Error::invalid(
                 format!("{field}.b"),
-                format!("{u} numbers (one per unit)"),
-                format!("{} numbers", b.len()),
+                Phrase::new(Msg::ExpectedBiasLength).arg("count", u),
+                Phrase::new(Msg::GotNumbers).arg("count", b.len()),
             ));
         }
         layers.push(Layer { w, b, activation: arch.layers[l].activation });
@@ -291,7 +292,7 @@ fn read_history(v: &Value) -> Result<History> {
     let list = |key: &str| -> Result<Vec<Option<f64>>> {
         let field = format!("history.{key}");
         let Some(v) = optional(map, key) else { return Ok(Vec::new()) };
-        let items = v.as_array().ok_or_else(|| Error::invalid(&field, "a list of numbers or nulls", show(v)))?;
+        let items = v.as_array().ok_or_else(|| Error::invalid(&field, Msg::ExpectedHistoryList, show(v)))?;
         let mut values = Vec::with_capacity(items.len());
         for (i, x) in items.iter().enumerate() {
             values.push(if x.is_null() { None } else { Some(number(x, &format!("{field}[{i}]"))?) });
@@ -325,13 +326,14 @@ fn read_position(v: &Value, trainer: &mut Trainer, history: History) -> Result<(
             match Status::parse(name) {
                 Some(status) if status != Status::Running => (0, status),
                 _ => {
-                    let done = (0..phases_per_batch(depth)).find(|&k| Step::at(k, depth).name() == name).ok_or_else(|| {
-                        Error::invalid(
-                            "position.phase",
-                            format!("a phase such as Forward(1), Loss, Backward({depth}), Update, or TargetReached, MaxEpochs, Diverged"),
-                            crate::show::quoted(name),
-                        )
-                    })?;
+                    let done =
+                        (0..phases_per_batch(depth)).find(|&k| Step::at(k, depth).name() == name).ok_or_else(|| {
+                            Error::invalid(
+                                "position.phase",
+                                Phrase::new(Msg::ExpectedPhaseName).arg("depth", depth),
+                                crate::show::quoted(name),
+                            )
+                        })?;
                     (done, Status::Running)
                 }
             }

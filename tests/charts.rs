@@ -693,7 +693,7 @@ fn charts_refuse_a_canvas_too_small_for_their_axes() {
 fn the_boundary_needs_two_inputs_and_the_curve_one() {
     let t = parabola(0);
     let err = boundary::BoundaryData::from_trainer(&t, &boundary::Options::default()).unwrap_err();
-    assert!(matches!(err, Error::Invalid { ref field, .. } if field == "network.inputs"), "{err}");
+    assert!(matches!(err, Error::Invalid { ref field, .. } if field.to_string() == "network.inputs"), "{err}");
     let err = curve::CurveData::from_trainer(&circle(0), &curve::Options::default()).unwrap_err();
     assert!(err.to_string().contains("1 input"), "{err}");
     let mut image = Image::new(10, 10);

@@ -17,7 +17,7 @@ fn refusal(text: &str) -> (usize, usize, String) {
 
 fn refusal_with(text: &str, options: CsvOptions) -> (usize, usize, String) {
     match parse(text, &options) {
-        Err(Error::Csv { line, column, message }) => (line, column, message),
+        Err(Error::Csv { line, column, detail }) => (line, column, detail.to_string()),
         other => panic!("{:.60?} should be refused with a line and column, got {other:?}", text),
     }
 }

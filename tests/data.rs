@@ -114,7 +114,10 @@ fn classifying_a_target_of_more_than_256_values_is_refused_at_the_first_value_to
     let text: String =
         std::iter::once("x,y\n".to_string()).chain((0..300).map(|i| format!("{i},{}\n", i as f64 / 2.0))).collect();
     let e = refusal(&text, Options { task: TaskChoice::Classification, ..Options::default() });
-    assert!(matches!(&e, Error::Csv { line: 258, column: 2, message } if message.contains("more than 256")), "{e}");
+    assert!(
+        matches!(&e, Error::Csv { line: 258, column: 2, detail } if detail.to_string().contains("more than 256")),
+        "{e}"
+    );
     assert_eq!(prepared(&text, Options::default()).task, Task::Regression);
 }
 
@@ -125,14 +128,15 @@ fn a_text_target_gives_its_class_names_and_cannot_be_regressed() {
     assert_eq!(p.classes, ["setosa", "versicolor", "virginica"]);
     assert_eq!(p.output.units, 3);
     let e = refusal(text, Options { task: TaskChoice::Regression, ..Options::default() });
-    assert!(matches!(&e, Error::Csv { line: 2, column: 2, message } if message.contains("setosa")), "{e}");
+    assert!(matches!(&e, Error::Csv { line: 2, column: 2, detail } if detail.to_string().contains("setosa")), "{e}");
 }
 
 #[test]
 fn a_text_input_column_is_refused_with_its_line_and_column() {
     let e = refusal("name,x,y\nann,1,0\nbob,2,1\n", Options::default());
     match e {
-        Error::Csv { line, column, message } => {
+        Error::Csv { line, column, detail } => {
+            let message = detail.to_string();
             assert_eq!((line, column), (2, 1));
             assert!(message.contains("\"ann\" is not a number") && message.contains("name"), "{message}");
         }
@@ -144,7 +148,8 @@ fn a_text_input_column_is_refused_with_its_line_and_column() {
 fn a_single_class_is_refused_with_its_line_and_column() {
     let e = refusal("x1,x2,y\n1,2,1\n3,4,1\n5,6,1\n", Options::default());
     match e {
-        Error::Csv { line, column, message } => {
+        Error::Csv { line, column, detail } => {
+            let message = detail.to_string();
             assert_eq!((line, column), (2, 3));
             assert!(message.contains("single class") && message.contains("\"y\""), "{message}");
         }
@@ -258,8 +263,8 @@ fn every_bad_file_is_refused_naming_its_line_and_column_and_the_loaded_trainer_i
     let mut twin = old.clone();
     for (problem, text, line, column) in bad_files() {
         match load_csv(&old, &text, &LoadOptions::default()) {
-            Err(Error::Csv { line: l, column: c, message }) => {
-                assert_eq!((l, c), (line, column), "{problem}: {message}");
+            Err(Error::Csv { line: l, column: c, detail }) => {
+                assert_eq!((l, c), (line, column), "{problem}: {detail}");
             }
             other => panic!("{problem}: expected a CSV error, got {:?}", other.map(|_| ())),
         }

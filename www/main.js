@@ -1,5 +1,6 @@
 // Boot: fill the text, load the wasm core, start the preset session, wire the modules together.
-import { applyMessages, t } from './i18n.js';
+import { applyMessages, t, currentTable } from './i18n.js';
+import { coreMessage } from './core-errors.js';
 import { renderReadouts } from './views/readouts.js';
 import { showError, showProblem, showStatus, relabelMessages } from './views/messages.js';
 import { presetFromAddress } from './address.js';
@@ -141,7 +142,7 @@ async function boot() {
     playground = await startSession(Playground, preset);
   } catch (error) {
     if (preset === DEFAULT_PRESET) throw error;
-    problem = { id: 'address.presetFailed', asked: preset, message: error.message };
+    problem = { id: 'address.presetFailed', asked: preset, message: coreMessage(error, currentTable()) };
     preset = DEFAULT_PRESET;
     playground = await startSession(Playground, preset);
   }

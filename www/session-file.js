@@ -4,6 +4,8 @@ import { playground } from './handle.js';
 import { replaceSession } from './dataset.js';
 import { MAX_SESSION_BYTES, sizeProblem, sessionFileName } from './data-options.js';
 import { showProblem, clearError, showStatus } from './views/messages.js';
+import { currentTable } from './i18n.js';
+import { coreMessage } from './core-errors.js';
 
 const saveButton = document.getElementById('session-save');
 const openButton = document.getElementById('session-open');
@@ -47,7 +49,7 @@ async function open(Playground, file) {
   try {
     next = Playground.fromSession(await file.text());
   } catch (error) {
-    showProblem('session.error', { file: file.name, message: error.message });
+    showProblem('session.error', { file: file.name, message: coreMessage(error, currentTable()) });
     return;
   }
   replaceSession(next);

@@ -1,7 +1,8 @@
 // The settings form: learning rate, batch size, shuffling, loss, initialisation, layers, stopping
 // rule, L2 and seed. Each change goes to the core as one configure() patch; a value the core refuses
 // stays in its field, marked invalid, with the core's message beside it, and the session is unchanged.
-import { t } from './i18n.js';
+import { t, currentTable } from './i18n.js';
+import { coreMessage } from './core-errors.js';
 import { config, refreshConfig } from './config.js';
 import {
   HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, LOSSES, INITS, MAX_HIDDEN, MAX_UNITS,
@@ -190,7 +191,7 @@ function errorBoxOf(control) {
 
 // Mark `control` as holding a refused value and show why in `errorBox`.
 function markInvalid(control, errorBox, error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = coreMessage(error, currentTable());
   control.setAttribute('aria-invalid', 'true');
   errorBox.textContent = t('settings.rejected', { message });
   errorBox.hidden = false;

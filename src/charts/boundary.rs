@@ -12,6 +12,7 @@ use super::plane::{Image, Plane};
 use super::{drawing_error, Frame, Layout, Look, OptionsText};
 use crate::error::{Error, Result};
 use crate::loss::argmax;
+use crate::message::{Msg, Phrase};
 use crate::trainer::Trainer;
 use ndarray::{Array2, ArrayView1, ArrayView2};
 use plotters::coord::Shift;
@@ -67,7 +68,7 @@ impl Options {
         if !(MIN_RESOLUTION..=MAX_RESOLUTION).contains(&self.resolution) {
             return Err(Error::invalid(
                 "chart options.resolution",
-                format!("a whole number from {MIN_RESOLUTION} to {MAX_RESOLUTION}"),
+                Phrase::new(Msg::ExpectedWholeRange).arg("lo", MIN_RESOLUTION).arg("hi", MAX_RESOLUTION),
                 self.resolution,
             ));
         }
@@ -114,7 +115,7 @@ impl BoundaryData {
     pub fn from_trainer(t: &Trainer, options: &Options) -> Result<BoundaryData> {
         options.validate()?;
         if t.arch.inputs != 2 {
-            return Err(Error::invalid("network.inputs", "2 inputs for the decision boundary", t.arch.inputs));
+            return Err(Error::invalid("network.inputs", Msg::ExpectedBoundaryInputs, t.arch.inputs));
         }
         let colouring = Colouring::of_trainer(t, options.output)?;
         let train =

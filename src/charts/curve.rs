@@ -6,6 +6,7 @@ use super::colour::{HIGH, LOW};
 use super::plane::span;
 use super::{drawing_error, Frame, Layout, Look};
 use crate::error::{Error, Result};
+use crate::message::{Msg, Phrase};
 use crate::trainer::Trainer;
 use ndarray::Array2;
 use plotters::coord::Shift;
@@ -59,14 +60,14 @@ impl CurveData {
     /// The view of a session with one input.
     pub fn from_trainer(t: &Trainer, options: &Options) -> Result<CurveData> {
         if t.arch.inputs != 1 {
-            return Err(Error::invalid("network.inputs", "1 input for the fitted curve", t.arch.inputs));
+            return Err(Error::invalid("network.inputs", Msg::ExpectedCurveInputs, t.arch.inputs));
         }
         let outputs = t.arch.outputs();
         let k = options.output;
         if k >= outputs {
             return Err(Error::invalid(
                 "chart options.output",
-                format!("an output index from 0 to {}", outputs - 1),
+                Phrase::new(Msg::ExpectedOutputIndex).arg("max", outputs - 1),
                 k,
             ));
         }

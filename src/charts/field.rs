@@ -24,6 +24,7 @@ use crate::activation::{softmax_across_units, Activation};
 use crate::error::{Error, Result};
 use crate::layout::Runs;
 use crate::loss::argmax;
+use crate::message::{Msg, Phrase};
 use crate::network::Network;
 use crate::trainer::Trainer;
 
@@ -61,7 +62,7 @@ impl Colouring {
         if output >= outputs {
             return Err(Error::invalid(
                 "chart options.output",
-                format!("an output index from 0 to {}", outputs - 1),
+                Phrase::new(Msg::ExpectedOutputIndex).arg("max", outputs - 1),
                 output,
             ));
         }
@@ -159,13 +160,14 @@ impl Renderer {
         let units = net.layers.get(layer).map(|l| l.units());
         let Some(units) = units else {
             return Err(Error::invalid(
-                "neuron map layer",
-                format!("a layer index from 0 to {}", net.depth() - 1),
+                Msg::FieldMapLayer,
+                Phrase::new(Msg::ExpectedLayerIndex).arg("max", net.depth() - 1),
                 layer,
             ));
         };
         if unit >= units {
-            return Err(Error::invalid("neuron map unit", format!("a unit index from 0 to {}", units - 1), unit));
+            let expected = Phrase::new(Msg::ExpectedUnitIndex).arg("max", units - 1);
+            return Err(Error::invalid(Msg::FieldMapUnit, expected, unit));
         }
         self.render(net, plane, Sinks { field: None, maps: Some(maps), only: Some((layer, unit)) })
     }
@@ -355,23 +357,23 @@ impl Renderer {
 /// Checks the network and the image size.
 fn check(net: &Network, colouring: impl Into<Option<Colouring>>, width: usize, height: usize) -> Result<()> {
     if net.inputs() != 2 {
-        return Err(Error::invalid("network.inputs", "2 inputs for a map over the plane", net.inputs()));
+        return Err(Error::invalid("network.inputs", Msg::ExpectedPlaneInputs, net.inputs()));
     }
     if !(1..=MAX_SIDE).contains(&width) || !(1..=MAX_SIDE).contains(&height) {
         return Err(Error::invalid(
-            "field size",
-            format!("1 to {MAX_SIDE} pixels a side"),
-            format!("{width} × {height}"),
+            Msg::FieldFieldSize,
+            Phrase::new(Msg::ExpectedSide).arg("max", MAX_SIDE),
+            Phrase::new(Msg::GotSize).arg("width", width).arg("height", height),
         ));
     }
     match colouring.into() {
         Some(Colouring::Value { output, .. }) if output >= net.outputs() => Err(Error::invalid(
             "chart options.output",
-            format!("an output index from 0 to {}", net.outputs() - 1),
+            Phrase::new(Msg::ExpectedOutputIndex).arg("max", net.outputs() - 1),
             output,
         )),
         Some(Colouring::Classes) if net.outputs() < 2 => {
-            Err(Error::invalid("network output", "2 or more softmax units to colour by class", net.outputs()))
+            Err(Error::invalid(Msg::FieldNetworkOutput, Msg::ExpectedClassColours, net.outputs()))
         }
         _ => Ok(()),
     }
@@ -383,8 +385,8 @@ fn check_map_pixels(net: &Network, size: usize) -> Result<()> {
     if units * size * size > MAX_MAP_PIXELS {
         let most = ((MAX_MAP_PIXELS / units.max(1)) as f64).sqrt() as usize;
         return Err(Error::invalid(
-            "neuron map size",
-            format!("at most {most} pixels a side for {units} hidden units"),
+            Msg::FieldMapSize,
+            Phrase::new(Msg::ExpectedMapSide).arg("most", most).arg("units", units),
             size,
         ));
     }

@@ -20,6 +20,7 @@ pub mod plane;
 
 use crate::error::{Error, Result};
 use crate::json::{self, known_keys, object, optional, Map, Value};
+use crate::message::{Msg, Phrase};
 use crate::show;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -44,7 +45,11 @@ impl Look {
         if (0.5..=4.0).contains(&scale) {
             Ok(Look { scale })
         } else {
-            Err(Error::invalid("chart options.scale", "a number from 0.5 to 4 (the device pixel ratio)", scale))
+            Err(Error::invalid(
+                "chart options.scale",
+                Phrase::new(Msg::ExpectedScale).arg("lo", 0.5).arg("hi", 4),
+                scale,
+            ))
         }
     }
 
@@ -228,9 +233,9 @@ pub(crate) fn bounded((lo, hi): (f64, f64), log: bool) -> (f64, f64) {
 pub(crate) fn check_size((w, h): (u32, u32)) -> Result<()> {
     if w < MIN_SIZE || h < MIN_SIZE {
         return Err(Error::invalid(
-            "canvas size",
-            format!("at least {MIN_SIZE} × {MIN_SIZE} pixels"),
-            format!("{w} × {h}"),
+            Msg::FieldCanvasSize,
+            Phrase::new(Msg::ExpectedCanvasSize).arg("min", MIN_SIZE),
+            Phrase::new(Msg::GotSize).arg("width", w).arg("height", h),
         ));
     }
     Ok(())
@@ -279,7 +284,8 @@ impl OptionsText {
         if text.trim().is_empty() {
             return Ok(OptionsText { map: Map::new() });
         }
-        let v = json::parse(text).map_err(|e| Error::invalid("chart options", "a JSON object", e.to_string()))?;
+        let v = json::parse(text)
+            .map_err(|e| Error::invalid(Msg::FieldChartOptions, Msg::ExpectedJsonObject, e.phrase()))?;
         let map = object(&v, "chart options")?.clone();
         known_keys(&map, "chart options", known)?;
         Ok(OptionsText { map })
@@ -317,7 +323,11 @@ impl OptionsText {
             if let Some(v) = map.get(key) {
                 let text = json::string(v, &format!("{field}.{key}"))?;
                 if text.chars().count() > 40 {
-                    return Err(Error::invalid(format!("{field}.{key}"), "at most 40 characters", show::quoted(text)));
+                    return Err(Error::invalid(
+                        format!("{field}.{key}"),
+                        Phrase::new(Msg::ExpectedMaxChars).arg("max", 40),
+                        show::quoted(text),
+                    ));
                 }
                 *word = text.to_string();
             }
@@ -344,7 +354,7 @@ impl OptionsText {
                 };
                 Ok(Some((at(0)?, at(1)?)))
             }
-            Some(v) => Err(Error::invalid(field, "a pair [layer, unit] or null", json::show(v))),
+            Some(v) => Err(Error::invalid(field, Msg::ExpectedPairOrNull, json::show(v))),
         }
     }
 }

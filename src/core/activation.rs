@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::layout::Runs;
+use crate::message::{Msg, Phrase};
 use crate::show;
 use ndarray::ArrayView2;
 
@@ -40,10 +41,10 @@ impl Activation {
 
     /// Parses a name; `field` names the setting for the error message.
     pub fn parse(name: &str, field: &str) -> Result<Self> {
-        Activation::ALL
-            .into_iter()
-            .find(|a| a.name() == name)
-            .ok_or_else(|| Error::invalid(field, "one of identity, sigmoid, tanh, relu, softmax", show::quoted(name)))
+        Activation::ALL.into_iter().find(|a| a.name() == name).ok_or_else(|| {
+            let names = Phrase::new(Msg::ExpectedOneOf).arg("names", "identity, sigmoid, tanh, relu, softmax");
+            Error::invalid(field, names, show::quoted(name))
+        })
     }
 
     /// A = f(Z) on unit-major buffers: `units` runs (see `layout::Runs`).

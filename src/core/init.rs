@@ -4,6 +4,7 @@
 //! so the same session gives the same parameters natively and in the browser.
 
 use crate::error::{Error, Result};
+use crate::message::{Msg, Phrase};
 use crate::random::{Random, INIT_STREAM};
 use ndarray::{Array1, Array2};
 
@@ -48,7 +49,8 @@ impl WeightInit {
             _ => {
                 return Err(Error::invalid(
                     field,
-                    "one of constant, uniform, uniform_centered, glorot_uniform, he_normal",
+                    Phrase::new(Msg::ExpectedOneOf)
+                        .arg("names", "constant, uniform, uniform_centered, glorot_uniform, he_normal"),
                     crate::show::quoted(name),
                 ))
             }

@@ -42,6 +42,7 @@ pub mod l2;
 pub mod lanes;
 pub mod layout;
 pub mod loss;
+pub mod message;
 pub mod network;
 pub mod pick;
 pub mod predict;

@@ -7,6 +7,7 @@
 use crate::activation::Activation;
 use crate::error::{Error, Result};
 use crate::layout::Runs;
+use crate::message::{Msg, Phrase};
 use crate::show;
 
 /// The loss function of a session.
@@ -35,10 +36,9 @@ impl Loss {
 
     /// Parses a name; `field` names the setting for the error message.
     pub fn parse(name: &str, field: &str) -> Result<Self> {
-        Loss::ALL
-            .into_iter()
-            .find(|l| l.name() == name)
-            .ok_or_else(|| Error::invalid(field, "one of mse, bce, cce", show::quoted(name)))
+        Loss::ALL.into_iter().find(|l| l.name() == name).ok_or_else(|| {
+            Error::invalid(field, Phrase::new(Msg::ExpectedOneOf).arg("names", "mse, bce, cce"), show::quoted(name))
+        })
     }
 
     /// The output activation this loss requires, if any.

@@ -7,6 +7,7 @@ use crate::activation::Activation;
 use crate::error::{Error, Result};
 use crate::init::{init_rng, Init};
 use crate::layout::{slice, slice_mut, vector, vector_mut};
+use crate::message::{Msg, Phrase};
 use ndarray::{Array1, Array2};
 
 /// Largest number of inputs a network may have.
@@ -34,27 +35,31 @@ impl Architecture {
     /// Checks the limits: 1–1024 inputs, 1–9 layers of 1–256 units, softmax only at the output.
     pub fn validate(&self) -> Result<()> {
         if !(1..=MAX_INPUTS).contains(&self.inputs) {
-            return Err(Error::invalid("network.inputs", format!("an integer from 1 to {MAX_INPUTS}"), self.inputs));
+            return Err(Error::invalid(
+                "network.inputs",
+                Phrase::new(Msg::ExpectedIntRange).arg("lo", 1).arg("hi", MAX_INPUTS),
+                self.inputs,
+            ));
         }
         if self.layers.is_empty() || self.layers.len() > MAX_HIDDEN + 1 {
             return Err(Error::invalid(
                 "network.layers",
-                format!("a list of 1 to {} layers (up to {MAX_HIDDEN} hidden and the output)", MAX_HIDDEN + 1),
-                format!("{} layers", self.layers.len()),
+                Phrase::new(Msg::ExpectedLayerCountHidden).arg("max", MAX_HIDDEN + 1).arg("hidden", MAX_HIDDEN),
+                Phrase::new(Msg::GotLayers).arg("count", self.layers.len()),
             ));
         }
         for (l, spec) in self.layers.iter().enumerate() {
             if !(1..=MAX_UNITS).contains(&spec.units) {
                 return Err(Error::invalid(
                     format!("network.layers[{l}].units"),
-                    format!("an integer from 1 to {MAX_UNITS}"),
+                    Phrase::new(Msg::ExpectedIntRange).arg("lo", 1).arg("hi", MAX_UNITS),
                     spec.units,
                 ));
             }
             if spec.activation == Activation::Softmax && l + 1 != self.layers.len() {
                 return Err(Error::invalid(
                     format!("network.layers[{l}].activation"),
-                    "identity, sigmoid, tanh or relu on a hidden layer (softmax belongs to the output layer)",
+                    Msg::ExpectedHiddenActivation,
                     "\"softmax\"",
                 ));
             }

@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::loss::Loss;
+use crate::message::{Msg, Phrase};
 use crate::network::Architecture;
 use crate::show;
 use ndarray::Array2;
@@ -62,7 +63,7 @@ pub fn check_learning_rate(lr: f64) -> Result<()> {
     if lr.is_finite() && lr > 0.0 {
         Ok(())
     } else {
-        Err(Error::invalid("training.learning_rate", "a positive finite number", lr))
+        Err(Error::invalid("training.learning_rate", Msg::ExpectedPositive, lr))
     }
 }
 
@@ -71,18 +72,18 @@ impl Settings {
     pub fn validate(&self) -> Result<()> {
         check_learning_rate(self.learning_rate)?;
         if self.batch_size == BatchSize::Rows(0) {
-            return Err(Error::invalid("training.batch_size", "a whole number ≥ 1 or \"all\"", 0));
+            return Err(Error::invalid("training.batch_size", Msg::ExpectedBatchSize, 0));
         }
         if !(self.l2.is_finite() && self.l2 >= 0.0) {
-            return Err(Error::invalid("training.l2", "a finite number ≥ 0", self.l2));
+            return Err(Error::invalid("training.l2", Msg::ExpectedNonNegative, self.l2));
         }
         if let Some(t) = self.target_loss {
             if !(t.is_finite() && t >= 0.0) {
-                return Err(Error::invalid("training.target_loss", "a finite number ≥ 0, or null", t));
+                return Err(Error::invalid("training.target_loss", Msg::ExpectedNonNegativeOrNull, t));
             }
         }
         if self.max_epochs == Some(0) {
-            return Err(Error::invalid("training.max_epochs", "a whole number ≥ 1, or null", 0));
+            return Err(Error::invalid("training.max_epochs", Msg::ExpectedPositiveWholeOrNull, 0));
         }
         Ok(())
     }
@@ -113,34 +114,34 @@ impl Dataset {
         if self.x.nrows() != self.y.nrows() {
             return Err(Error::invalid(
                 format!("data.{name}.y"),
-                format!("one row per row of x ({} rows)", self.x.nrows()),
-                format!("{} rows", self.y.nrows()),
+                Phrase::new(Msg::ExpectedRowPerRow).arg("rows", self.x.nrows()),
+                Phrase::new(Msg::GotRows).arg("rows", self.y.nrows()),
             ));
         }
         if self.x.ncols() != arch.inputs {
             return Err(Error::invalid(
                 format!("data.{name}.x"),
-                format!("rows of {} values (network.inputs)", arch.inputs),
-                format!("rows of {}", self.x.ncols()),
+                Phrase::new(Msg::ExpectedInputWidth).arg("count", arch.inputs),
+                Phrase::new(Msg::GotRowsOfCount).arg("count", self.x.ncols()),
             ));
         }
         if self.y.ncols() != arch.outputs() {
             return Err(Error::invalid(
                 format!("data.{name}.y"),
-                format!("rows of {} values (units of the output layer)", arch.outputs()),
-                format!("rows of {}", self.y.ncols()),
+                Phrase::new(Msg::ExpectedOutputWidth).arg("count", arch.outputs()),
+                Phrase::new(Msg::GotRowsOfCount).arg("count", self.y.ncols()),
             ));
         }
         for (field, m) in [("x", &self.x), ("y", &self.y)] {
             if let Some(((i, j), v)) = m.indexed_iter().find(|(_, v)| !v.is_finite()) {
-                return Err(Error::invalid(format!("data.{name}.{field}[{i}][{j}]"), "a finite number", *v));
+                return Err(Error::invalid(format!("data.{name}.{field}[{i}][{j}]"), Msg::ExpectedFinite, *v));
             }
         }
         if loss.is_classification() {
             if let Some(((i, j), v)) = self.y.indexed_iter().find(|(_, v)| !(0.0..=1.0).contains(*v)) {
                 return Err(Error::invalid(
                     format!("data.{name}.y[{i}][{j}]"),
-                    format!("a number from 0 to 1 (a class label or probability, for loss {})", loss.name()),
+                    Phrase::new(Msg::ExpectedProbability).arg("loss", loss.name()),
                     *v,
                 ));
             }
@@ -160,7 +161,7 @@ impl Data {
     /// Checks both sets; the training set needs at least one row.
     pub fn validate(&self, arch: &Architecture, loss: Loss) -> Result<()> {
         if self.train.is_empty() {
-            return Err(Error::invalid("data.train.x", "at least one row", "no rows"));
+            return Err(Error::invalid("data.train.x", Msg::ExpectedOneRow, Msg::GotNoRows));
         }
         self.train.validate("train", arch, loss)?;
         if let Some(test) = &self.test {
@@ -176,7 +177,7 @@ pub fn check_loss_pairing(arch: &Architecture, loss: Loss) -> Result<()> {
     match (loss.required_output(), output) {
         (Some(need), Some(got)) if need != got => Err(Error::invalid(
             format!("network.layers[{}].activation", arch.layers.len() - 1),
-            format!("{} on the output layer, for loss {}", need.name(), loss.name()),
+            Phrase::new(Msg::ExpectedOutputActivation).arg("activation", need.name()).arg("loss", loss.name()),
             show::quoted(got.name()),
         )),
         _ => Ok(()),

@@ -12,6 +12,7 @@ use crate::gradcheck::{self, LayerCheck};
 use crate::init::Init;
 use crate::l2;
 use crate::loss::Loss;
+use crate::message::{Msg, Phrase};
 use crate::network::{Architecture, Network};
 use crate::pick;
 use crate::random::Random;
@@ -87,11 +88,7 @@ impl Trainer {
         let net = match params {
             Some(net) => {
                 if net.architecture() != arch {
-                    return Err(Error::invalid(
-                        "params",
-                        "one {w, b} per layer, shaped as the network",
-                        "other shapes",
-                    ));
+                    return Err(Error::invalid("params", Msg::ExpectedParamsShape, Msg::GotOtherShapes));
                 }
                 net
             }
@@ -472,7 +469,7 @@ impl Trainer {
         let field = format!("params[{l}].w[{i}][{j}]");
         self.check_param_edit(&field, value)?;
         if self.net.layers.get(l).and_then(|layer| layer.w.get((i, j))).is_none() {
-            return Err(Error::invalid(&field, "an existing weight", "out of range"));
+            return Err(Error::invalid(field, Msg::ExpectedExistingWeight, Msg::GotOutOfRange));
         }
         self.push_checkpoint();
         self.net.layers[l].w[(i, j)] = value;
@@ -486,7 +483,7 @@ impl Trainer {
         let field = format!("params[{l}].b[{j}]");
         self.check_param_edit(&field, value)?;
         if self.net.layers.get(l).and_then(|layer| layer.b.get(j)).is_none() {
-            return Err(Error::invalid(&field, "an existing bias", "out of range"));
+            return Err(Error::invalid(field, Msg::ExpectedExistingBias, Msg::GotOutOfRange));
         }
         self.push_checkpoint();
         self.net.layers[l].b[j] = value;
@@ -496,10 +493,10 @@ impl Trainer {
 
     fn check_param_edit(&self, field: &str, value: f64) -> Result<()> {
         if !value.is_finite() {
-            return Err(Error::invalid(field, "a finite number", value));
+            return Err(Error::invalid(field, Msg::ExpectedFinite, value));
         }
         if self.status == Status::Diverged {
-            return Err(Error::State("training diverged: step back or reset before editing".into()));
+            return Err(Error::State(Msg::StateDiverged.into()));
         }
         Ok(())
     }
@@ -530,12 +527,12 @@ impl Trainer {
         if batch >= self.batches() {
             return Err(Error::invalid(
                 "position.batch",
-                format!("a batch index from 0 to {}", self.batches() - 1),
+                Phrase::new(Msg::ExpectedBatchIndex).arg("max", self.batches() - 1),
                 batch,
             ));
         }
         if done >= self.total() {
-            return Err(Error::invalid("position.phase", "a phase of the batch before Update is done", done));
+            return Err(Error::invalid("position.phase", Msg::ExpectedPhaseBeforeUpdate, done));
         }
         self.epoch = epoch;
         self.batch = batch;

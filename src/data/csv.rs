@@ -11,6 +11,7 @@
 use crate::data::table::{CsvFormat, Table};
 use crate::decimal::parse_f64;
 use crate::error::{Error, Result};
+use crate::message::{Msg, Phrase};
 use crate::network::{MAX_INPUTS, MAX_UNITS};
 use crate::show;
 use ndarray::Array2;
@@ -33,30 +34,21 @@ pub struct CsvOptions {
     pub delimiter: Option<u8>,
 }
 
-fn csv_error(line: usize, column: usize, message: impl Into<String>) -> Error {
-    Error::Csv { line, column, message: message.into() }
-}
-
 /// Whether a cell reads as a number (NaN and infinities included: they are refused later, by name).
 fn is_number(cell: &str) -> bool {
     parse_f64(cell).is_some()
 }
 
 /// A cell of a number column, or the reason it is not usable.
-fn number(cell: &str, delimiter: u8) -> std::result::Result<f64, String> {
-    if cell.is_empty() {
-        return Err("the cell is empty; every cell needs a value".into());
-    }
-    match parse_f64(cell) {
-        Some(v) if v.is_finite() => Ok(v),
-        Some(_) => {
-            Err(format!("{} is not a finite number (NaN and infinities cannot be trained on)", show::quoted(cell)))
-        }
-        None if delimiter != b',' && cell.contains(',') => {
-            Err(format!("{} is not a number (write decimals with a point, not a comma)", show::quoted(cell)))
-        }
-        None => Err(format!("{} is not a number", show::quoted(cell))),
-    }
+fn number(cell: &str, delimiter: u8) -> std::result::Result<f64, Phrase> {
+    let why = match parse_f64(cell) {
+        Some(v) if v.is_finite() => return Ok(v),
+        _ if cell.is_empty() => return Err(Msg::CsvEmptyCell.into()),
+        Some(_) => Msg::CsvNotFinite,
+        None if delimiter != b',' && cell.contains(',') => Msg::CsvDecimalComma,
+        None => Msg::CsvNotNumber,
+    };
+    Err(Phrase::new(why).arg("cell", show::quoted(cell)))
 }
 
 /// A size in MB (2²⁰ bytes) to one decimal, "10.3", in integer arithmetic: `{:.1}` of a float
@@ -70,40 +62,35 @@ fn megabytes(bytes: usize) -> String {
 pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
     if text.len() > MAX_BYTES {
         let line = LineCounter::new(text.as_bytes()).line_at(MAX_BYTES);
-        return Err(csv_error(
+        return Err(Error::csv(
             line,
             1,
-            format!(
-                "the file is {} MB, more than the limit of 10 MB (which is passed on this line)",
-                megabytes(text.len())
-            ),
+            Phrase::new(Msg::CsvTooBig).arg("size", megabytes(text.len())).arg("limit", MAX_BYTES >> 20),
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(csv_error(1, 1, "the file is empty"));
+        return Err(Error::csv(1, 1, Msg::CsvEmpty));
     }
     let delimiter = match options.delimiter {
         Some(d) if DELIMITERS.contains(&d) => d,
         Some(d) => {
             return Err(Error::invalid(
                 "csv.delimiter",
-                "\",\", \";\" or a tab",
+                Msg::ExpectedDelimiter,
                 show::quoted(&char::from(d).to_string()),
             ))
         }
         None => sniff_delimiter(text),
     };
     let mut records = Records::new(text, delimiter);
-    let Some((first_line, first)) = records.next() else { return Err(csv_error(1, 1, "the file is empty")) };
+    let Some((first_line, first)) = records.next() else { return Err(Error::csv(1, 1, Msg::CsvEmpty)) };
     let width = first.len();
     if width > MAX_COLUMNS {
-        return Err(csv_error(
+        return Err(Error::csv(
             first_line,
             MAX_COLUMNS + 1,
-            format!(
-                "the file has {width} columns; at most {MAX_COLUMNS} are allowed ({MAX_INPUTS} inputs and the target)"
-            ),
+            Phrase::new(Msg::CsvTooWide).arg("width", width).arg("max", MAX_COLUMNS).arg("inputs", MAX_INPUTS),
         ));
     }
     let second = records.next();
@@ -133,45 +120,41 @@ pub fn parse(text: &str, options: &CsvOptions) -> Result<Table> {
     } {
         last_line = line;
         if lines.len() == MAX_ROWS {
-            return Err(csv_error(line, 1, format!("the file has more than {MAX_ROWS} data rows, the limit")));
+            return Err(Error::csv(line, 1, Phrase::new(Msg::CsvTooLong).arg("max", MAX_ROWS)));
         }
         if record.len() != width {
-            return Err(csv_error(
+            return Err(Error::csv(
                 line,
                 record.len().min(width) + 1,
-                format!("this row has {} fields where the first row has {width}", record.len()),
+                Phrase::new(Msg::CsvRagged).arg("count", record.len()).arg("width", width),
             ));
         }
         for (j, cell) in record.iter().enumerate() {
             let value = match &mut text_columns[j] {
-                Some(_) if cell.is_empty() => return Err(csv_error(line, j + 1, "the cell is empty; every cell needs a value")),
+                Some(_) if cell.is_empty() => return Err(Error::csv(line, j + 1, Msg::CsvEmptyCell)),
                 Some(column) => column.id(cell).ok_or_else(|| {
-                    let message = format!(
-                        "{} is not a number, and column {} holds more than {MAX_UNITS} different texts: too many to be class names",
-                        show::quoted(cell),
-                        show::quoted(&columns[j])
-                    );
-                    csv_error(line, j + 1, message)
+                    let detail = Phrase::new(Msg::CsvTooManyTexts)
+                        .arg("cell", show::quoted(cell))
+                        .arg("column", show::quoted(&columns[j]))
+                        .arg("max", MAX_UNITS);
+                    Error::csv(line, j + 1, detail)
                 })? as f64,
-                None => number(cell, delimiter).map_err(|m| csv_error(line, j + 1, m))?,
+                None => number(cell, delimiter).map_err(|detail| Error::csv(line, j + 1, detail))?,
             };
             values.push(value);
         }
         lines.push(line);
     }
     if lines.len() < MIN_ROWS {
-        return Err(csv_error(
-            last_line + 1,
-            1,
-            // MIN_ROWS is 2, so the count is 0 or 1: "1 data row", "0 data rows".
-            if lines.len() == 1 {
-                format!("the file has 1 data row; at least {MIN_ROWS} are needed")
-            } else {
-                format!("the file has {} data rows; at least {MIN_ROWS} are needed", lines.len())
-            },
-        ));
+        // MIN_ROWS is 2, so the count is 0 or 1: "1 data row", "0 data rows".
+        let key = if lines.len() == 1 { Msg::CsvTooShortOne } else { Msg::CsvTooShort };
+        return Err(Error::csv(last_line + 1, 1, Phrase::new(key).arg("count", lines.len()).arg("min", MIN_ROWS)));
     }
-    let mut rows = Array2::from_shape_vec((lines.len(), width), values).map_err(|e| Error::State(e.to_string()))?;
+    // Every row was checked to hold `width` cells, so this cannot fail; the error says so if it did.
+    let count = values.len();
+    let mut rows = Array2::from_shape_vec((lines.len(), width), values).map_err(|_| {
+        Error::State(Phrase::new(Msg::StateShape).arg("count", count).arg("rows", lines.len()).arg("columns", width))
+    })?;
     // Text cells hold first-seen ids; they become the index of their value in sorted order.
     let text = text_columns
         .into_iter()

@@ -12,6 +12,7 @@
 
 use crate::error::{Error, Result};
 use crate::init::standard_normal;
+use crate::message::{Msg, Phrase};
 use crate::random::{Random, DATA_STREAM};
 use crate::trig;
 use ndarray::Array2;
@@ -193,13 +194,21 @@ impl Generator {
     pub fn parse(name: &str, classes: usize) -> Result<Self> {
         let found = Generator::ALL.into_iter().find(|g| g.name() == name).ok_or_else(|| {
             let names: Vec<&str> = Generator::ALL.iter().map(|g| g.name()).collect();
-            Error::invalid("generator", format!("one of {}", names.join(", ")), crate::show::quoted(name))
+            Error::invalid(
+                "generator",
+                Phrase::new(Msg::ExpectedOneOf).arg("names", names.join(", ")),
+                crate::show::quoted(name),
+            )
         })?;
         if found != Generator::Blobs(3) {
             return Ok(found);
         }
         if !Generator::BLOB_CLASSES.contains(&classes) {
-            return Err(Error::invalid("generator.classes", "a whole number from 3 to 5", classes));
+            return Err(Error::invalid(
+                "generator.classes",
+                Phrase::new(Msg::ExpectedWholeRange).arg("lo", 3).arg("hi", 5),
+                classes,
+            ));
         }
         Ok(Generator::Blobs(classes))
     }
@@ -227,12 +236,16 @@ impl Generator {
         if !(MIN_POINTS..=MAX_POINTS).contains(&n) {
             return Err(Error::invalid(
                 "generator.points",
-                format!("a whole number from {MIN_POINTS} to {MAX_POINTS}"),
+                Phrase::new(Msg::ExpectedWholeRange).arg("lo", MIN_POINTS).arg("hi", MAX_POINTS),
                 n,
             ));
         }
         if !(0.0..=1.0).contains(&noise) {
-            return Err(Error::invalid("generator.noise", "a number from 0 to 1", noise));
+            return Err(Error::invalid(
+                "generator.noise",
+                Phrase::new(Msg::ExpectedNumberRange).arg("lo", 0).arg("hi", 1),
+                noise,
+            ));
         }
         Ok(match self {
             Generator::Circle => circle(n, noise, seed),

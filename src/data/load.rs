@@ -7,6 +7,7 @@ use crate::data::prepare::{self, Options, Prepared, Target, TaskChoice};
 use crate::data::shape::retarget;
 use crate::error::{Error, Result};
 use crate::json::{boolean, known_keys, number, object, optional, parse_document, show, string, whole, Value};
+use crate::message::Msg;
 use crate::trainer::Trainer;
 
 /// Everything the page may choose when loading data (all optional in JSON).
@@ -55,13 +56,7 @@ impl LoadOptions {
                 "auto" => TaskChoice::Auto,
                 "classification" => TaskChoice::Classification,
                 "regression" => TaskChoice::Regression,
-                _ => {
-                    return Err(Error::invalid(
-                        "options.task",
-                        "\"auto\", \"classification\" or \"regression\"",
-                        show(v),
-                    ))
-                }
+                _ => return Err(Error::invalid("options.task", Msg::ExpectedTask, show(v))),
             };
         }
         if let Some(v) = optional(map, "test_fraction") {
@@ -80,7 +75,7 @@ impl LoadOptions {
             let d = string(v, "options.delimiter")?;
             let byte = DELIMITERS.into_iter().find(|&b| d.len() == 1 && d.as_bytes()[0] == b);
             options.csv.delimiter =
-                Some(byte.ok_or_else(|| Error::invalid("options.delimiter", "\",\", \";\" or \"\\t\"", show(v)))?);
+                Some(byte.ok_or_else(|| Error::invalid("options.delimiter", Msg::ExpectedDelimiterOption, show(v)))?);
         }
         if let Some(v) = optional(map, "classes") {
             options.classes = whole(v, "options.classes", 0, u32::MAX as u64)? as usize;

@@ -10,6 +10,7 @@ use crate::data::Generator;
 use crate::error::{Error, Result};
 use crate::json::Map;
 use crate::loss::Loss;
+use crate::message::{Msg, Part, Phrase};
 use crate::network::MAX_UNITS;
 use crate::pick;
 use crate::settings::{Data, Dataset};
@@ -142,46 +143,40 @@ impl Prepared {
     }
 }
 
-fn csv_error(line: usize, column: usize, message: String) -> Error {
-    Error::Csv { line, column, message }
-}
-
 /// Prepares a table for training, or says what in it cannot be used.
 pub fn prepare(table: &Table, options: &Options) -> Result<Prepared> {
     if !TEST_FRACTION.contains(&options.test_fraction) {
-        return Err(Error::invalid("options.test_fraction", "a number from 0.1 to 0.9", options.test_fraction));
+        return Err(Error::invalid(
+            "options.test_fraction",
+            Phrase::new(Msg::ExpectedNumberRange).arg("lo", 0.1).arg("hi", 0.9),
+            options.test_fraction,
+        ));
     }
     let width = table.columns.len();
     let n = table.len();
     if table.rows.ncols() != width || table.text.len() != width {
         return Err(Error::invalid(
             "table",
-            "one name and one text entry per column",
-            format!("{width} names for {} columns", table.rows.ncols()),
+            Msg::ExpectedTableColumns,
+            Phrase::new(Msg::GotNamesForColumns).arg("names", width).arg("columns", table.rows.ncols()),
         ));
     }
     if n < 2 {
-        return Err(csv_error(table.line(n), 1, format!("the data has {n} rows; at least 2 are needed")));
+        return Err(Error::csv(table.line(n), 1, Phrase::new(Msg::CsvDataTooShort).arg("count", n).arg("min", 2)));
     }
     if width < 2 {
-        return Err(csv_error(
-            1,
-            1,
-            format!("the file has {width} column; at least one input column and a target are needed"),
-        ));
+        return Err(Error::csv(1, 1, Phrase::new(Msg::CsvTooNarrow).arg("width", width)));
     }
     let t = target_index(table, &options.target)?;
     let features: Vec<usize> = (0..width).filter(|&j| j != t).collect();
     if let Some(&j) = features.iter().find(|&&j| table.text[j].is_some()) {
         let first = text_value(table, 0, j);
-        return Err(csv_error(
+        return Err(Error::csv(
             table.line(0),
             j + 1,
-            format!(
-                "{} is not a number; input columns must hold numbers (only the target may hold class names), see column {}",
-                show::quoted(&first),
-                show::quoted(&table.columns[j])
-            ),
+            Phrase::new(Msg::CsvTextInput)
+                .arg("cell", show::quoted(&first))
+                .arg("column", show::quoted(&table.columns[j])),
         ));
     }
     let target_values: Vec<f64> = table.rows.column(t).to_vec();
@@ -251,16 +246,13 @@ fn target_index(table: &Table, target: &Target) -> Result<usize> {
         Target::Name(name) => table.columns.iter().position(|c| c == name),
     };
     found.ok_or_else(|| {
-        let got = match target {
-            Target::Index(j) => format!("column {j}"),
-            Target::Name(name) => show::quoted(name),
-            Target::Last => "the last column".into(),
+        let got: Part = match target {
+            Target::Index(j) => Phrase::new(Msg::GotColumn).arg("index", *j).into(),
+            Target::Name(name) => show::quoted(name).into(),
+            Target::Last => Msg::GotLastColumn.into(),
         };
-        Error::invalid(
-            "options.target",
-            format!("a column name ({}) or a number from 0 to {}", table.columns.join(", "), width - 1),
-            got,
-        )
+        let expected = Phrase::new(Msg::ExpectedTarget).arg("columns", table.columns.join(", ")).arg("max", width - 1);
+        Error::invalid("options.target", expected, got)
     })
 }
 
@@ -269,14 +261,12 @@ fn classify(table: &Table, t: usize, values: &[f64], choice: TaskChoice) -> Resu
     let name = &table.columns[t];
     if let Some(names) = &table.text[t] {
         if choice == TaskChoice::Regression {
-            return Err(csv_error(
+            return Err(Error::csv(
                 table.line(0),
                 t + 1,
-                format!(
-                    "the target column {} holds text ({}), which can be classified but not regressed",
-                    show::quoted(name),
-                    show::quoted(&text_value(table, 0, t))
-                ),
+                Phrase::new(Msg::CsvTextTarget)
+                    .arg("column", show::quoted(name))
+                    .arg("cell", show::quoted(&text_value(table, 0, t))),
             ));
         }
         let class_of: Vec<usize> = values.iter().map(|&v| v as usize).collect();
@@ -294,13 +284,10 @@ fn classify(table: &Table, t: usize, values: &[f64], choice: TaskChoice) -> Resu
         return Ok((Task::Regression, Vec::new(), Vec::new()));
     }
     let distinct = distinct_sorted(values.iter().copied(), MAX_UNITS).map_err(|i| {
-        csv_error(
+        Error::csv(
             table.line(i),
             t + 1,
-            format!(
-                "the target column {} holds more than {MAX_UNITS} different values, too many classes (choose regression)",
-                show::quoted(name)
-            ),
+            Phrase::new(Msg::CsvTooManyValues).arg("column", show::quoted(name)).arg("max", MAX_UNITS),
         )
     })?;
     check_class_count(table, t, distinct.len())?;
@@ -311,23 +298,13 @@ fn classify(table: &Table, t: usize, values: &[f64], choice: TaskChoice) -> Resu
 fn check_class_count(table: &Table, t: usize, k: usize) -> Result<()> {
     let name = &table.columns[t];
     if k < 2 {
-        return Err(csv_error(
-            table.line(0),
-            t + 1,
-            format!(
-                "the target column {} holds a single class; classification needs at least 2 (or choose another target)",
-                show::quoted(name)
-            ),
-        ));
+        return Err(Error::csv(table.line(0), t + 1, Phrase::new(Msg::CsvOneClass).arg("column", show::quoted(name))));
     }
     if k > MAX_UNITS {
-        return Err(csv_error(
+        return Err(Error::csv(
             table.line(0),
             t + 1,
-            format!(
-                "the target column {} holds {k} classes; at most {MAX_UNITS} are possible (or choose regression)",
-                show::quoted(name)
-            ),
+            Phrase::new(Msg::CsvTooManyClasses).arg("column", show::quoted(name)).arg("count", k).arg("max", MAX_UNITS),
         ));
     }
     Ok(())

@@ -6,6 +6,7 @@ use crate::data::standardize::{describe, ColumnStats};
 use crate::error::{Error, Result};
 use crate::json::Writer;
 use crate::json::{Map, Value};
+use crate::message::Msg;
 use crate::settings::Dataset;
 use crate::show;
 use crate::trainer::Trainer;
@@ -136,7 +137,7 @@ pub fn rows_json(p: &Prepared, part: &str) -> Result<String> {
     let (raw, set) = match (part, &p.data.test) {
         ("train", _) => (&p.raw_train, &p.data.train),
         ("test", Some(test)) => (&p.raw_test, test),
-        _ => return Err(Error::invalid("part", "\"train\" or \"test\"", show::quoted(part))),
+        _ => return Err(Error::invalid("part", Msg::ExpectedPart, show::quoted(part))),
     };
     let mut w = Writer::new();
     w.begin_object().key("raw").matrix(raw.view());

@@ -12,27 +12,28 @@ pub use value::{object as obj, Map, Number, Value};
 pub use writer::Writer;
 
 use crate::error::{Error, Result};
+use crate::message::{Msg, Part, Phrase};
 use crate::show;
 use ndarray::{Array1, Array2};
 
 /// Parses a document whose syntax errors are reported as "not valid JSON".
 pub fn parse_document(text: &str) -> Result<Value> {
-    parse(text).map_err(|e| Error::Json(e.to_string()))
+    parse(text).map_err(|e| Error::Json { detail: e.message, line: e.line, column: e.column })
 }
 
-/// A short rendering of a JSON value for an error message.
-pub fn show(v: &Value) -> String {
+/// A short rendering of a JSON value for an error message: a list or an object in words.
+pub fn show(v: &Value) -> Part {
     match v {
-        Value::String(s) => show::quoted(s),
-        Value::Array(a) => format!("a list of {}", a.len()),
-        Value::Object(_) => "an object".into(),
-        other => other.to_string(),
+        Value::String(s) => show::quoted(s).into(),
+        Value::Array(a) => Phrase::new(Msg::GotList).arg("count", a.len()).into(),
+        Value::Object(_) => Msg::GotObject.into(),
+        other => other.to_string().into(),
     }
 }
 
 /// The object at `field`.
 pub fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map> {
-    v.as_object().ok_or_else(|| Error::invalid(field, "an object { … }", show(v)))
+    v.as_object().ok_or_else(|| Error::invalid(field, Msg::ExpectedObject, show(v)))
 }
 
 /// Refuses keys other than `known`, so that a misspelt setting is reported, not ignored.
@@ -40,8 +41,8 @@ pub fn known_keys(map: &Map, field: &str, known: &[&str]) -> Result<()> {
     match map.keys().find(|k| !known.contains(&k.as_str())) {
         Some(k) => Err(Error::invalid(
             if field.is_empty() { k.clone() } else { format!("{field}.{k}") },
-            format!("one of the known fields ({})", known.join(", ")),
-            "an unknown field",
+            Phrase::new(Msg::ExpectedKnownField).arg("fields", known.join(", ")),
+            Msg::GotUnknownField,
         )),
         None => Ok(()),
     }
@@ -58,7 +59,7 @@ pub fn path(parent: &str, key: &str) -> String {
 
 /// The value of a required key.
 pub fn required<'a>(map: &'a Map, parent: &str, key: &str) -> Result<&'a Value> {
-    map.get(key).ok_or_else(|| Error::invalid(path(parent, key), "present", "nothing (the field is missing)"))
+    map.get(key).ok_or_else(|| Error::invalid(path(parent, key), Msg::ExpectedPresent, Msg::GotMissing))
 }
 
 /// The value of an optional key; `null` counts as absent.
@@ -70,7 +71,7 @@ pub fn optional<'a>(map: &'a Map, key: &str) -> Option<&'a Value> {
 pub fn number(v: &Value, field: &str) -> Result<f64> {
     match v.as_f64() {
         Some(x) if x.is_finite() => Ok(x),
-        _ => Err(Error::invalid(field, "a finite number", show(v))),
+        _ => Err(Error::invalid(field, Msg::ExpectedFinite, show(v))),
     }
 }
 
@@ -78,18 +79,18 @@ pub fn number(v: &Value, field: &str) -> Result<f64> {
 pub fn whole(v: &Value, field: &str, lo: u64, hi: u64) -> Result<u64> {
     match v.as_u64() {
         Some(n) if (lo..=hi).contains(&n) => Ok(n),
-        _ => Err(Error::invalid(field, format!("a whole number from {lo} to {hi}"), show(v))),
+        _ => Err(Error::invalid(field, Phrase::new(Msg::ExpectedWholeRange).arg("lo", lo).arg("hi", hi), show(v))),
     }
 }
 
 /// A string.
 pub fn string<'a>(v: &'a Value, field: &str) -> Result<&'a str> {
-    v.as_str().ok_or_else(|| Error::invalid(field, "a string", show(v)))
+    v.as_str().ok_or_else(|| Error::invalid(field, Msg::ExpectedString, show(v)))
 }
 
 /// true or false.
 pub fn boolean(v: &Value, field: &str) -> Result<bool> {
-    v.as_bool().ok_or_else(|| Error::invalid(field, "true or false", show(v)))
+    v.as_bool().ok_or_else(|| Error::invalid(field, Msg::ExpectedBoolean, show(v)))
 }
 
 /// A finite number at `field[i]`; the path is written out only for an error (a session holds
@@ -97,13 +98,13 @@ pub fn boolean(v: &Value, field: &str) -> Result<bool> {
 fn number_at(v: &Value, field: &str, i: usize) -> Result<f64> {
     match v.as_f64() {
         Some(x) if x.is_finite() => Ok(x),
-        _ => Err(Error::invalid(format!("{field}[{i}]"), "a finite number", show(v))),
+        _ => Err(Error::invalid(format!("{field}[{i}]"), Msg::ExpectedFinite, show(v))),
     }
 }
 
 /// A list of numbers.
 pub fn vector(v: &Value, field: &str) -> Result<Array1<f64>> {
-    let items = v.as_array().ok_or_else(|| Error::invalid(field, "a list of numbers", show(v)))?;
+    let items = v.as_array().ok_or_else(|| Error::invalid(field, Msg::ExpectedNumbers, show(v)))?;
     // A loop, not `collect::<Result<_>>()`: each such collect is a kilobyte or more of wasm.
     let mut values = Vec::with_capacity(items.len());
     for (i, x) in items.iter().enumerate() {
@@ -114,7 +115,7 @@ pub fn vector(v: &Value, field: &str) -> Result<Array1<f64>> {
 
 /// A list of equally long rows of numbers; a bare number stands for a one-value row.
 pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
-    let rows = v.as_array().ok_or_else(|| Error::invalid(field, "a list of rows", show(v)))?;
+    let rows = v.as_array().ok_or_else(|| Error::invalid(field, Msg::ExpectedRows, show(v)))?;
     let mut cols = None;
     let mut flat = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -125,7 +126,7 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
                 for (j, x) in items.iter().enumerate() {
                     match x.as_f64() {
                         Some(x) if x.is_finite() => flat.push(x),
-                        _ => return Err(Error::invalid(format!("{}[{j}]", row_field()), "a finite number", show(x))),
+                        _ => return Err(Error::invalid(format!("{}[{j}]", row_field()), Msg::ExpectedFinite, show(x))),
                     }
                 }
             }
@@ -137,8 +138,8 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
             Some(c) if c != len => {
                 return Err(Error::invalid(
                     format!("{field}[{i}]"),
-                    format!("a row of {c} numbers like the first row"),
-                    format!("{len} numbers"),
+                    Phrase::new(Msg::ExpectedRowLikeFirst).arg("count", c),
+                    Phrase::new(Msg::GotNumbers).arg("count", len),
                 ))
             }
             _ => {}
@@ -146,7 +147,7 @@ pub fn matrix(v: &Value, field: &str) -> Result<Array2<f64>> {
     }
     let cols = cols.unwrap_or(0);
     Array2::from_shape_vec((rows.len(), cols), flat)
-        .map_err(|e| Error::invalid(field, "a rectangular table", e.to_string()))
+        .map_err(|e| Error::invalid(field, Msg::ExpectedRectangular, e.to_string()))
 }
 
 /// A number as JSON; NaN and infinities (which JSON lacks) become the strings "NaN", "Infinity", "-Infinity".

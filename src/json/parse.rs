@@ -3,6 +3,7 @@
 //! who wrote the file.
 
 use super::value::{Map, Number, Value};
+use crate::message::{Msg, Phrase};
 use std::fmt;
 
 /// Lists and objects may nest this deep (as in serde_json); deeper input is refused rather than
@@ -13,14 +14,21 @@ const MAX_DEPTH: usize = 127;
 /// at the start of the line, so it is the number of bytes read on that line).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
-    pub message: &'static str,
+    pub message: Msg,
     pub line: usize,
     pub column: usize,
 }
 
+impl ParseError {
+    /// "{message} at line {line} column {column}", as a phrase of the message table.
+    pub fn phrase(&self) -> Phrase {
+        Phrase::new(Msg::JsonAt).arg("message", self.message).arg("line", self.line).arg("column", self.column)
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+        fmt::Display::fmt(&self.phrase(), f)
     }
 }
 
@@ -29,7 +37,7 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
     let mut p = Parser { s: text.as_bytes(), i: 0, depth: 0 };
     let v = p.value()?;
     match p.skip_space() {
-        Some(_) => Err(p.peek_error("trailing characters")),
+        Some(_) => Err(p.peek_error(Msg::JsonTrailingCharacters)),
         None => Ok(v),
     }
 }
@@ -42,28 +50,28 @@ struct Parser<'a> {
     depth: usize,
 }
 
-const EOF_VALUE: &str = "EOF while parsing a value";
-const EOF_LIST: &str = "EOF while parsing a list";
-const EOF_OBJECT: &str = "EOF while parsing an object";
-const EOF_STRING: &str = "EOF while parsing a string";
-const INVALID_NUMBER: &str = "invalid number";
-const INVALID_ESCAPE: &str = "invalid escape";
+const EOF_VALUE: Msg = Msg::JsonEofValue;
+const EOF_LIST: Msg = Msg::JsonEofList;
+const EOF_OBJECT: Msg = Msg::JsonEofObject;
+const EOF_STRING: Msg = Msg::JsonEofString;
+const INVALID_NUMBER: Msg = Msg::JsonInvalidNumber;
+const INVALID_ESCAPE: Msg = Msg::JsonInvalidEscape;
 
 impl Parser<'_> {
     /// An error at the byte about to be read.
     #[cold]
-    fn error(&self, message: &'static str) -> ParseError {
+    fn error(&self, message: Msg) -> ParseError {
         self.error_at(self.i, message)
     }
 
     /// An error just after the byte about to be read (where serde_json reported errors found by peeking).
     #[cold]
-    fn peek_error(&self, message: &'static str) -> ParseError {
+    fn peek_error(&self, message: Msg) -> ParseError {
         self.error_at((self.i + 1).min(self.s.len()), message)
     }
 
     #[cold]
-    fn error_at(&self, i: usize, message: &'static str) -> ParseError {
+    fn error_at(&self, i: usize, message: Msg) -> ParseError {
         let before = &self.s[..i];
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
         let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
@@ -107,13 +115,13 @@ impl Parser<'_> {
                 self.depth -= 1;
                 v
             }
-            _ => Err(self.peek_error("expected value")),
+            _ => Err(self.peek_error(Msg::JsonExpectedValue)),
         }
     }
 
     fn enter(&mut self) -> Result<(), ParseError> {
         if self.depth == MAX_DEPTH {
-            return Err(self.peek_error("recursion limit exceeded"));
+            return Err(self.peek_error(Msg::JsonRecursionLimit));
         }
         self.depth += 1;
         self.i += 1;
@@ -129,7 +137,7 @@ impl Parser<'_> {
                 Some(b) => {
                     self.i += 1;
                     if b != expected {
-                        return Err(self.error("expected ident"));
+                        return Err(self.error(Msg::JsonExpectedIdent));
                     }
                 }
             }
@@ -150,12 +158,12 @@ impl Parser<'_> {
                 Some(b',') if !items.is_empty() => {
                     self.i += 1;
                     match self.skip_space() {
-                        Some(b']') => return Err(self.peek_error("trailing comma")),
+                        Some(b']') => return Err(self.peek_error(Msg::JsonTrailingComma)),
                         None => return Err(self.peek_error(EOF_VALUE)),
                         Some(_) => {}
                     }
                 }
-                Some(_) if !items.is_empty() => return Err(self.peek_error("expected `,` or `]`")),
+                Some(_) if !items.is_empty() => return Err(self.peek_error(Msg::JsonExpectedCommaOrBracket)),
                 Some(_) => {}
             }
             items.push(self.value()?);
@@ -177,21 +185,21 @@ impl Parser<'_> {
                     self.i += 1;
                     match self.skip_space() {
                         Some(b'"') => {}
-                        Some(b'}') => return Err(self.peek_error("trailing comma")),
+                        Some(b'}') => return Err(self.peek_error(Msg::JsonTrailingComma)),
                         None => return Err(self.peek_error(EOF_VALUE)),
-                        Some(_) => return Err(self.peek_error("key must be a string")),
+                        Some(_) => return Err(self.peek_error(Msg::JsonKeyMustBeString)),
                     }
                 }
                 Some(b'"') if first => {}
-                Some(_) if first => return Err(self.peek_error("key must be a string")),
-                Some(_) => return Err(self.peek_error("expected `,` or `}`")),
+                Some(_) if first => return Err(self.peek_error(Msg::JsonKeyMustBeString)),
+                Some(_) => return Err(self.peek_error(Msg::JsonExpectedCommaOrBrace)),
             }
             first = false;
             self.i += 1;
             let key = self.string()?;
             match self.skip_space() {
                 Some(b':') => self.i += 1,
-                Some(_) => return Err(self.peek_error("expected `:`")),
+                Some(_) => return Err(self.peek_error(Msg::JsonExpectedColon)),
                 None => return Err(self.peek_error(EOF_OBJECT)),
             }
             let v = self.value()?;
@@ -210,7 +218,7 @@ impl Parser<'_> {
             match b {
                 b'"' => break,
                 b'\\' => self.escape(&mut out)?,
-                0..=0x1f => return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
+                0..=0x1f => return Err(self.error(Msg::JsonControlCharacter)),
                 _ => out.push(b),
             }
         }
@@ -247,7 +255,7 @@ impl Parser<'_> {
     fn unicode_escape(&mut self) -> Result<char, ParseError> {
         let n = self.hex4()?;
         if (0xDC00..=0xDFFF).contains(&n) {
-            return Err(self.error("lone leading surrogate in hex escape"));
+            return Err(self.error(Msg::JsonLoneSurrogate));
         }
         if !(0xD800..=0xDBFF).contains(&n) {
             return char::from_u32(n).ok_or_else(|| self.error(INVALID_ESCAPE));
@@ -256,12 +264,12 @@ impl Parser<'_> {
             let b = self.peek().ok_or_else(|| self.error(EOF_STRING))?;
             self.i += 1;
             if b != expected {
-                return Err(self.error("unexpected end of hex escape"));
+                return Err(self.error(Msg::JsonHexEscapeEnd));
             }
         }
         let n2 = self.hex4()?;
         if !(0xDC00..=0xDFFF).contains(&n2) {
-            return Err(self.error("lone leading surrogate in hex escape"));
+            return Err(self.error(Msg::JsonLoneSurrogate));
         }
         char::from_u32((((n - 0xD800) << 10) | (n2 - 0xDC00)) + 0x1_0000).ok_or_else(|| self.error(INVALID_ESCAPE))
     }
@@ -356,7 +364,7 @@ impl Parser<'_> {
                     None => {
                         let zero = !self.s[start..mantissa_end].iter().any(|b| matches!(b, b'1'..=b'9'));
                         if positive_exp && !zero {
-                            return Err(self.error("number out of range"));
+                            return Err(self.error(Msg::JsonNumberOutOfRange));
                         }
                         self.eat_digits();
                         break;
@@ -381,7 +389,7 @@ impl Parser<'_> {
         let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
         match crate::decimal::parse_f64(text) {
             Some(x) if x.is_finite() => Ok(Number::Float(x)),
-            _ => Err(self.error("number out of range")),
+            _ => Err(self.error(Msg::JsonNumberOutOfRange)),
         }
     }
 }

@@ -5,13 +5,15 @@
 //! Pixel arguments and `scale` are in canvas pixels: the page sizes each canvas's backing store
 //! to its CSS size × `devicePixelRatio` and passes that ratio as `scale`.
 
-use super::{to_js, Playground};
+use super::{js_error, to_js, Playground};
 use crate::charts::field::Renderer;
 use crate::charts::neurons::NeuronMaps;
 use crate::charts::plane::{Image, Plane};
 use crate::charts::{accuracy, boundary, curve, loss, Frame};
 use crate::error::Error;
+use crate::error_json::phrase_error_json;
 use crate::json::Writer;
+use crate::message::{Msg, Phrase};
 use crate::show;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -19,36 +21,38 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
 
-fn js_error(message: String) -> JsValue {
-    js_sys::Error::new(&message).into()
+/// The page's fault rather than the person's: an `Error` of kind "canvas" with a `core.canvas.*` key.
+fn canvas_error(detail: impl Into<Phrase>) -> JsValue {
+    let detail = detail.into();
+    js_error(&detail.to_string(), &phrase_error_json("canvas", &detail))
 }
 
 fn document() -> Result<Document, JsValue> {
-    web_sys::window().and_then(|w| w.document()).ok_or_else(|| js_error("charts need a page with a document".into()))
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| canvas_error(Msg::CanvasNoDocument))
 }
 
 /// The canvas element with this id.
 fn canvas(id: &str) -> Result<HtmlCanvasElement, JsValue> {
     let element = document()?
         .get_element_by_id(id)
-        .ok_or_else(|| js_error(format!("no element with id {}", show::quoted(id))))?;
+        .ok_or_else(|| canvas_error(Phrase::new(Msg::CanvasNoElement).arg("id", show::quoted(id))))?;
     element
         .dyn_into::<HtmlCanvasElement>()
-        .map_err(|_| js_error(format!("element {} is not a <canvas>", show::quoted(id))))
+        .map_err(|_| canvas_error(Phrase::new(Msg::CanvasNotCanvas).arg("id", show::quoted(id))))
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
     canvas
         .get_context("2d")?
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| js_error("the canvas has no 2d context".into()))
+        .ok_or_else(|| canvas_error(Msg::CanvasNo2d))
 }
 
 /// A plotters backend on the canvas, and the canvas.
 fn backend(id: &str) -> Result<(CanvasBackend, HtmlCanvasElement), JsValue> {
     let canvas = canvas(id)?;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| js_error(format!("canvas {} has no 2d context", show::quoted(id))))?;
+        .ok_or_else(|| canvas_error(Phrase::new(Msg::CanvasNo2dId).arg("id", show::quoted(id))))?;
     Ok((backend, canvas))
 }
 
@@ -188,13 +192,7 @@ impl Playground {
                 let frame = boundary::BoundaryData::from_trainer(t, &o).and_then(|d| d.frame(size)).map_err(to_js)?;
                 boundary::hover(t, &frame, x, y).map(|((x1, x2), y_hat)| point_json(&[x1, x2], y_hat))
             }
-            _ => {
-                return Err(to_js(Error::invalid(
-                    "chart kind",
-                    "\"loss\", \"accuracy\" or \"boundary\"",
-                    show::quoted(kind),
-                )))
-            }
+            _ => return Err(to_js(Error::invalid(Msg::FieldChartKind, Msg::ExpectedChartKind, show::quoted(kind)))),
         };
         Ok(value.unwrap_or_else(|| "null".into()))
     }

@@ -100,9 +100,10 @@ impl Playground {
     /// JSON {raw, standardized, y} of the "train" or "test" rows of data loaded here.
     #[wasm_bindgen(js_name = dataRows)]
     pub fn data_rows(&self, part: &str) -> Result<String, JsValue> {
-        let prepared = self.prepared.as_ref().ok_or_else(|| {
-            to_js(crate::error::Error::State("the data came with a session file; its raw values are not known".into()))
-        })?;
+        let prepared = self
+            .prepared
+            .as_ref()
+            .ok_or_else(|| to_js(crate::error::Error::State(crate::message::Msg::StateSessionData.into())))?;
         rows_json(prepared, part).map_err(to_js)
     }
 }

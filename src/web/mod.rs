@@ -1,12 +1,16 @@
 //! The JavaScript face of the core: a `Playground` handle living in wasm memory.
 //!
 //! Each method converts its arguments, calls the core and converts the result; errors become
-//! JavaScript `Error`s whose message names the field and the value. Nothing here panics on input.
+//! JavaScript `Error`s whose message names the field and the value, in English, and whose
+//! properties (`kind`, `key`, `args`, `field`, `line` …: src/error_json.rs) let the page word
+//! them in its language. Nothing here panics on input.
 
 mod data;
 
 use crate::data::Prepared;
 use crate::error::Error;
+use crate::error_json::error_json;
+use crate::message::{Msg, Phrase};
 use crate::presets;
 use crate::session::{self, Meta};
 use crate::show;
@@ -22,7 +26,16 @@ mod charts;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn to_js(e: Error) -> JsValue {
-    js_sys::Error::new(&e.to_string()).into()
+    js_error(&e.to_string(), &error_json(&e))
+}
+
+/// A JavaScript `Error` with the English `message` and the properties of the JSON object `props`.
+fn js_error(message: &str, props: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    if let Ok(props) = js_sys::JSON::parse(props) {
+        js_sys::Object::assign(&error, props.unchecked_ref());
+    }
+    error.into()
 }
 
 /// A training session, driven step by step from JavaScript.
@@ -68,6 +81,19 @@ impl Playground {
     #[wasm_bindgen(js_name = clearUndo)]
     pub fn clear_undo(&mut self) {
         self.trainer.clear_undo();
+    }
+
+    /// JSON of the core's message table, every key with its English template: the `core.*` keys
+    /// the page's message tables must word (tests/node/messages.test.mjs checks them).
+    #[wasm_bindgen(js_name = coreMessages)]
+    pub fn core_messages() -> String {
+        let mut w = crate::json::Writer::new();
+        w.begin_object();
+        for (key, english) in crate::message::messages() {
+            w.key(key).string(english);
+        }
+        w.end_object();
+        w.finish()
     }
 
     /// Names of the built-in presets.
@@ -137,7 +163,7 @@ impl Playground {
         let target = crate::trace::Step::parse(phase, depth).ok_or_else(|| {
             to_js(Error::invalid(
                 "phase",
-                format!("a phase of this {depth}-layer network, e.g. Forward(1), Loss, Update"),
+                Phrase::new(Msg::ExpectedPhaseOfNetwork).arg("depth", depth),
                 show::quoted(phase),
             ))
         })?;

@@ -140,3 +140,24 @@ test('Chinese screenshots at four projector and laptop sizes: nothing overflows,
     await screenshot(page, `zh-${viewport.width}x${viewport.height}`);
   }
 });
+
+test('in Chinese the core’s errors are Chinese: a broken CSV names 第 N 行, a refused setting its field', async (t) => {
+  const page = await browser.open(t, { query: '?lang=zh&preset=circle' });
+  const before = await page.evaluate(() => window.playground.toSession());
+  await page.click('#source-toggle');
+  await page.click('#tab-csv');
+  const text = 'a,b,y\n1,2,0\n3,x,1\n5,6,0\n';
+  await page.setInputFiles('#csv-file', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const error = page.locator('#csv-error');
+  await error.waitFor({ state: 'visible' });
+  const message = await error.textContent();
+  assert.match(message, /第 3 行第 2 列/, message);
+  assert.deepEqual(await foreignWords(page), [], message);
+  await page.click('#source-close');
+  await page.click('#settings-toggle');
+  await page.fill('#set-lr', '0');
+  await page.press('#set-lr', 'Enter');
+  const field = await page.locator('#set-lr-error').textContent();
+  assert.match(field, /training\.learning_rate 应为/, field);
+  assert.equal(await page.evaluate(() => window.playground.toSession()), before, 'nothing changed');
+});

@@ -462,8 +462,10 @@ export default {
   'error.boot': 'The playground could not start: {message}',
   'error.action': 'That step failed: {message}',
 
-  // The Rust core's error messages (src/, listed with their call sites in docs/core-errors.md),
-  // so the page can word them in either language. The frames take the parts below: an
+  // The Rust core's error messages: the same keys and English as its table (src/core/message.rs;
+  // where each is used: docs/core-errors.md). A core error carries its keys and values
+  // (www/core-errors.js words it), so the page can word it in either language. The frames take
+  // the parts below: an
   // `Error::Invalid` is core.invalid with a core.expected.* phrase and the value (or a core.got.*
   // phrase); `Error::Csv` is core.csv with a core.csv.* message; JSON syntax errors are core.json
   // around core.json.at with a core.json.* message.
@@ -552,6 +554,8 @@ export default {
   'core.expected.pairOrNull': 'a pair [layer, unit] or null',
 
   // The value an `Error::Invalid` reports, where the core words it instead of quoting it.
+  'core.got.list': 'a list of {count}',
+  'core.got.object': 'an object',
   'core.got.missing': 'nothing (the field is missing)',
   'core.got.unknownField': 'an unknown field',
   'core.got.numbers': '{count} numbers',
@@ -562,6 +566,7 @@ export default {
   'core.got.rowsOfCount': 'rows of {count}',
   'core.got.noRows': 'no rows',
   'core.got.otherShapes': 'other shapes',
+  'core.got.otherRows': 'other rows',
   'core.got.outOfRange': 'out of range',
   'core.got.namesForColumns': '{names} names for {columns} columns',
   'core.got.column': 'column {index}',
@@ -600,6 +605,7 @@ export default {
   'core.csv.tooManyClasses': 'the target column {column} holds {count} classes; at most {max} are possible (or choose regression)',
 
   'core.state.diverged': 'training diverged: step back or reset before editing',
+  'core.state.shape': '{count} values do not make {rows} rows of {columns}',
   'core.state.sessionData': 'the data came with a session file; its raw values are not known',
 
   // JSON syntax errors (src/json/parse.rs), worded as serde_json's.

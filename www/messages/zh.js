@@ -461,8 +461,9 @@ export default {
   'error.boot': '演练场无法启动：{message}',
   'error.action': '这一步执行失败：{message}',
 
-  // The Rust core's error messages (src/, listed with their call sites in docs/core-errors.md),
-  // so the page can word them in either language. The frames take the parts below: an
+  // The Rust core's error messages: the same keys as its table (src/core/message.rs; where each
+  // is used: docs/core-errors.md). A core error carries its keys and values (www/core-errors.js
+  // words it), so the page can word it in either language. The frames take the parts below: an
   // `Error::Invalid` is core.invalid with a core.expected.* phrase and the value (or a core.got.*
   // phrase); `Error::Csv` is core.csv with a core.csv.* message; JSON syntax errors are core.json
   // around core.json.at with a core.json.* message.
@@ -551,6 +552,8 @@ export default {
   'core.expected.pairOrNull': '数对 [layer, unit] 或 null',
 
   // The value an `Error::Invalid` reports, where the core words it instead of quoting it.
+  'core.got.list': '含 {count} 项的列表',
+  'core.got.object': '对象',
   'core.got.missing': '无（缺少该字段）',
   'core.got.unknownField': '未知字段',
   'core.got.numbers': '{count} 个数',
@@ -561,6 +564,7 @@ export default {
   'core.got.rowsOfCount': '每行 {count} 个',
   'core.got.noRows': '没有行',
   'core.got.otherShapes': '其他形状',
+  'core.got.otherRows': '其他行',
   'core.got.outOfRange': '超出范围',
   'core.got.namesForColumns': '{names} 个列名对应 {columns} 列',
   'core.got.column': '列号 {index}',
@@ -599,6 +603,7 @@ export default {
   'core.csv.tooManyClasses': '目标列 {column} 中有 {count} 个类别；最多只能有 {max} 个（或改选回归）',
 
   'core.state.diverged': '训练已发散：请先后退一步或重置，再进行修改',
+  'core.state.shape': '{count} 个值排不成 {rows} 行、每行 {columns} 个',
   'core.state.sessionData': '这些数据来自会话文件，原始值未知',
 
   // JSON syntax errors (src/json/parse.rs), worded as serde_json's.

@@ -2,7 +2,8 @@
 // seed, classes), a real data set shipped with the page, the article's examples, or a CSV file
 // of the person's own (file picker or drop on the Data panel; target column and task). A file or
 // set the core refuses leaves its message here and the session as it was.
-import { t, has } from '../i18n.js';
+import { t, has, currentTable } from '../i18n.js';
+import { coreMessage } from '../core-errors.js';
 import { dataset, loadGenerated, loadCsv, shippedCsv, onNewData } from '../dataset.js';
 import { readNumber, Whole } from '../numbers.js';
 import {
@@ -427,7 +428,7 @@ function announce() {
 // Show the message `id` in `box`, with the error's text as {message}. A person's bad file is not
 // a fault of the page, so nothing goes to the console.
 function showError(box, id, error) {
-  showMessage(box, t(id, { message: error instanceof Error ? error.message : String(error) }));
+  showMessage(box, t(id, { message: coreMessage(error, currentTable()) }));
 }
 
 // Show `text` in the message line `box`.

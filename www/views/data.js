@@ -2,7 +2,8 @@
 // the resulting shapes, the fitted mean and std of each column), the training points with the
 // current batch, and the batch's values raw and standardised. The source chooser and the session
 // files are wired from here too (views/chooser.js, session-file.js).
-import { t, has } from '../i18n.js';
+import { t, has, currentTable } from '../i18n.js';
+import { coreMessage } from '../core-errors.js';
 import { formatNumber, formatCompact } from '../format.js';
 import { readNumber, Whole } from '../numbers.js';
 import { fillColor, scaleMax } from '../colors.js';
@@ -98,7 +99,7 @@ function prepare(patch) {
     reprepare(patch);
     showStatus('data.prepared', { shapes: shapesText(dataset.summary) });
   } catch (error) {
-    showPrepError(t('prep.error', { message: error.message }));
+    showPrepError(t('prep.error', { message: coreMessage(error, currentTable()) }));
     syncPrep();
   }
 }

@@ -1,5 +1,6 @@
 // The error banner and the status line: the page's two places for messages to the student.
-import { t } from '../i18n.js';
+import { t, currentTable } from '../i18n.js';
+import { coreMessage } from '../core-errors.js';
 import { setHidden, setText } from '../dom.js';
 
 const errorBox = document.getElementById('error');
@@ -8,9 +9,10 @@ const statusLine = document.getElementById('status');
 // What each place shows, as a function that words it, so that another language words it again.
 const shown = { error: null, status: null };
 
-// Show the message `id` in the error banner, with the error's own text as {message}.
+// Show the message `id` in the error banner, with the error's message (a core error worded from
+// the page's table) as {message}.
 export function showError(id, error) {
-  shown.error = () => t(id, { message: error instanceof Error ? error.message : String(error) });
+  shown.error = () => t(id, { message: coreMessage(error, currentTable()) });
   errorBox.textContent = shown.error();
   errorBox.hidden = false;
   console.error(error);

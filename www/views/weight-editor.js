@@ -2,7 +2,8 @@
 // The text is read as the settings read theirs (readNumber): what is no number, or a number a
 // float cannot hold as typed, is refused here with the text as typed; the core's refusals show
 // its message. Either way nothing changes.
-import { t } from '../i18n.js';
+import { t, currentTable } from '../i18n.js';
+import { coreMessage } from '../core-errors.js';
 import { formatExact } from '../format.js';
 import { readNumber, Whole } from '../numbers.js';
 
@@ -89,7 +90,7 @@ form.addEventListener('submit', (event) => {
     // Reopen with the core's message; the parameter kept its old value.
     form.hidden = false;
     onApply = applyValue;
-    showProblem(problem instanceof Error ? problem.message : String(problem));
+    showProblem(coreMessage(problem, currentTable()));
   }
 });
 

@@ -1,6 +1,7 @@
 //! Where the training loop stands: the next phase, the stopping status, the step units.
 
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::show;
 use crate::trace::Step;
 
@@ -67,7 +68,7 @@ impl Unit {
             "phase" => Ok(Unit::Phase),
             "batch" => Ok(Unit::Batch),
             "epoch" => Ok(Unit::Epoch),
-            _ => Err(Error::invalid("step unit", "\"phase\", \"batch\" or \"epoch\"", show::quoted(name))),
+            _ => Err(Error::invalid(Msg::FieldStepUnit, Msg::ExpectedStepUnit, show::quoted(name))),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{Status, Trainer};
 use crate::error::{Error, Result};
+use crate::message::{Msg, Phrase};
 use crate::network::Network;
 use std::collections::VecDeque;
 
@@ -189,38 +190,34 @@ impl Trainer {
         let arch = &self.arch;
         let fits = |n: &Network| n.architecture() == *arch && n.is_finite();
         if !fits(&m.start) || !m.updated.as_ref().is_none_or(fits) {
-            return Err(Error::invalid(format!("{field}.start"), "parameters shaped as the network", "other shapes"));
+            return Err(Error::invalid(format!("{field}.start"), Msg::ExpectedParamsShaped, Msg::GotOtherShapes));
         }
         let (batches, total, n) = (self.batches(), self.total(), self.data.train.len());
         if m.batch >= batches {
             return Err(Error::invalid(
                 format!("{field}.batch"),
-                format!("a batch index from 0 to {}", batches - 1),
+                Phrase::new(Msg::ExpectedBatchIndex).arg("max", batches - 1),
                 m.batch,
             ));
         }
         if m.done > total || (m.done == total) != m.updated.is_some() {
             return Err(Error::invalid(
                 format!("{field}.done"),
-                format!("a count of phases from 0 to {total}"),
+                Phrase::new(Msg::ExpectedPhaseCount).arg("total", total),
                 m.done,
             ));
         }
         if let Some((_, b)) = m.traced {
             if b >= batches || m.rows.is_empty() || m.rows.len() > self.batch_rows() || m.rows.iter().any(|&r| r >= n) {
-                return Err(Error::invalid(
-                    format!("{field}.rows"),
-                    "the rows of one batch of the training set",
-                    "other rows",
-                ));
+                return Err(Error::invalid(format!("{field}.rows"), Msg::ExpectedBatchRows, Msg::GotOtherRows));
             }
         }
         let h = &self.history;
         if m.epochs_logged > h.train_loss.len() || m.batches_logged > h.batch_loss.len() + 1 {
-            return Err(Error::invalid(format!("{field}.logged"), "at most the length of the history", m.epochs_logged));
+            return Err(Error::invalid(format!("{field}.logged"), Msg::ExpectedHistoryLength, m.epochs_logged));
         }
         if !(m.l2.is_finite() && m.l2 >= 0.0) {
-            return Err(Error::invalid(format!("{field}.l2"), "a finite number ≥ 0", m.l2));
+            return Err(Error::invalid(format!("{field}.l2"), Msg::ExpectedNonNegative, m.l2));
         }
         Ok(())
     }

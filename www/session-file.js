@@ -1,4 +1,5 @@
-// Session files: "Save" downloads toSession() as a .json file, "Open…" reads one back into a new
+// Session files: "Save" downloads the session file (with the newest undo steps, about 1 MB at
+// most, so that Step back works after Open) as a .json file, "Open…" reads one back into a new
 // Playground. A file the core refuses leaves its message in the banner and the session as it was.
 import { playground } from './handle.js';
 import { replaceSession } from './dataset.js';
@@ -6,6 +7,9 @@ import { MAX_SESSION_BYTES, sizeProblem, sessionFileName } from './data-options.
 import { showProblem, clearError, showStatus } from './views/messages.js';
 import { currentTable } from './i18n.js';
 import { coreMessage } from './core-errors.js';
+
+// The undo steps a saved file keeps: the newest that fit in about this much text.
+const SAVED_UNDO_BYTES = 1 << 20;
 
 const saveButton = document.getElementById('session-save');
 const openButton = document.getElementById('session-open');
@@ -25,7 +29,7 @@ export function wireSessionFiles(Playground) {
 
 // Download the session as "<its name>.json", through a Blob and a short-lived object URL.
 function save() {
-  const text = playground.toSession();
+  const text = playground.toSessionWithUndo(SAVED_UNDO_BYTES);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   link.download = sessionFileName(JSON.parse(playground.meta()).name);

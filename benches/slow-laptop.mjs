@@ -6,7 +6,7 @@
 // first redraw), "Next phase" from the click to its painted frame (the circle preset, as in
 // ui-step.mjs), and playing at the fastest speed: frames per second and epochs per second on the
 // circle preset (every chart in tabs, as the page opens) and on the digits preset.
-// Targets (the issue on classrooms): ready under 2 s, Next phase painted within 100 ms at p95,
+// Targets for a classroom: ready under 2 s, Next phase painted within 100 ms at p95,
 // the circle at 45 fps or more, the digits at 30 fps and 20 epochs/s or more.
 import { chromium } from 'playwright-core';
 import { startServer, stopServer } from '../scripts/serve.mjs';

@@ -1,4 +1,4 @@
-// The page as a new person tries it (issue 18): addresses naming no preset, 64-bit seeds, numbers
+// The page as a new person tries it: addresses naming no preset, 64-bit seeds, numbers
 // a float cannot hold, keys on focused controls, the settings form after Open, a session made from
 // a CSV file opened again, and the wording of a learning rate changed after an update.
 import { test } from 'node:test';

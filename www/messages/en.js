@@ -21,7 +21,7 @@ export default {
   'control.stepEpoch': 'Next epoch',
   'control.stepBack': 'Step back',
   'control.group': 'Step through training',
-  // The training loop panel: controls, speeds, flowchart, settings, presets, help (issue 4).
+  // The training loop panel: controls, speeds, flowchart, settings, presets, help.
   'control.runGroup': 'Run training',
   'control.stepPhase.tip': 'Perform the next phase (→)',
   'control.stepBatch.tip': 'Run to the end of this batch (Shift + →)',
@@ -397,7 +397,7 @@ export default {
   'session.opened': 'Opened {file}.',
   'session.error': 'The session file {file} was not opened: {message}. The session is unchanged.',
 
-  // The charts panel and the neuron thumbnails (issue 5).
+  // The charts panel and the neuron thumbnails.
   'charts.tabs': 'Charts',
   'charts.loss': 'Loss',
   'charts.accuracy': 'Accuracy',

@@ -22,7 +22,7 @@ export default {
   'control.stepEpoch': '下一轮',
   'control.stepBack': '后退一步',
   'control.group': '逐步训练',
-  // The training loop panel: controls, speeds, flowchart, settings, presets, help (issue 4).
+  // The training loop panel: controls, speeds, flowchart, settings, presets, help.
   'control.runGroup': '运行训练',
   'control.stepPhase.tip': '执行下一阶段（→）',
   'control.stepBatch.tip': '运行到本批次结束（Shift + →）',
@@ -396,7 +396,7 @@ export default {
   'session.opened': '已打开 {file}。',
   'session.error': '会话文件 {file} 未能打开：{message}。会话保持不变。',
 
-  // The charts panel and the neuron thumbnails (issue 5).
+  // The charts panel and the neuron thumbnails.
   'charts.tabs': '图表',
   'charts.loss': '损失',
   'charts.accuracy': '准确率',

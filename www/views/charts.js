@@ -33,7 +33,7 @@ const panes = byChart('pane');
 const canvases = byChart('canvas');
 const pngButtons = byChart('png');
 
-// Boundary field cells a side while playing (the core's minimum, the 100 × 100), and the
+// Boundary field cells a side while playing (the core's minimum, 100 × 100), and the
 // most when paused, when one frame may take longer.
 const PLAYING_RESOLUTION = 100;
 const STILL_RESOLUTION = 256;

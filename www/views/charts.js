@@ -70,6 +70,8 @@ export function renderCharts(context) {
     for (const name of CHARTS) drawnKey[name] = null;
     if (pointer.neuron) caption.textContent = neuronCaption(pointer.neuron);
   }
+  // Presenter mode's larger type: every chart again at its new scale.
+  if (context.parts?.has('presenter')) for (const name of CHARTS) drawnKey[name] = null;
   const next = chartKinds(context.trace.loss_name, context.playground.boundaryView());
   if (!kinds || next.metric !== kinds.metric || next.view !== kinds.view) showKinds(next, context.trace);
   showChoices();

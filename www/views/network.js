@@ -17,6 +17,7 @@ import { showTooltip, hideTooltip } from './tooltip.js';
 import { openEditor } from './weight-editor.js';
 import { paintEdges, prepareUpdate } from './network-edges.js';
 import { setText } from '../dom.js';
+import { rootFontPx } from '../type-scale.js';
 
 const view = document.getElementById('network-view');
 
@@ -131,7 +132,7 @@ function ellipsisText(hidden, room, width) {
 function build(trace, width, height) {
   // The page's font size, to tell whether a heading fits its band (read only when building), and
   // the labels' (--small in views.css).
-  const fontPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
+  const fontPx = rootFontPx();
   const smallPx = Math.max(14, 0.8 * fontPx);
   const line = LINE * smallPx;
   const measure = textMeasurer();
@@ -440,9 +441,11 @@ export function renderNetwork(context) {
   }
   lastContext = context;
   const { trace } = context;
+  // Presenter mode changes the panel's room and the type: measured again (once, at the switch).
+  if (context.parts?.has('presenter')) panelSize = null;
   panelSize ??= measure();
   const { width, height } = panelSize;
-  const key = `${width}x${height}@${window.devicePixelRatio || 1}|${trace.layers[0].inputs}|${trace.layers.map((l) => `${l.units}${l.activation}`).join(',')}`;
+  const key = `${width}x${height}@${window.devicePixelRatio || 1}/${rootFontPx()}|${trace.layers[0].inputs}|${trace.layers.map((l) => `${l.units}${l.activation}`).join(',')}`;
   if (diagram?.key !== key) {
     const built = build(trace, width, height);
     diagram = { ...built, key, width, height };

@@ -281,7 +281,8 @@ function node(key, shape, x, y, w, h, label, layer) {
     g.classList.add('is-clickable');
     g.setAttribute('role', 'button');
     g.setAttribute('tabindex', '0');
-    g.setAttribute('aria-label', tip);
+    // Its name begins with the words on the box, as a voice user says them.
+    g.setAttribute('aria-label', t('a11y.flow.name', { label, tip }));
     g.addEventListener('click', () => clicked(key, layer));
     g.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') clicked(key, layer);

@@ -28,6 +28,8 @@ import { buildHelp } from './keyboard.js';
 import { closeEditor } from './views/weight-editor.js';
 import { startLanguage, wireLanguage, renderLanguage } from './language.js';
 import { renderErrata } from './views/errata.js';
+import { startPresenter, wirePresenter, renderPresenter } from './presenter.js';
+import { PANELS } from './presenter-options.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -35,6 +37,8 @@ const DEFAULT_PRESET = 'circle';
 // Add a view by importing its render function and listing it here.
 // (followPhase is not one: redraw() calls it first, as it chooses the layer the trace is about.)
 const VIEWS = [
+  // Presenter mode and hidden panels before any view measures its room or its type.
+  renderPresenter,
   // The charts first: what the class watches while training plays.
   renderCharts,
   renderNetwork,
@@ -130,6 +134,7 @@ function redraw(parts = new Set()) {
 // no preset, or a preset whose data cannot be loaded, starts the default and says why.
 async function boot() {
   startLanguage();
+  const unknownPanels = startPresenter();
   applyMessages();
   showStatus('status.loading');
   const { Playground } = await loadCore();
@@ -157,11 +162,13 @@ async function boot() {
   wireGradcheck(playground);
   wireCharts();
   wireLanguage();
-  invalidate('session');
+  wirePresenter();
+  invalidate('session', 'presenter');
   // Drawn before the page says it is ready.
   flush();
   showStatus('');
   if (problem) showProblem(problem.id, { ...problem, preset: t(`preset.${preset}`), names: presets.join(', ') });
+  else if (unknownPanels.length) showProblem('address.unknownPanels', { asked: unknownPanels.join(', '), names: PANELS.join(', ') });
   document.documentElement.dataset.state = 'ready';
 }
 

@@ -5,6 +5,7 @@ import { store, DEFAULT_VIEW } from './state.js';
 import { invalidate } from './scheduler.js';
 import { replaceSession } from './dataset.js';
 import { setLanguage } from './i18n.js';
+import { checkHide } from './presenter-options.js';
 
 // The version this page writes; a snapshot of a newer version is refused, not misread.
 export const SNAPSHOT_VERSION = 1;
@@ -24,6 +25,7 @@ export function snapshot() {
     selection: { ...store.selection },
     view: { ...store.view },
     lang: store.lang,
+    presenter: { on: store.presenter.on, hide: [...store.presenter.hide] },
   };
 }
 
@@ -48,7 +50,8 @@ export function restore(snap) {
   Object.assign(store.selection, checked.selection);
   Object.assign(store.view, checked.view);
   store.lang = setLanguage(checked.lang);
-  invalidate('session', 'selection', 'view', 'lang');
+  Object.assign(store.presenter, checked.presenter);
+  invalidate('session', 'selection', 'view', 'lang', 'presenter');
 }
 
 // `snap` with every field checked, defaults for the view's missing fields; throws on a bad one.
@@ -83,5 +86,11 @@ export function checkSnapshot(snap) {
   if (!Number.isInteger(view.rowStart) || view.rowStart < 0) throw new SnapshotError('view.rowStart', 'a whole number ≥ 0', view.rowStart);
   const lang = snap.lang ?? store.lang;
   if (!LANGS.includes(lang)) throw new SnapshotError('lang', LANGS.join(' or '), lang);
-  return { session: snap.session, source, prep, preset, selection, view, lang };
+  // Snapshots made before presenter mode have none: the page stays as it is, as for the language.
+  const presenter = { ...store.presenter, ...(snap.presenter ?? {}) };
+  if (typeof presenter.on !== 'boolean') throw new SnapshotError('presenter.on', 'a boolean', presenter.on);
+  const hideProblem = checkHide(presenter.hide);
+  if (hideProblem) throw new SnapshotError('presenter.hide', hideProblem, presenter.hide);
+  presenter.hide = [...presenter.hide];
+  return { session: snap.session, source, prep, preset, selection, view, lang, presenter };
 }

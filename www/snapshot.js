@@ -5,19 +5,22 @@ import { store, DEFAULT_VIEW } from './state.js';
 import { invalidate } from './scheduler.js';
 import { replaceSession } from './dataset.js';
 import { setLanguage } from './i18n.js';
+import { logState, setLog } from './call-log.js';
 
 // The version this page writes; a snapshot of a newer version is refused, not misread.
 export const SNAPSHOT_VERSION = 1;
 // The undo steps a snapshot keeps: the newest that fit in about this much text.
-const UNDO_BYTES = 1 << 20;
+export const UNDO_BYTES = 1 << 20;
 const LANGS = ['en', 'zh'];
 const SOURCE_KINDS = ['generated', 'csv', 'session'];
 
-// The page state now.
-export function snapshot() {
+// The page state now, with the newest undo steps that fit in about `undoBytes` of text, and the
+// log of calls a share link replays (call-log.js).
+export function snapshot({ undoBytes = UNDO_BYTES } = {}) {
   return {
     version: SNAPSHOT_VERSION,
-    session: store.playground.toSessionWithUndo(UNDO_BYTES),
+    session: store.playground.toSessionWithUndo(undoBytes),
+    log: logState(),
     source: JSON.parse(JSON.stringify(store.data.source)),
     prep: { ...store.data.prep },
     preset: store.preset,
@@ -44,10 +47,17 @@ export function restore(snap) {
   const next = store.Playground.fromSession(checked.session);
   replaceSession(next, checked.source);
   store.data.prep = { ...store.data.prep, ...checked.prep };
-  store.preset = checked.preset;
-  Object.assign(store.selection, checked.selection);
-  Object.assign(store.view, checked.view);
-  store.lang = setLanguage(checked.lang);
+  applyPageState(checked);
+  if (checked.log) setLog(checked.log);
+}
+
+// Put the page's own state in place after its session: the preset on show, the selection, the
+// view and the language (a snapshot's, a link's).
+export function applyPageState({ preset, selection, view, lang }) {
+  store.preset = preset;
+  Object.assign(store.selection, selection);
+  Object.assign(store.view, view);
+  store.lang = setLanguage(lang);
   invalidate('session', 'selection', 'view', 'lang');
 }
 
@@ -83,5 +93,9 @@ export function checkSnapshot(snap) {
   if (!Number.isInteger(view.rowStart) || view.rowStart < 0) throw new SnapshotError('view.rowStart', 'a whole number ≥ 0', view.rowStart);
   const lang = snap.lang ?? store.lang;
   if (!LANGS.includes(lang)) throw new SnapshotError('lang', LANGS.join(' or '), lang);
-  return { session: snap.session, source, prep, preset, selection, view, lang };
+  const log = snap.log ?? null;
+  if (log !== null && (typeof log !== 'object' || !Array.isArray(log.calls) || typeof log.source !== 'object')) {
+    throw new SnapshotError('log', 'a log of calls (call-log.js)', log);
+  }
+  return { session: snap.session, source, prep, preset, selection, view, lang, log };
 }

@@ -138,6 +138,11 @@ export async function readKept() {
   return read(CURRENT);
 }
 
+// The record kept in `slot` ('current' or 'earlier'), or null.
+export function keptWork(slot = CURRENT) {
+  return read(slot);
+}
+
 // Whether storage is there to keep work in.
 export function canKeep() {
   return keep.backend !== null;

@@ -92,6 +92,29 @@ export function recording(playground) {
   });
 }
 
+// Perform the log's `calls` on `playground` (a Playground of its own, not the page's): the same
+// calls, in order, as many times each. A back() with nothing to undo, or a configure() of more
+// than live settings, is no call the page records: `refuse(what)` makes the error thrown.
+export function replayCalls(playground, calls, refuse = (what) => new Error(what)) {
+  for (const call of calls) {
+    const count = call.at(-1);
+    const [op, ...args] = call.slice(0, -1);
+    for (let k = 0; k < count; k += 1) {
+      if (op === 'phase' || op === 'batch' || op === 'epoch') playground.step(op);
+      else if (op === 'run') playground.run(args[0]);
+      else if (op === 'to') playground.stepTo(args[0]);
+      else if (op === 'back') {
+        if (!playground.back()) throw refuse('back()');
+      } else if (op === 'set') {
+        if (!isLivePatch(JSON.parse(args[0]))) throw refuse(args[0]);
+        playground.configure(args[0]);
+      } else if (op === 'w') playground.setWeight(...args);
+      else if (op === 'b') playground.setBias(...args);
+      else throw refuse(String(op));
+    }
+  }
+}
+
 // Start the log again at a restart of training from the seed: the data stays where it came from.
 export function restartLog() {
   startLog(callLog.source, { fresh: true });
@@ -166,17 +189,45 @@ function undoSteps(call) {
 // train exactly as run(a + b) (each ends on an epoch's end), and differ only in the undo step
 // between them. An entry is out of reach when the calls after it alone fill the core's undo
 // steps (UNDO_DEPTH) without undoing past themselves: the core has dropped every step before.
+// Two runs stay apart when a back() among those older calls returned to the step between them.
 export function compact(calls) {
   const split = reachSplit(calls);
   if (split <= 1) return calls;
+  const restored = restoredSteps(calls, split);
   const merged = [];
-  for (const call of calls.slice(0, split)) {
-    const epochs = call[0] === 'run' ? call[1] * call[2] : call[0] === 'epoch' ? call[1] : null;
-    const last = merged.at(-1);
-    if (epochs !== null && last?.[0] === 'run' && last[2] === 1) last[1] += epochs;
-    else merged.push(epochs !== null ? ['run', epochs, 1] : [...call]);
-  }
+  calls.slice(0, split).forEach((call, e) => {
+    const epochs = call[0] === 'run' ? call[1] : call[0] === 'epoch' ? 1 : null;
+    if (epochs === null) {
+      merged.push([...call]);
+      return;
+    }
+    for (let r = 0; r < call.at(-1); r += 1) {
+      const last = merged.at(-1);
+      if (last?.[0] === 'run' && !restored.has(`${e}:${r}`)) last[1] += epochs;
+      else merged.push(['run', epochs, 1]);
+    }
+  });
   return [...merged, ...calls.slice(split)];
+}
+
+// The undo steps of calls[0..end) that a back() among them returned to, as "entry:repetition"
+// (the step taken just before that repetition of that entry).
+function restoredSteps(calls, end) {
+  const stack = [];
+  const restored = new Set();
+  calls.slice(0, end).forEach((call, e) => {
+    if (call[0] === 'set') return;
+    for (let r = 0; r < call.at(-1); r += 1) {
+      if (call[0] === 'back') {
+        const step = stack.pop();
+        if (step !== undefined) restored.add(step);
+        continue;
+      }
+      stack.push(`${e}:${r}`);
+      if (stack.length > UNDO_DEPTH) stack.shift();
+    }
+  });
+  return restored;
 }
 
 // The largest index i such that calls[i..] alone fill the undo steps: before them nothing matters

@@ -5,11 +5,11 @@
 // the same numbers bit for bit, Step back included. The text is the JSON compressed with the
 // browser's CompressionStream("deflate-raw"), in base64url.
 import { store, DEFAULT_VIEW } from './state.js';
-import { logState, setLog, startLog, settingsOf } from './call-log.js';
+import { logState, setLog, startLog, settingsOf, replayCalls } from './call-log.js';
 import { replaceSession, isCsvPreset, shippedCsv, generatedOptions, csvOptions, onNewData } from './dataset.js';
 import { applyPageState, checkSnapshot } from './snapshot.js';
 import { jsonText, wholeIn, Whole } from './numbers.js';
-import { lossPatch, isLivePatch } from './patches.js';
+import { lossPatch } from './patches.js';
 import { columnsOf } from './data-options.js';
 
 // The version of the links this page writes; a newer one is refused, not misread.
@@ -271,7 +271,7 @@ export async function openLink(link) {
     const change = settingsPatch(base, settingsOfText(nowText));
     if (Object.keys(change).length > 0) scratch.configure(jsonText(corePatch(change, JSON.parse(nowText))));
     if (link.fresh) scratch.reset();
-    replay(scratch, link.calls ?? []);
+    replayCalls(scratch, link.calls ?? [], (what) => new LinkError('replay', what));
   } catch (error) {
     scratch.free();
     throw error instanceof LinkError ? error : new LinkError('replay', error);
@@ -347,26 +347,6 @@ function corePatch(change, session) {
   }
   if (typeof patch.training?.seed === 'string') patch.training.seed = new Whole(patch.training.seed);
   return patch;
-}
-
-// Perform `calls` on `playground` (a Playground of its own, not the page's).
-function replay(playground, calls) {
-  for (const call of calls) {
-    const count = call.at(-1);
-    const [op, ...args] = call.slice(0, -1);
-    for (let k = 0; k < count; k += 1) {
-      if (op === 'phase' || op === 'batch' || op === 'epoch') playground.step(op);
-      else if (op === 'run') playground.run(args[0]);
-      else if (op === 'to') playground.stepTo(args[0]);
-      else if (op === 'back') {
-        if (!playground.back()) throw new LinkError('replay', 'back()');
-      } else if (op === 'set') {
-        if (!isLivePatch(JSON.parse(args[0]))) throw new LinkError('replay', args[0]);
-        playground.configure(args[0]);
-      } else if (op === 'w') playground.setWeight(...args);
-      else if (op === 'b') playground.setBias(...args);
-    }
-  }
 }
 
 // ---- bytes ----------------------------------------------------------------------------------

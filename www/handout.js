@@ -123,8 +123,8 @@ function lossTokens(loss, y, yHat, sampleLoss, batchJ) {
   const m = y.length;
   const j = batchJ !== null ? 'J' : 'J_i';
   const jText = batchJ !== null ? 'J' : 'Jᵢ';
-  const mean = batchJ !== null ? `\\frac{1}{${m}}\\sum_{i=1}^{${m}}` : '';
-  const meanText = batchJ !== null ? `(1/${m}) Σᵢ ` : '';
+  const mean = batchJ !== null && m > 1 ? `\\frac{1}{${m}}\\sum_{i=1}^{${m}}` : '';
+  const meanText = batchJ !== null && m > 1 ? `(1/${m}) Σᵢ ` : '';
   const formula = {
     mse: [`${mean}\\tfrac{1}{2}\\sum_k (y_{k} - \\hat{y}_{k})^2`, `${meanText}½ Σₖ (yₖ − ŷₖ)²`],
     bce: [`-${mean}\\sum_k [y_k \\ln \\hat{y}_k + (1 - y_k)\\ln(1 - \\hat{y}_k)]`, `−${meanText}Σₖ [yₖ ln ŷₖ + (1 − yₖ) ln(1 − ŷₖ)]`],
@@ -182,5 +182,5 @@ function matrixTex(matrix) {
 // Text with Markdown's special characters escaped, so that a session's name reads as written
 // (and a $ in it opens no math).
 function escapeMarkdown(text) {
-  return text.replace(/([\\`*_[\]<>$|~])/g, '\\$1').replace(/^([#+-]|\d+[.)])/, '\\$1');
+  return text.replace(/([\\`*_[\]<>$|~])/g, '\\$1').replace(/^([#+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }

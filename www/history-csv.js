@@ -5,7 +5,9 @@
 
 // The CSV text of `history` (the core's history(), parsed).
 export function historyCsv(history) {
-  const regression = history.train_rmse.length > 0 && history.train_accuracy.length === 0;
+  // The core measures one of the two for every epoch, and writes null for the other.
+  const measured = (list) => list.some((x) => x !== null && x !== undefined);
+  const regression = measured(history.train_rmse) && !measured(history.train_accuracy);
   const [train, test] = regression ? ['train_rmse', 'test_rmse'] : ['train_accuracy', 'test_accuracy'];
   const lines = [['epoch', 'train_loss', 'test_loss', train, test].join(',')];
   history.train_loss.forEach((loss, e) => {

@@ -59,7 +59,9 @@ function completeTrace() {
 // The handout's blocks for the chosen rows.
 function currentBlocks() {
   const rows = rowsChoice.value === 'batch' ? 'batch' : store.selection.row;
-  return handoutBlocks(completeTrace(), config.session, { rows, name: JSON.parse(store.playground.meta()).name ?? '' });
+  // The preset's name in the page's language; else the session's own (a file's name, say).
+  const name = store.preset ? t(`preset.${store.preset}`) : JSON.parse(store.playground.meta()).name ?? '';
+  return handoutBlocks(completeTrace(), config.session, { rows, name });
 }
 
 // Lay the handout out in the panel, as it prints: headings, paragraphs, equations with each

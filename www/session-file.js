@@ -7,9 +7,8 @@ import { MAX_SESSION_BYTES, sizeProblem, sessionFileName } from './data-options.
 import { showProblem, clearError, showStatus } from './views/messages.js';
 import { currentTable } from './i18n.js';
 import { coreMessage } from './core-errors.js';
-
-// The undo steps a saved file keeps: the newest that fit in about this much text.
-const SAVED_UNDO_BYTES = 1 << 20;
+import { noteOpenedFile } from './share.js';
+import { UNDO_BYTES } from './snapshot.js';
 
 const saveButton = document.getElementById('session-save');
 const openButton = document.getElementById('session-open');
@@ -27,9 +26,10 @@ export function wireSessionFiles(Playground) {
   });
 }
 
-// Download the session as "<its name>.json", through a Blob and a short-lived object URL.
-function save() {
-  const text = playground.toSessionWithUndo(SAVED_UNDO_BYTES);
+// Download the session as "<its name>.json", through a Blob and a short-lived object URL. The
+// file keeps the newest undo steps that fit in about 1 MB, so Step back works after Open too.
+export function save() {
+  const text = playground.toSessionWithUndo(UNDO_BYTES);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   link.download = sessionFileName(JSON.parse(playground.meta()).name);
@@ -50,12 +50,16 @@ async function open(Playground, file) {
     return;
   }
   let next;
+  let text;
   try {
-    next = Playground.fromSession(await file.text());
+    text = await file.text();
+    next = Playground.fromSession(text);
   } catch (error) {
     showProblem('session.error', { file: file.name, message: coreMessage(error, currentTable()) });
     return;
   }
   replaceSession(next);
+  // A share link of this session starts from the file as opened.
+  noteOpenedFile(text);
   showStatus('session.opened', { file: file.name });
 }

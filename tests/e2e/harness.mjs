@@ -80,3 +80,14 @@ export function readNumber(text) {
   const clean = text.trim();
   return clean === '—' ? null : Number(clean.replace('−', '-'));
 }
+
+// Wait until the page has redrawn and done what waits for a painted frame (the matrices' hidden
+// tables, the charts' text), twice, since such work may queue more of itself.
+export async function settled(page) {
+  for (let i = 0; i < 2; i += 1) {
+    await page.evaluate(async () => {
+      const { afterPaint } = await import('/www/scheduler.js');
+      await new Promise((resolve) => afterPaint(resolve));
+    });
+  }
+}

@@ -76,7 +76,16 @@ export function matrixTable() {
 
   const later = (spec, first, end, shown) => {
     wanted = { spec, first, end };
-    if (!shown) return;
+    if (!shown) {
+      // A card out of sight is written when it comes back; until then it holds no stale numbers.
+      if (written && written.values !== spec.values) {
+        caption.textContent = '';
+        head.replaceChildren();
+        body.replaceChildren();
+        written = null;
+      }
+      return;
+    }
     if (pending.size === 0) afterPaint(writePending);
     pending.add(write);
   };

@@ -101,9 +101,11 @@ function canFullscreen() {
   return Boolean(document.fullscreenEnabled && root.requestFullscreen);
 }
 
-// The full-screen button: hidden where the API is missing, its words saying what a press does.
+// The full-screen button: a presenter's tool, shown in presenter mode (or while full screen) where
+// the API exists, its words saying what a press does. Out of presenter mode it would cost the
+// header a row on a laptop.
 function showFullscreen() {
-  setHidden(fullscreenButton, !canFullscreen());
+  setHidden(fullscreenButton, !canFullscreen() || !(store.presenter.on || document.fullscreenElement));
   const full = Boolean(document.fullscreenElement);
   setAttr(fullscreenButton, 'aria-pressed', String(full));
   setText(fullscreenButton, t(full ? 'present.fullscreen.leave' : 'present.fullscreen'));

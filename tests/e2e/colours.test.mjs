@@ -28,7 +28,12 @@ function classColours(page) {
     const boundary = document.getElementById('boundary-canvas');
     const options = JSON.stringify({ scale: chartScale(), train: true, test: false });
     const hover = (px, py) => JSON.parse(window.playground.chartHover('boundary', boundary.id, options, px, py)).x;
-    const [p, q] = [[0.35, 0.35], [0.65, 0.65]].map(([fx, fy]) => [fx * boundary.width, fy * boundary.height]);
+    // Two pixels inside the plane (its place in the canvas depends on the axes' labels): the
+    // widest pair around the canvas's middle whose hovers both land on it.
+    const hoverOrNull = (px, py) => JSON.parse(window.playground.chartHover('boundary', boundary.id, options, px, py));
+    const [p, q] = [0.3, 0.25, 0.2, 0.15, 0.1, 0.05].map((d) => [[0.5 - d, 0.45 - d], [0.5 + d, 0.45 + d]]
+      .map(([fx, fy]) => [fx * boundary.width, fy * boundary.height]))
+      .find(([m, n]) => hoverOrNull(...m) && hoverOrNull(...n));
     const [a, b] = [hover(...p), hover(...q)];
     const inBoundary = ([x1, x2]) => [p[0] + ((x1 - a[0]) / (b[0] - a[0])) * (q[0] - p[0]),
       p[1] + ((x2 - a[1]) / (b[1] - a[1])) * (q[1] - p[1])];

@@ -45,11 +45,7 @@ export function matrixTable() {
     if (written && written.key === key && written.values === spec.values) return;
     const rowWord = ROWS[spec.key] ?? 'row';
     const colWord = COLS[spec.key] ?? 'unit';
-    let text = t('a11y.matrix.caption', { name: spec.name, rows: spec.rows, cols: spec.cols });
-    if (end - first < spec.rows) text += ` · ${t('a11y.matrix.rows', { from: first + 1, to: end, rows: spec.rows })}`;
-    if (!spec.values) text += ` · ${t('matrix.notComputed')}`;
-    if (cols < spec.cols) text += ` · ${t('a11y.matrix.more', { shown: cols, cols: spec.cols })}`;
-    caption.textContent = text;
+    caption.textContent = captionOf(spec, first, end);
     if (!written || written.key !== key) {
       const corner = document.createElement('td');
       head.replaceChildren(corner, ...Array.from({ length: cols }, (_, c) => header('col', t(`a11y.matrix.${colWord}`, { n: c + 1 }))));
@@ -77,10 +73,10 @@ export function matrixTable() {
   const later = (spec, first, end, shown) => {
     wanted = { spec, first, end };
     if (!shown) {
-      // A card out of sight is written when it comes back; until then it holds no stale numbers.
-      if (written && written.values !== spec.values) {
-        caption.textContent = '';
-        head.replaceChildren();
+      // A card out of sight gets its rows when it comes back; until then its caption is current
+      // and it holds no stale numbers.
+      if (!written || written.values !== spec.values) {
+        caption.textContent = captionOf(spec, first, end);
         body.replaceChildren();
         written = null;
       }
@@ -90,6 +86,16 @@ export function matrixTable() {
     pending.add(write);
   };
   return { element: box, later };
+}
+
+// The table's caption: the matrix's name and size, the rows written, whether it is computed.
+function captionOf(spec, first, end) {
+  const cols = Math.min(spec.cols, MAX_COLS);
+  let text = t('a11y.matrix.caption', { name: spec.name, rows: spec.rows, cols: spec.cols });
+  if (end - first < spec.rows) text += ` · ${t('a11y.matrix.rows', { from: first + 1, to: end, rows: spec.rows })}`;
+  if (!spec.values) text += ` · ${t('matrix.notComputed')}`;
+  if (cols < spec.cols) text += ` · ${t('a11y.matrix.more', { shown: cols, cols: spec.cols })}`;
+  return text;
 }
 
 // A header cell of a row or a column.

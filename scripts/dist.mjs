@@ -132,8 +132,10 @@ export async function buildDist({ out = DIST_FILE } = {}) {
   html = html.replace(tag, () => `<script type="module">${script}</script>`);
   html = html.replace('<head>\n', '<head>\n  <!-- Backprop Playground in one file: made by scripts/dist.mjs, works offline. -->\n');
 
-  // Nothing may point at a file beside the page: there is none.
-  const outside = [...html.matchAll(/\s(?:src|href)="(?!data:|\?|#)([^"]*)"/g)].map((m) => m[1]);
+  // Nothing in the markup may point at a file beside the page: there is none. (The script's own
+  // strings are not markup: the QR code library builds an <img src="…"> of a data URL.)
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<style>[\s\S]*?<\/style>/g, '');
+  const outside = [...markup.matchAll(/\s(?:src|href)="(?!data:|\?|#)([^"]*)"/g)].map((m) => m[1]);
   if (outside.length > 0) throw new Error(`dist: the page still refers to ${outside.join(', ')}`);
 
   mkdirSync(dirname(out), { recursive: true });

@@ -48,6 +48,16 @@ test('opened from file:// with no network, ?preset=worked-example boots and show
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#session-save')]);
   const saved = JSON.parse((await (await download.createReadStream()).toArray()).join(''));
   assert.equal(saved.position.phase, await page.evaluate(() => window.playground.phase()));
+
+  // Share works from the disk: the link is the file's address, its QR code is drawn, and the link
+  // opened offline shows the same state.
+  await page.click('#share-button');
+  await page.waitForFunction(() => document.getElementById('share-link').value.includes('#s='));
+  const link = await page.inputValue('#share-link');
+  assert.ok(link.startsWith(`${FILE_URL}?preset=worked-example#s=`) || link.startsWith(`${FILE_URL}#s=`), link);
+  assert.equal(await page.isVisible('#share-qr'), true);
+  const other = await browser.open(t, { url: FILE_URL, query: link.slice(FILE_URL.length), offline: true });
+  assert.equal(await other.evaluate(() => window.playground.trace()), await page.evaluate(() => window.playground.trace()));
 });
 
 test('opened from file://, the preset menu opens iris and the chooser the digits, from the CSV files inside', async (t) => {

@@ -664,6 +664,7 @@ export default {
   'core.expected.jsonObject': 'a JSON object',
   'core.expected.maxChars': 'at most {max} characters',
   'core.expected.pairOrNull': 'a pair [layer, unit] or null',
+  'core.expected.keptRuns': 'a list of kept runs, each {name, train} or null',
 
   // The value an `Error::Invalid` reports, where the core words it instead of quoting it.
   'core.got.list': 'a list of {count}',

@@ -662,6 +662,7 @@ export default {
   'core.expected.jsonObject': 'JSON 对象',
   'core.expected.maxChars': '至多 {max} 个字符',
   'core.expected.pairOrNull': '数对 [layer, unit] 或 null',
+  'core.expected.keptRuns': '保留的运行的列表，每项为 {name, train} 或 null',
 
   // The value an `Error::Invalid` reports, where the core words it instead of quoting it.
   'core.got.list': '含 {count} 项的列表',

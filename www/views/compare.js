@@ -15,6 +15,7 @@ const sameButton = document.getElementById('compare-same');
 const epochsField = document.getElementById('compare-epochs');
 const list = document.getElementById('compare-list');
 const status = document.getElementById('compare-status');
+const summary = document.getElementById('compare-summary');
 
 // The status line's words, as a function, so that another language words it again.
 let said = null;
@@ -34,7 +35,9 @@ export function renderCompare({ parts }) {
     listed = null;
     setText(status, said ? said() : '');
   }
-  keepButton.disabled = keptCount(store.kept) >= MAX_KEPT;
+  const count = keptCount(store.kept);
+  keepButton.disabled = count >= MAX_KEPT;
+  setText(summary, count ? t('compare.summaryCount', { count }) : t('compare.summary'));
   if (listed === store.kept) return;
   listed = store.kept;
   list.replaceChildren(...store.kept.flatMap((run, i) => (run ? [runItem(run, i)] : [])));
@@ -76,8 +79,22 @@ function guarded(call) {
   }
 }
 
+// Put the popover above its button (the charts sit at the bottom of the page), or below it when
+// there is no room above.
+function placeMenu() {
+  const rect = summary.getBoundingClientRect();
+  const body = document.getElementById('compare-body');
+  setStyle(body, '--compare-left', `${Math.max(8, rect.left)}px`);
+  setStyle(body, '--compare-bottom', `${Math.max(8, window.innerHeight - rect.top + 4)}px`);
+}
+
 // Wire the buttons; main.js calls it once.
 export function wireCompare() {
+  const body = document.getElementById('compare-body');
+  body.addEventListener('beforetoggle', (event) => {
+    if (event.newState === 'open') placeMenu();
+    summary.setAttribute('aria-expanded', String(event.newState === 'open'));
+  });
   epochsField.max = String(MAX_COMPARE_EPOCHS);
   keepButton.addEventListener('click', () => {
     const done = guarded(keepRun);

@@ -14,7 +14,6 @@ import { setAttr, setHidden, setText } from '../dom.js';
 const button = document.getElementById('quiz-button');
 const box = document.getElementById('quiz');
 const question = document.getElementById('quiz-question');
-const label = document.getElementById('quiz-label');
 const field = document.getElementById('quiz-answer');
 const checkButton = document.getElementById('quiz-check');
 const feedback = document.getElementById('quiz-feedback');
@@ -42,14 +41,12 @@ function feedbackNodes(last) {
     ? t('quiz.right', { symbol, value })
     : t('quiz.wrong', { symbol, value, answer: formatNumber(last.answer) });
   if (last.right) return [verdict];
-  const how = document.createElement('p');
-  how.className = 'quiz-how';
-  how.textContent = t('quiz.how');
   const { lines } = buildEquations(last.trace, last.question);
   const equations = document.createElement('div');
   equations.className = 'quiz-equations';
-  equations.append(...equationNodes(lines.filter((line) => line.kind !== 'title')));
-  return [verdict, how, equations];
+  // The lines with the numbers written in: the panel below keeps the formulas and the notes.
+  equations.append(...equationNodes(lines.filter((line) => line.kind === 'numbers')));
+  return [verdict, equations];
 }
 
 // Show quiz mode: the switch, and when on the question of the next phase, the feedback and the score.
@@ -60,7 +57,6 @@ export function renderQuiz({ phase, trace, parts }) {
   if (!on) return;
   const q = currentQuestion(phase, trace);
   setText(question, q ? questionText(q) : t('quiz.none'));
-  setText(label, t('quiz.answer', { symbol: q ? questionSymbol(q) : '' }));
   field.disabled = !q;
   checkButton.disabled = !q;
   setText(score, t('quiz.score', { right, answered }));
@@ -70,7 +66,7 @@ export function renderQuiz({ phase, trace, parts }) {
       shownFeedback = problem;
       const p = document.createElement('p');
       p.className = 'quiz-verdict is-wrong';
-      p.textContent = t('quiz.notNumber', { text: problem.text });
+      p.textContent = problem.text.trim() === '' ? t('quiz.empty') : t('quiz.notNumber', { text: problem.text });
       feedback.replaceChildren(p);
     }
   } else if (relabel || shownFeedback !== quizFeedback.last) {

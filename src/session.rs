@@ -290,14 +290,7 @@ fn read_history(v: &Value) -> Result<History> {
         ],
     )?;
     let list = |key: &str| -> Result<Vec<Option<f64>>> {
-        let field = format!("history.{key}");
-        let Some(v) = optional(map, key) else { return Ok(Vec::new()) };
-        let items = v.as_array().ok_or_else(|| Error::invalid(&field, Msg::ExpectedHistoryList, show(v)))?;
-        let mut values = Vec::with_capacity(items.len());
-        for (i, x) in items.iter().enumerate() {
-            values.push(if x.is_null() { None } else { Some(number(x, &format!("{field}[{i}]"))?) });
-        }
-        Ok(values)
+        optional(map, key).map_or(Ok(Vec::new()), |v| numbers_or_nulls(v, &format!("history.{key}")))
     };
     Ok(History {
         train_loss: list("train_loss")?.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect(),

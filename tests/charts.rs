@@ -829,3 +829,132 @@ fn the_legend_moves_to_the_other_corner_when_a_line_s_newest_point_is_under_it()
     assert!(falling < 175.0, "falling: legend at y = {falling}");
     assert!(rising > 175.0, "rising: legend at y = {rising}");
 }
+
+// ---- kept runs on the loss chart -------------------------------------------------------------
+
+/// The `points` of the polylines stroked in `colour` ("#2CA02C").
+fn polylines_in(svg: &str, colour: &str) -> Vec<Vec<(f64, f64)>> {
+    let stroke = format!("stroke=\"{colour}\"");
+    let only: String = svg
+        .split("<polyline")
+        .skip(1)
+        .filter(|tag| tag.contains(&stroke))
+        .map(|tag| format!("<polyline{tag}"))
+        .collect();
+    polylines(&format!("x{only}"))
+}
+
+/// A colour as the SVG backend writes it.
+fn hex([r, g, b]: colour::Rgb) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
+#[test]
+fn kept_runs_are_drawn_over_the_loss_chart_from_epoch_0_in_their_own_colours_and_named_in_the_legend() {
+    let t = circle(5);
+    let options = r#"{"kept": [{"name": "SGD (batch 1)", "train": [0.72, 0.61, 0.5, 0.44, 0.4, 0.37, 0.35]}, null,
+        {"name": "BGD (all 100)", "train": [0.72, 0.71, null, 0.69]}]}"#;
+    let data = loss::LossData::from_trainer(&t, loss::Options::parse(options).unwrap());
+    let (svg, frame) = render((640, 360), |root| loss::draw(root, &data).unwrap());
+    let (first, third) = (hex(loss::KEPT_COLOURS[0]), hex(loss::KEPT_COLOURS[2]));
+    assert_ne!(first, hex(colour::HIGH));
+    assert_ne!(third, hex(colour::LOW));
+    let sgd = polylines_in(&svg, &first);
+    assert_eq!(sgd.len(), 1, "one line in the first kept colour");
+    assert_eq!(sgd[0].len(), 7, "every epoch from 0");
+    // Its first point is the loss before training, at epoch 0; the x axis reaches its last epoch.
+    let (x0, y0) = frame.to_pixel(0.0, 0.72);
+    assert!((sgd[0][0].0 - x0).abs() <= 1.0 && (sgd[0][0].1 - y0).abs() <= 1.0, "{:?} vs ({x0}, {y0})", sgd[0][0]);
+    assert_eq!(frame.x.1, 6.0);
+    let bgd = polylines_in(&svg, &third);
+    assert_eq!(bgd.len(), 1, "the third colour, its place in the list");
+    assert_eq!(bgd[0].len(), 3, "the missing epoch is left out");
+    // The session's own lines are still there, in theirs.
+    assert_eq!(polylines_in(&svg, &hex(colour::HIGH)).len(), 1);
+    assert_eq!(polylines_in(&svg, &hex(colour::LOW)).len(), 1);
+    // In the legend: a swatch in each run's colour beside its name; its last point marked.
+    let texts = texts(&svg);
+    for name in ["SGD (batch 1)", "BGD (all 100)", "train", "test"] {
+        assert!(texts.iter().any(|t| t == name), "{name:?} in {texts:?}");
+    }
+    for colour in [&first, &third] {
+        assert!(svg.split("<rect").any(|tag| tag.contains(&format!("fill=\"{colour}\""))), "a swatch in {colour}");
+        assert_eq!(circles_with(&svg, &format!("fill=\"{colour}\"")), 1, "the last point of the run in {colour}");
+    }
+    // Without kept runs the chart has no line in their colours.
+    let plain = loss::LossData::from_trainer(&t, loss::Options::default());
+    let (svg, _) = render((640, 360), |root| loss::draw(root, &plain).unwrap());
+    assert!(loss::KEPT_COLOURS.iter().all(|&c| polylines_in(&svg, &hex(c)).is_empty()));
+}
+
+#[test]
+fn hovering_a_kept_run_names_it_and_gives_its_loss_at_that_epoch() {
+    let t = circle(3);
+    let options = r#"{"kept": [{"name": "mini-batch (10)", "train": [0.72, 0.6, 0.55, 0.51, 0.49]}]}"#;
+    let data = loss::LossData::from_trainer(&t, loss::Options::parse(options).unwrap());
+    let size = (640, 360);
+    let frame = data.chart().unwrap().frame(size).unwrap();
+    let (px, py) = frame.to_pixel(0.1, 0.5);
+    let hover = loss::hover(size, &data, px, py).unwrap().unwrap();
+    assert_eq!(hover.epoch, 0);
+    let kept = hover.points.iter().find(|p| p.label == "mini-batch (10)").expect("the kept run is in the answer");
+    assert_eq!((kept.index, kept.x, kept.value), (0, 0.0, Some(0.72)));
+    let (px, py) = frame.to_pixel(3.9, 0.5);
+    let hover = loss::hover(size, &data, px, py).unwrap().unwrap();
+    let kept = hover.points.iter().find(|p| p.label == "mini-batch (10)").unwrap();
+    assert_eq!((kept.index, kept.value), (4, Some(0.49)));
+    let json: serde_json::Value = serde_json::from_str(&hover.json()).unwrap();
+    assert!(json["points"].as_array().unwrap().iter().any(|p| p["label"] == "mini-batch (10)" && p["value"] == 0.49));
+}
+
+#[test]
+fn hide_batch_leaves_the_newest_batch_s_loss_out_of_the_drawing_and_the_hover() {
+    let (mut t, _) = session::from_json(&presets::session("worked-example").unwrap()).unwrap();
+    // Two batches' losses logged: 4.25, then the second sample's, just computed.
+    t.step(Unit::Batch);
+    t.step(Unit::Phase);
+    t.step(Unit::Phase);
+    let logged = t.history().batch_loss.clone();
+    assert_eq!(logged.len(), 2);
+    let batch_line = |hide: bool| {
+        let options = loss::Options { batches: true, hide_batch: hide, ..Default::default() };
+        let data = loss::LossData::from_trainer(&t, options);
+        let (svg, frame) = render((500, 350), |root| loss::draw(root, &data).unwrap());
+        // The batch line's grey.
+        let line = polylines_in(&svg, "#969696");
+        let (px, py) = frame.to_pixel(0.9, 1.0);
+        let hover = loss::hover((500, 350), &data, px, py).unwrap().unwrap();
+        let value = hover.points.iter().find(|p| p.label == "batch").and_then(|p| p.value);
+        (line.first().map_or(0, Vec::len), value)
+    };
+    let (shown, value) = batch_line(false);
+    assert_eq!(shown, 2);
+    assert_eq!(value, Some(logged[1]));
+    let (hidden, value) = batch_line(true);
+    assert_eq!(hidden, 1, "only the batch before");
+    assert_eq!(value, Some(logged[0]), "the hover finds the last point shown");
+}
+
+#[test]
+fn kept_runs_in_the_options_are_checked_and_named_in_errors() {
+    let err = |text: &str| loss::Options::parse(text).unwrap_err().to_string();
+    let list = "chart options.kept must be a list of kept runs, each {name, train} or null";
+    assert_eq!(err(r#"{"kept": 3}"#), format!("{list}, got 3"));
+    assert_eq!(err(r#"{"kept": [null, {"train": []}]}"#), format!("{list}, got a list of 2"));
+    assert_eq!(err(r#"{"kept": [{"name": 7, "train": []}]}"#), format!("{list}, got a list of 1"));
+    assert_eq!(err(r#"{"kept": ["a"]}"#), format!("{list}, got a list of 1"));
+    let number = err(r#"{"kept": [{"name": "a", "train": [1, "2"]}]}"#);
+    assert!(number.starts_with("chart options.kept.train[1] must be a finite number"), "{number}");
+    let numbers = err(r#"{"kept": [{"name": "a", "train": {}}]}"#);
+    assert!(numbers.starts_with("chart options.kept.train must be a list of numbers or nulls"), "{numbers}");
+    let unknown = err(r#"{"kept": [{"name": "a", "train": [], "colour": 1}]}"#);
+    assert!(unknown.starts_with("chart options.kept.colour must be one of the known fields"), "{unknown}");
+    let o = loss::Options::parse(
+        r#"{"kept": [{"name": "a", "train": [1, null]}, null, {"name": "b", "train": []}], "hide_batch": true}"#,
+    )
+    .unwrap();
+    assert!(o.hide_batch);
+    assert_eq!(o.kept.len(), 2);
+    assert_eq!(o.kept[0], loss::Kept { name: "a".into(), train: vec![Some(1.0), None], colour: 0 });
+    assert_eq!(o.kept[1].colour, 2, "a run's colour is its place in the list, nulls counted");
+}

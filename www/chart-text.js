@@ -1,6 +1,6 @@
 // The words around the charts: tab names, file names and the tooltips of the core's hover
 // answers (chartHover). No DOM, so Node tests can check them.
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
 import { formatNumber } from './format.js';
 import { sub } from './notation.js';
 
@@ -56,7 +56,9 @@ export function epochTip(chart, kinds, hover) {
     } else {
       // The lines' points sit at whole epochs; name the epoch whose values these are.
       epoch = point.x;
-      parts.push(t(named, { series: t(`charts.series.${point.label}`), value }));
+      // A kept run's line is labelled with its name, already worded by the page.
+      const series = has(`charts.series.${point.label}`) ? t(`charts.series.${point.label}`) : point.label;
+      parts.push(t(named, { series, value }));
     }
   }
   if (parts.length === 0) return t('charts.tip.empty', { epoch });

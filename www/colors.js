@@ -87,3 +87,10 @@ const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca02c', '#d62728', '#9467bd', '#8
 export function classColor(c) {
   return CLASS_COLORS[c % CLASS_COLORS.length];
 }
+
+// The colours of runs kept to compare, the core's (src/charts/loss.rs KEPT_COLOURS): class colours
+// 2, 3, 4 and 6, none of the loss chart's own lines'. Run i takes colour i.
+const KEPT_CLASSES = [2, 3, 4, 6];
+export function keptColor(i) {
+  return classColor(KEPT_CLASSES[i % KEPT_CLASSES.length]);
+}

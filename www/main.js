@@ -35,6 +35,9 @@ import { linkText, decodeLink, openLink, wireShareLog } from './share.js';
 import { readKept, restoreKept, startKeeping, renderKeep, sameAddress, showKeptProblem } from './autosave.js';
 import { wireShare, relabelShare, showLinkProblem } from './views/share.js';
 import { wireHandout, relabelHandout } from './views/handout.js';
+import { renderQuiz, wireQuiz } from './views/quiz.js';
+import { startQuiz } from './quiz.js';
+import { renderCompare, wireCompare } from './views/compare.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -46,11 +49,15 @@ const VIEWS = [
   renderPresenter,
   // The charts first: what the class watches while training plays.
   renderCharts,
+  // The kept runs under the loss chart.
+  renderCompare,
   renderNetwork,
   // After the diagram, whose units it places its thumbnails beside.
   renderNeuronMaps,
   renderInspector,
   renderEquations,
+  // Quiz mode's question for the next phase, above the equations.
+  renderQuiz,
   renderGradcheck,
   ({ phase, trace }) => renderReadouts(phase, trace),
   ({ phase, trace }) => updateControls(phase, trace),
@@ -60,7 +67,8 @@ const VIEWS = [
   // The preset on show (none after new data or a session file) and its errata note.
   ({ parts }) => {
     showPreset(store.preset);
-    renderErrata(store.preset, parts.has('lang'));
+    // The errata note holds the worked example's answers: out of sight in quiz mode.
+    renderErrata(store.preset, parts.has('lang'), store.quiz.on);
   },
   // The words that no view redraws at every step, in another language.
   ({ parts }) => {
@@ -147,6 +155,7 @@ function redraw(parts = new Set()) {
 async function boot() {
   startLanguage();
   const unknownPanels = startPresenter();
+  const asksQuiz = startQuiz();
   applyMessages();
   showStatus('status.loading');
   const { Playground } = await loadCore();
@@ -193,6 +202,8 @@ async function boot() {
   wirePresenter();
     wireShare();
   wireHandout();
+  wireQuiz();
+  wireCompare();
   invalidate('session', 'presenter');
   // What the address or the browser keeps asks for, in place of the preset.
   const address = hashLink !== null ? `#s=${hashLink}` : asksPreset ? `?preset=${preset}` : null;
@@ -214,6 +225,11 @@ async function boot() {
       if (new URLSearchParams(window.location.search).has('lang')) {
         startLanguage();
         invalidate('lang');
+      }
+      // So does ?quiz=.
+      if (asksQuiz) {
+        startQuiz();
+        invalidate('quiz');
       }
     } catch (error) {
       keptFailed = error;

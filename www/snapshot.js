@@ -7,6 +7,7 @@ import { replaceSession } from './dataset.js';
 import { setLanguage } from './i18n.js';
 import { checkHide } from './presenter-options.js';
 import { logState, setLog } from './call-log.js';
+import { keptProblem } from './kept-runs.js';
 
 // The version this page writes; a snapshot of a newer version is refused, not misread.
 export const SNAPSHOT_VERSION = 1;
@@ -29,6 +30,8 @@ export function snapshot({ undoBytes = UNDO_BYTES } = {}) {
     view: { ...store.view },
     lang: store.lang,
     presenter: { on: store.presenter.on, hide: [...store.presenter.hide] },
+    quiz: { ...store.quiz },
+    kept: JSON.parse(JSON.stringify(store.kept)),
   };
 }
 
@@ -52,6 +55,9 @@ export function restore(snap) {
   applyPageState(checked);
   Object.assign(store.presenter, checked.presenter);
   invalidate('presenter');
+  Object.assign(store.quiz, checked.quiz);
+  store.kept = checked.kept;
+  invalidate('quiz', 'kept');
   if (checked.log) setLog(checked.log);
 }
 
@@ -107,5 +113,27 @@ export function checkSnapshot(snap) {
   if (log !== null && (typeof log !== 'object' || !Array.isArray(log.calls) || typeof log.source !== 'object')) {
     throw new SnapshotError('log', 'a log of calls (call-log.js)', log);
   }
-  return { session: snap.session, source, prep, preset, selection, view, lang, presenter, log };
+  // Snapshots made before quiz mode and kept runs have neither: quiz off, no runs, no score.
+  const quiz = { on: false, right: 0, answered: 0, ...(snap.quiz ?? {}) };
+  if (typeof quiz.on !== 'boolean') throw new SnapshotError('quiz.on', 'a boolean', quiz.on);
+  for (const key of ['right', 'answered']) {
+    if (!Number.isInteger(quiz[key]) || quiz[key] < 0) throw new SnapshotError(`quiz.${key}`, 'a whole number ≥ 0', quiz[key]);
+  }
+  if (quiz.right > quiz.answered) throw new SnapshotError('quiz.right', `at most quiz.answered (${quiz.answered})`, quiz.right);
+  const kept = snap.kept ?? [];
+  const keptWrong = keptProblem(kept);
+  if (keptWrong) throw new SnapshotError('kept', keptWrong, kept);
+  return {
+    session: snap.session,
+    source,
+    prep,
+    preset,
+    selection,
+    view,
+    lang,
+    presenter,
+    log,
+    quiz: { on: quiz.on, right: quiz.right, answered: quiz.answered },
+    kept: JSON.parse(JSON.stringify(kept)),
+  };
 }

@@ -43,6 +43,13 @@ export const store = {
   // Presenter mode (presenter.js): on, large type for a projector; hide, the panels hidden for a
   // slide or an embedded page (any of PANELS in presenter-options.js), in either mode.
   presenter: { on: false, hide: [] },
+  // Quiz mode (quiz.js): on, the page asks for the value the next phase computes before showing
+  // it; right and answered, the running score of this session.
+  quiz: { on: false, right: 0, answered: 0 },
+  // Runs kept to compare (compare.js), drawn over the loss chart: each { kind: 'sgd', 'mini' or
+  // 'batch', k (the batch size), alpha, epochs, train (J from epoch 0 on, the core's) } or null,
+  // a removed run's place, so that the others keep their colours. At most 4.
+  kept: [],
 };
 
 // The default view, for a snapshot that lacks a field.
@@ -67,6 +74,18 @@ export function setView(patch) {
 export function setPresenter(patch) {
   Object.assign(store.presenter, patch);
   invalidate('presenter');
+}
+
+// Change quiz mode or its score; the page redraws.
+export function setQuiz(patch) {
+  Object.assign(store.quiz, patch);
+  invalidate('quiz');
+}
+
+// Replace the kept runs; the loss chart redraws.
+export function setKept(kept) {
+  store.kept = kept;
+  invalidate('kept');
 }
 
 // The session changed (a step, a setting, an edit): the page redraws from the core.

@@ -110,7 +110,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &AccuracyDa
 }
 
 /// The epoch and values under pixel (px, py) of a chart of the given size.
-pub fn hover(size: (u32, u32), data: &AccuracyData, px: f64, py: f64) -> Result<Option<Hover>> {
+pub fn hover<'d>(size: (u32, u32), data: &'d AccuracyData, px: f64, py: f64) -> Result<Option<Hover<'d>>> {
     let chart = data.chart()?;
     let frame = chart.frame(size)?;
     Ok(chart.hover(&frame, px, py))

@@ -46,8 +46,8 @@ impl Values<'_> {
 /// One line: point i is at x = x0 + i·dx.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line<'a> {
-    /// Name in the legend and in hover results.
-    pub label: &'static str,
+    /// Name in the legend (through the chart's words) and in hover results.
+    pub label: &'a str,
     pub colour: Rgb,
     /// Stroke width in CSS pixels.
     pub width: f64,
@@ -103,16 +103,16 @@ pub struct EpochChart<'a> {
 
 /// The points of the lines nearest to an x, for a tooltip.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Hover {
+pub struct Hover<'a> {
     /// The epoch under the pointer (1-based; 0 is before the first epoch ends).
     pub epoch: usize,
-    pub points: Vec<HoverPoint>,
+    pub points: Vec<HoverPoint<'a>>,
 }
 
 /// One line's point in a `Hover`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct HoverPoint {
-    pub label: &'static str,
+pub struct HoverPoint<'a> {
+    pub label: &'a str,
     /// Index of the point in its line (epoch − 1 for epoch lines, the batch for batch lines).
     pub index: usize,
     pub x: f64,
@@ -121,7 +121,7 @@ pub struct HoverPoint {
     pub pixel: Option<(f64, f64)>,
 }
 
-impl EpochChart<'_> {
+impl<'a> EpochChart<'a> {
     /// x from 0 to the last point of any line (at least 1 epoch).
     fn x_max(&self) -> f64 {
         self.lines.iter().filter(|l| !l.values.is_empty()).map(|l| l.x(l.values.len() - 1)).fold(1.0, f64::max)
@@ -289,7 +289,7 @@ impl EpochChart<'_> {
     }
 
     /// What lies under pixel (px, py) of a chart drawn in `frame`: None outside the plotting area.
-    pub fn hover(&self, frame: &Frame, px: f64, py: f64) -> Option<Hover> {
+    pub fn hover(&self, frame: &Frame, px: f64, py: f64) -> Option<Hover<'a>> {
         if !frame.contains(px, py) {
             return None;
         }
@@ -314,7 +314,7 @@ impl EpochChart<'_> {
     }
 }
 
-impl Hover {
+impl Hover<'_> {
     /// `{"epoch": 12, "points": [{"label": "train", "index": 11, "x": 12, "value": 0.31, "pixel": [x, y]}, …]}`;
     /// a missing value and its pixel are null.
     pub fn json(&self) -> String {

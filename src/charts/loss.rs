@@ -1,13 +1,31 @@
 //! The loss chart: J over the training set and the test set after each epoch, and optionally the
-//! J of every batch, which is what gradient descent actually sees.
+//! J of every batch, which is what gradient descent actually sees; over them, the training J of
+//! runs the page kept, to compare.
 
-use super::colour::{HIGH, LOW};
+use super::colour::{Rgb, CLASSES, HIGH, LOW};
 use super::epochs::{EpochChart, Hover, Line, Values};
 use super::{Frame, Look, OptionsText, Words};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::json::{self, known_keys, Value};
+use crate::message::Msg;
 use crate::trainer::Trainer;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::borrow::Cow;
+
+/// The kept runs' colours, none of the session's own lines' (blue train, orange test, grey batch).
+pub const KEPT_COLOURS: [Rgb; 4] = [CLASSES[2], CLASSES[3], CLASSES[4], CLASSES[6]];
+
+/// A run the page kept: its J over the training set from epoch 0, before any training, on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    /// Its name in the legend and in hover answers (worded by the page).
+    pub name: String,
+    /// J after epoch e at index e (0: the first parameters); None where it was not finite.
+    pub train: Vec<Option<f64>>,
+    /// Which of `KEPT_COLOURS` (modulo their number): the run's place in the option's list.
+    pub colour: usize,
+}
 
 /// What the page asks of the loss chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,18 +40,32 @@ pub struct Options {
     pub highlight: Option<usize>,
     /// The words drawn (axis and line names).
     pub labels: Words,
+    /// Leave the newest batch's J out of the batch line (a quiz on the page asks for it).
+    pub hide_batch: bool,
+    /// Kept runs, drawn over the session's lines.
+    pub kept: Vec<Kept>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { log: false, batches: false, scale: 1.0, highlight: None, labels: Words::default() }
+        Options {
+            log: false,
+            batches: false,
+            scale: 1.0,
+            highlight: None,
+            labels: Words::default(),
+            hide_batch: false,
+            kept: Vec::new(),
+        }
     }
 }
 
 impl Options {
-    /// Reads options from JSON, e.g. `{"log": true, "scale": 2}`.
+    /// Reads options from JSON, e.g. `{"log": true, "scale": 2, "kept": [null, {"name": "α 0.1",
+    /// "train": [0.7, 0.5, null, 0.3]}]}`.
     pub fn parse(text: &str) -> Result<Options> {
-        let o = OptionsText::parse(text, &["log", "batches", "scale", "highlight", "labels"])?;
+        let keys = ["log", "batches", "scale", "highlight", "labels", "hide_batch", "kept"];
+        let o = OptionsText::parse(text, &keys)?;
         let d = Options::default();
         Ok(Options {
             log: o.boolean("log", d.log)?,
@@ -41,8 +73,30 @@ impl Options {
             scale: o.number("scale", d.scale)?,
             highlight: o.optional_whole("highlight")?,
             labels: o.words()?,
+            hide_batch: o.boolean("hide_batch", d.hide_batch)?,
+            kept: o.value("kept").map_or(Ok(Vec::new()), parse_kept)?,
         })
     }
+}
+
+/// The `kept` option: a list of `{name, train}` or null, each run in the colour of its place
+/// (`KEPT_COLOURS`): a null keeps a removed run's colour free, so the others keep theirs. The
+/// page builds it, so an error names the option rather than the entry (fewer bytes of wasm).
+fn parse_kept(v: &Value) -> Result<Vec<Kept>> {
+    const FIELD: &str = "chart options.kept";
+    let bad = || Error::invalid(FIELD, Msg::ExpectedKeptRuns, json::show(v));
+    let items = v.as_array().ok_or_else(bad)?;
+    let mut kept = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate().filter(|(_, item)| !item.is_null()) {
+        let map = item.as_object().ok_or_else(bad)?;
+        known_keys(map, FIELD, &["name", "train"])?;
+        let (Some(name), Some(train)) = (map.get("name").and_then(Value::as_str), map.get("train")) else {
+            return Err(bad());
+        };
+        let train = json::numbers_or_nulls(train, "chart options.kept.train")?;
+        kept.push(Kept { name: name.to_string(), train, colour: k });
+    }
+    Ok(kept)
 }
 
 /// The numbers the loss chart shows, borrowed from the history.
@@ -61,16 +115,18 @@ impl<'a> LossData<'a> {
     /// The loss history of a session.
     pub fn from_trainer(t: &'a Trainer, options: Options) -> LossData<'a> {
         let h = t.history();
+        // The newest batch's J, hidden, is left out as if not logged yet.
+        let logged = h.batch_loss.len() - usize::from(options.hide_batch && !h.batch_loss.is_empty());
         LossData {
             train: &h.train_loss,
             test: &h.test_loss,
-            batches: options.batches.then(|| (&h.batch_loss[..], t.batches().max(1))),
+            batches: options.batches.then(|| (&h.batch_loss[..logged], t.batches().max(1))),
             options,
         }
     }
 
-    /// The chart: the batch line first (underneath), then train and test.
-    pub fn chart(&self) -> Result<EpochChart<'a>> {
+    /// The chart: the batch line first (underneath), then train and test, then the kept runs.
+    pub fn chart(&self) -> Result<EpochChart<'_>> {
         let mut lines = Vec::new();
         if let Some((batch, per_epoch)) = self.batches {
             // Batch k's J is measured with the parameters after k updates, at epoch k / batches.
@@ -96,6 +152,16 @@ impl<'a> LossData<'a> {
             let values = Values::Sparse(self.test.into());
             lines.push(Line { label: "test", colour: LOW, width: 2.0, values, x0: 1.0, dx: 1.0 });
         }
+        for kept in &self.options.kept {
+            lines.push(Line {
+                label: &kept.name,
+                colour: KEPT_COLOURS[kept.colour % KEPT_COLOURS.len()],
+                width: 2.0,
+                values: Values::Sparse(Cow::Borrowed(&kept.train)),
+                x0: 0.0,
+                dx: 1.0,
+            });
+        }
         Ok(EpochChart {
             lines,
             y_label: "loss",
@@ -116,7 +182,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &LossData) 
 }
 
 /// The epoch and values under pixel (px, py) of a loss chart of the given size.
-pub fn hover(size: (u32, u32), data: &LossData, px: f64, py: f64) -> Result<Option<Hover>> {
+pub fn hover<'d>(size: (u32, u32), data: &'d LossData, px: f64, py: f64) -> Result<Option<Hover<'d>>> {
     let chart = data.chart()?;
     let frame = chart.frame(size)?;
     Ok(chart.hover(&frame, px, py))

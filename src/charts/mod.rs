@@ -335,6 +335,11 @@ impl OptionsText {
         Ok(words)
     }
 
+    /// The value of `key`, if present and not null.
+    pub fn value(&self, key: &str) -> Option<&Value> {
+        optional(&self.map, key)
+    }
+
     /// A whole number or null (absent: None).
     pub fn optional_whole(&self, key: &str) -> Result<Option<usize>> {
         match optional(&self.map, key) {

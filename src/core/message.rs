@@ -114,6 +114,7 @@ messages! {
     ExpectedJsonObject: "core.expected.jsonObject" => "a JSON object",
     ExpectedMaxChars: "core.expected.maxChars" => "at most {max} characters",
     ExpectedPairOrNull: "core.expected.pairOrNull" => "a pair [layer, unit] or null",
+    ExpectedKeptRuns: "core.expected.keptRuns" => "a list of kept runs, each {name, train} or null",
     // The value an `Error::Invalid` reports, where the core words it instead of quoting it.
     GotList: "core.got.list" => "a list of {count}",
     GotObject: "core.got.object" => "an object",

@@ -185,6 +185,13 @@ impl Trainer {
         &self.history
     }
 
+    /// J (with the L2 penalty) of the current parameters over the training set, measured as the
+    /// end of an epoch logs it in `history().train_loss`; None without training rows. Before any
+    /// training it is the curve's point at epoch 0. It changes nothing but evaluation buffers.
+    pub fn train_loss(&mut self) -> Option<f64> {
+        self.evaluate(true).loss
+    }
+
     /// Steps that `back()` can undo.
     pub fn undo_depth(&self) -> usize {
         self.undo.len()

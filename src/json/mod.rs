@@ -102,6 +102,16 @@ fn number_at(v: &Value, field: &str, i: usize) -> Result<f64> {
     }
 }
 
+/// A list of numbers and nulls (missing values), such as a history's.
+pub fn numbers_or_nulls(v: &Value, field: &str) -> Result<Vec<Option<f64>>> {
+    let items = v.as_array().ok_or_else(|| Error::invalid(field, Msg::ExpectedHistoryList, show(v)))?;
+    let mut values = Vec::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        values.push(if x.is_null() { None } else { Some(number_at(x, field, i)?) });
+    }
+    Ok(values)
+}
+
 /// A list of numbers.
 pub fn vector(v: &Value, field: &str) -> Result<Array1<f64>> {
     let items = v.as_array().ok_or_else(|| Error::invalid(field, Msg::ExpectedNumbers, show(v)))?;

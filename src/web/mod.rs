@@ -175,6 +175,14 @@ impl Playground {
         history_json(&self.trainer).to_string()
     }
 
+    /// J of the current parameters over the training set, as `history().train_loss` logs it at
+    /// the end of an epoch (undefined without training rows). Changes nothing: before training,
+    /// it is a loss curve's point at epoch 0.
+    #[wasm_bindgen(js_name = trainLoss)]
+    pub fn train_loss(&mut self) -> Option<f64> {
+        self.trainer.train_loss()
+    }
+
     /// JSON list, per layer, of the largest relative error {w, b} between backprop and central
     /// differences (beyond what float64 resolves), and whether they agree.
     #[wasm_bindgen(js_name = gradientCheck)]

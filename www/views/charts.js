@@ -15,6 +15,7 @@ import { store, setView } from '../state.js';
 import { setAttr, setText } from '../dom.js';
 import { afterPaint } from '../scheduler.js';
 import { chartSummary } from '../chart-summary.js';
+import { keptOption } from '../kept-runs.js';
 
 const layout = document.querySelector('.layout');
 const panel = document.querySelector('.panel-charts');
@@ -70,6 +71,8 @@ const failing = new Set();
 // What each chart shows now and what it was last drawn from (chart-keys.js); a redraw from the
 // same is skipped.
 let currentKey = {};
+// The kept runs last seen (the store replaces the list at each change) and a count of changes.
+const kept = { list: null, version: 0 };
 const drawnKey = { loss: null, accuracy: null, boundary: null };
 
 // Draw the charts on show from the view context, those whose data changed.
@@ -88,8 +91,12 @@ export function renderCharts(context) {
   showChoices();
   const history = historyKey(context.trace, dataset.version);
   const { log, batches, test } = store.view;
+  if (kept.list !== store.kept) {
+    kept.list = store.kept;
+    kept.version += 1;
+  }
   currentKey = {
-    loss: `${history}|${log}|${batches}`,
+    loss: `${history}|${log}|${batches}|${kept.version}`,
     accuracy: history,
     boundary: `${modelKey(context.trace, dataset.version)}|${test}`,
   };
@@ -160,7 +167,8 @@ function optionsOf(name) {
   if (name === 'loss') {
     // Until an epoch ends its lines are empty: the batches' J is then all there is to see.
     const batches = store.view.batches || lastContext.trace.epochs_done === 0;
-    return { log: store.view.log, batches, scale, highlight: pointer.highlight.loss, labels: chartLabels() };
+    const runs = keptOption(store.kept);
+    return { log: store.view.log, batches, scale, highlight: pointer.highlight.loss, labels: chartLabels(), kept: runs };
   }
   if (name === 'accuracy') return { scale, highlight: pointer.highlight.accuracy, labels: chartLabels() };
   const canvas = canvases.boundary;

@@ -6,15 +6,21 @@ import { buildEquations } from '../formulas.js';
 
 const view = document.getElementById('equations-view');
 
-// Show the equations of trace.last_phase for the current selection.
-export function renderEquations({ trace }) {
-  const { layer, lines } = buildEquations(trace, selection);
-  const nodes = lines.map(({ kind, text }) => {
+// The paragraphs of equation lines (formulas.js), as the panel shows them; the quiz's feedback
+// shows the same.
+export function equationNodes(lines) {
+  return lines.map(({ kind, text }) => {
     const p = document.createElement('p');
     p.className = `eq eq-${kind}`;
     p.textContent = text;
     return p;
   });
+}
+
+// Show the equations of trace.last_phase for the current selection.
+export function renderEquations({ trace }) {
+  const { layer, lines } = buildEquations(trace, selection);
+  const nodes = equationNodes(lines);
   if (layer !== null) {
     const hint = document.createElement('p');
     hint.className = 'eq eq-hint';

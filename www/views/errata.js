@@ -23,10 +23,10 @@ const ROWS = [
   ['errata.newLoss', '1.29', '0.68'],
 ];
 
-// Show the note when `preset` is the worked example, filling its table once (again in another
-// language: `relabel`).
-export function renderErrata(preset, relabel = false) {
-  setHidden(errata, preset !== PRESET);
+// Show the note when `preset` is the worked example and nothing hides it (quiz mode: it holds the
+// answers), filling its table once (again in another language: `relabel`).
+export function renderErrata(preset, relabel = false, hidden = false) {
+  setHidden(errata, preset !== PRESET || hidden);
   if (relabel) table.replaceChildren();
   if (errata.hidden || table.rows.length > 0) return;
   const head = table.createTHead().insertRow();

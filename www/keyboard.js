@@ -2,6 +2,7 @@
 // the buttons; they stay quiet while the person types in a field or reads the help.
 import { t } from './i18n.js';
 import { closeSettings, settingsOpen } from './settings.js';
+import { lessonShowing, nextStep, previousStep } from './views/lesson.js';
 
 const helpDialog = document.getElementById('help');
 const helpButton = document.getElementById('help-button');
@@ -18,11 +19,14 @@ export const SHORTCUTS = [
   { action: 'togglePlay', key: 'key.space', matches: (e) => e.key === ' ' && plain(e), once: true },
   { action: 'reset', key: 'key.r', matches: (e) => (e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
   { action: 'help', key: 'key.help', matches: (e) => e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
+  // The lesson's steps, while its panel is open: the keys a presenter's clicker sends.
+  { action: 'lessonNext', key: 'lesson.key.next', matches: (e) => e.key === 'PageDown' && plain(e) && lessonShowing(), once: true },
+  { action: 'lessonBack', key: 'lesson.key.back', matches: (e) => e.key === 'PageUp' && plain(e) && lessonShowing(), once: true },
 ];
 
 // Listen for the shortcuts and call `actions[name]()`; wire the help button and dialog.
 export function wireKeyboard(actions) {
-  const all = { ...actions, help: openHelp };
+  const all = { ...actions, help: openHelp, lessonNext: nextStep, lessonBack: previousStep };
   buildHelp();
   helpButton.addEventListener('click', openHelp);
   document.addEventListener('keydown', (event) => {

@@ -28,6 +28,7 @@ import { buildHelp } from './keyboard.js';
 import { closeEditor } from './views/weight-editor.js';
 import { startLanguage, wireLanguage, renderLanguage } from './language.js';
 import { renderErrata } from './views/errata.js';
+import { renderLesson, wireLesson, startLesson } from './views/lesson.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -53,6 +54,8 @@ const VIEWS = [
     showPreset(store.preset);
     renderErrata(store.preset, parts.has('lang'));
   },
+  // After the views it highlights, which it measures at the next frame; checks the lesson's task.
+  renderLesson,
   // The words that no view redraws at every step, in another language.
   ({ parts }) => {
     if (!parts.has('lang')) return;
@@ -157,11 +160,15 @@ async function boot() {
   wireGradcheck(playground);
   wireCharts();
   wireLanguage();
+  wireLesson();
   invalidate('session');
   // Drawn before the page says it is ready.
   flush();
   showStatus('');
   if (problem) showProblem(problem.id, { ...problem, preset: t(`preset.${preset}`), names: presets.join(', ') });
+  // ?lesson=…&step=N: the lesson's step set up before the page says it is ready.
+  await startLesson();
+  flush();
   document.documentElement.dataset.state = 'ready';
 }
 

@@ -1,7 +1,7 @@
 //! Time of one decision-boundary frame: the 100 × 100 output field with every hidden unit's map.
 //!
 //! `cargo bench --bench field` prints milliseconds of CPU time per frame, natively; the wasm
-//! figures come from `benches/field_wasm.mjs`. The budgets: under 1 ms for 2-4-2-1 and
+//! figures come from `benches/field_wasm.mjs`. The budgets: under 1 ms for 2-4-2-1 and
 //! under 8 ms for six hidden layers of 8.
 
 use backprop_playground::charts::field::{Colouring, Renderer};

@@ -120,7 +120,7 @@ try {
     await report(page, `circle, ${DEEP.hidden} hidden layers of ${DEEP.units} tanh`);
     await page.close();
   }
-  console.log('Headless Chromium, software rendering. The issue asks for 60 fps (p95 under 16.7 ms) and');
+  console.log('Headless Chromium, software rendering. The targets: 60 fps (p95 under 16.7 ms) and');
   console.log('1,000 epochs/s on the default network; 30 fps and 200 epochs/s with six hidden layers of 8.');
 } finally {
   await browser.close();

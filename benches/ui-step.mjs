@@ -161,7 +161,7 @@ async function report(page, shape) {
   console.log(row('  click handler', clicks.map((c) => c.handler)));
   console.log(row('  core step()', core));
   console.log(row('  packed trace, read', trace));
-  // The target in one line: at the 95th percentile, a click is painted in the first frame
+  // The target in one line: at the 95th percentile, a click is painted in the first frame
   // after it (as a click that changes nothing is), and its work fits in one frame.
   const first = clicks.filter((c) => inFirstFrame(c, interval)).length / clicks.length;
   const workP95 = quantile(clicks.map(work), 0.95);

@@ -61,6 +61,13 @@ fi
 
 scripts/setup.sh build
 
+# The page's JavaScript libraries from node_modules (npm packages, pinned by package-lock.json),
+# copied where the page and scripts/serve.mjs reach them: www/vendor/ (not committed). The
+# one-file build bundles them from there.
+echo "build: www/vendor/ (qrcode-generator)"
+mkdir -p www/vendor
+cp node_modules/qrcode-generator/dist/qrcode.mjs www/vendor/qrcode-generator.mjs
+
 # `cargo build` silently drops LTO for a cdylib + rlib crate (cargo #9672); building the library
 # alone as a cdylib keeps it.
 echo "build: cargo rustc (release, wasm32)"

@@ -12,7 +12,7 @@ const MINIMAL: &str = r#"{"version":1, "network":{"inputs":2, "layers":[{"units"
 "y":[[3,4],[6,8]]}}, "params":[{"w":[[0.5,0.5],[0.5,0.5]], "b":[0,0]}]}"#;
 
 #[test]
-fn the_minimal_hand_written_file_of_the_issue_loads_and_trains() {
+fn a_minimal_hand_written_file_loads_and_trains() {
     let (mut t, _) = from_json(MINIMAL).unwrap();
     t.step(Unit::Batch);
     assert_matrix(t.network().layers[0].w.view(), &[&[0.65, 0.75], &[0.80, 1.00]]);

@@ -93,9 +93,13 @@ export async function startSession(Playground, name) {
 
 // Replace the data by a generated set; throws (session unchanged) when the core refuses.
 export function loadGenerated(spec) {
-  const extra = spec.name === 'blobs' ? { classes: spec.classes } : {};
-  change(() => playground.loadGenerated(spec.name, spec.points, spec.noise, spec.seed, loadOptions(dataset.prep, extra)),
+  change(() => playground.loadGenerated(spec.name, spec.points, spec.noise, spec.seed, generatedOptions(spec, dataset.prep)),
     { kind: 'generated', ...spec });
+}
+
+// The options JSON of loading generated set `spec` with preprocessing `prep` (share.js replays it).
+export function generatedOptions(spec, prep) {
+  return loadOptions(prep, spec.name === 'blobs' ? { classes: spec.classes } : {});
 }
 
 // Replace the data by CSV text (target: a column index or null for the last; task: "auto",
@@ -103,13 +107,20 @@ export function loadGenerated(spec) {
 // `file` names a file the person chose, `name` a shipped one; the core keeps the file's name in
 // the session, which Save writes and Open reads back.
 export function loadCsv({ name = null, file = null, text, columns = null, target = null, task = 'auto' }) {
+  const options = csvOptions({ name, file, target, task }, dataset.prep);
+  change(() => playground.loadCsv(text, options), { kind: 'csv', name, file, text, columns, target, task });
+  // Loaded with the last column as target, the summary lists the columns in the file's order.
+  if (!dataset.source.columns) dataset.source.columns = columnsOf(dataset.summary);
+}
+
+// The options JSON of loading a CSV file (`file` chosen, or shipped as preset `name`) with
+// `target` and `task`, and preprocessing `prep` (share.js replays it).
+export function csvOptions({ name = null, file = null, target = null, task = 'auto' }, prep) {
   const extra = { task };
   if (target !== null) extra.target = target;
   const fileName = file ?? shippedFileName(name);
   if (fileName) extra.file = fileName;
-  change(() => playground.loadCsv(text, loadOptions(dataset.prep, extra)), { kind: 'csv', name, file, text, columns, target, task });
-  // Loaded with the last column as target, the summary lists the columns in the file's order.
-  if (!dataset.source.columns) dataset.source.columns = columnsOf(dataset.summary);
+  return loadOptions(prep, extra);
 }
 
 // The name of a shipped CSV file ("iris.csv" for preset "iris"), or null.

@@ -3,6 +3,7 @@
 import { t } from './i18n.js';
 import { closeSettings, settingsOpen } from './settings.js';
 import { lessonShowing, nextStep, previousStep } from './views/lesson.js';
+import { togglePresenter, leavePresenter } from './presenter.js';
 
 const helpDialog = document.getElementById('help');
 const helpButton = document.getElementById('help-button');
@@ -18,6 +19,7 @@ export const SHORTCUTS = [
   { action: 'back', key: 'key.left', matches: (e) => e.key === 'ArrowLeft' && plain(e) },
   { action: 'togglePlay', key: 'key.space', matches: (e) => e.key === ' ' && plain(e), once: true },
   { action: 'reset', key: 'key.r', matches: (e) => (e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
+  { action: 'present', key: 'key.p', matches: (e) => (e.key === 'p' || e.key === 'P') && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
   { action: 'help', key: 'key.help', matches: (e) => e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
   // The lesson's steps, while its panel is open: the keys a presenter's clicker sends.
   { action: 'lessonNext', key: 'lesson.key.next', matches: (e) => e.key === 'PageDown' && plain(e) && lessonShowing(), once: true },
@@ -26,7 +28,7 @@ export const SHORTCUTS = [
 
 // Listen for the shortcuts and call `actions[name]()`; wire the help button and dialog.
 export function wireKeyboard(actions) {
-  const all = { ...actions, help: openHelp, lessonNext: nextStep, lessonBack: previousStep };
+  const all = { ...actions, help: openHelp, present: togglePresenter, lessonNext: nextStep, lessonBack: previousStep };
   buildHelp();
   helpButton.addEventListener('click', openHelp);
   document.addEventListener('keydown', (event) => {
@@ -36,6 +38,8 @@ export function wireKeyboard(actions) {
       return;
     }
     if (isTyping(event.target) || pressesControl(event)) return;
+    // Esc leaves presenter mode when nothing nearer took it (the settings, an editor, a menu).
+    if (event.key === 'Escape' && plain(event) && leavePresenter()) return;
     const shortcut = SHORTCUTS.find((s) => s.matches(event));
     if (!shortcut) return;
     // Arrows would also scroll the page: the shortcut wins.
@@ -76,7 +80,8 @@ function pressesControl(event) {
 // the focus (views/matrix.js). Built again in another language.
 export function buildHelp() {
   const rows = [...SHORTCUTS.map((s) => [s.key, `help.${s.action}`]), ['key.escape', 'help.escape'],
-    ['key.gridArrows', 'help.gridMove'], ['key.gridEnter', 'help.gridEnter']];
+    ['key.escape', 'help.leavePresenter'], ['key.gridArrows', 'help.gridMove'], ['key.gridEnter', 'help.gridEnter'],
+    ['key.networkArrows', 'help.networkMove']];
   helpKeys.replaceChildren(...rows.map(([key, action]) => {
     const row = document.createElement('tr');
     const keyCell = document.createElement('td');

@@ -29,6 +29,13 @@ import { closeEditor } from './views/weight-editor.js';
 import { startLanguage, wireLanguage, renderLanguage } from './language.js';
 import { renderErrata } from './views/errata.js';
 import { renderLesson, wireLesson, startLesson } from './views/lesson.js';
+import { startPresenter, wirePresenter, renderPresenter } from './presenter.js';
+import { PANELS } from './presenter-options.js';
+import { recording, startLog } from './call-log.js';
+import { linkText, decodeLink, openLink, wireShareLog } from './share.js';
+import { readKept, restoreKept, startKeeping, renderKeep, sameAddress, showKeptProblem } from './autosave.js';
+import { wireShare, relabelShare, showLinkProblem } from './views/share.js';
+import { wireHandout, relabelHandout } from './views/handout.js';
 
 const DEFAULT_PRESET = 'circle';
 
@@ -36,6 +43,8 @@ const DEFAULT_PRESET = 'circle';
 // Add a view by importing its render function and listing it here.
 // (followPhase is not one: redraw() calls it first, as it chooses the layer the trace is about.)
 const VIEWS = [
+  // Presenter mode and hidden panels before any view measures its room or its type.
+  renderPresenter,
   // The charts first: what the class watches while training plays.
   renderCharts,
   renderNetwork,
@@ -65,7 +74,11 @@ const VIEWS = [
     relabelMessages();
     relabelChooser();
     closeEditor();
+    relabelShare();
+    relabelHandout();
   },
+  // Keep the work in the browser (autosave.js): after the redraw, a few times a second at most.
+  renderKeep,
 ];
 
 // The trace for a redraw: the batch's matrices only near `layer` (traceFocus), as the inspector
@@ -129,15 +142,31 @@ function redraw(parts = new Set()) {
   }
 }
 
-// Load the package and start the session named by ?preset= (default "circle"). An address naming
-// no preset, or a preset whose data cannot be loaded, starts the default and says why.
+// Load the package and open, in this order: a share link in the address's # part; else the work
+// kept in the browser (autosave.js), unless the address asks for a preset; else the session named
+// by ?preset= (default "circle"). An address naming no preset, or a preset whose data cannot be
+// loaded, starts the default and says why; so does a link the page cannot open. A link or a
+// preset opened while work is kept does not save over it, and offers to reopen it.
 async function boot() {
   startLanguage();
+  const unknownPanels = startPresenter();
   applyMessages();
   showStatus('status.loading');
   const { Playground } = await loadCore();
   const presets = presetNames(Playground);
-  let { preset, unknown } = presetFromAddress(window.location.search, presets, DEFAULT_PRESET);
+  const kept = await readKept();
+  const hashLink = linkText(window.location.hash);
+  let link = null;
+  let badLink = null;
+  if (hashLink !== null) {
+    try {
+      link = await decodeLink(hashLink);
+    } catch (error) {
+      badLink = error;
+    }
+  }
+  const asksPreset = new URLSearchParams(window.location.search).has('preset');
+  let { preset, unknown } = presetFromAddress(asksPreset && hashLink === null ? window.location.search : '', presets, DEFAULT_PRESET);
   let problem = unknown === null ? null : { id: unknown.trim() === '' ? 'address.noPreset' : 'address.unknownPreset', asked: unknown };
   // The page's handle on the session (www/handle.js): opening a session file swaps what is behind it.
   let playground;
@@ -149,23 +178,63 @@ async function boot() {
     preset = DEFAULT_PRESET;
     playground = await startSession(Playground, preset);
   }
-  store.playground = playground;
+  // Every call that changes the session goes through the call log (call-log.js), which a share
+  // link replays; the log starts with the preset.
+  store.playground = recording(playground);
   store.Playground = Playground;
   store.preset = preset;
+  startLog({ kind: 'preset', name: preset });
+  wireShareLog();
   // Tests and the console reach the live session here.
   window.playground = playground;
   setRedraw(redraw);
-  wireLoop(playground, { preset, presets });
+  wireLoop(store.playground, { preset, presets });
   wireData(Playground);
   wireGradcheck(playground);
   wireCharts();
   wireLanguage();
   wireLesson();
-  invalidate('session');
+  wirePresenter();
+  wireShare();
+  wireHandout();
+  invalidate('session', 'presenter');
+  // What the address or the browser keeps asks for, in place of the preset.
+  const address = hashLink !== null ? `#s=${hashLink}` : asksPreset ? `?preset=${preset}` : null;
+  let held = false;
+  let keptFailed = null;
+  if (link) {
+    try {
+      await openLink(link);
+    } catch (error) {
+      badLink = error;
+    }
+  }
+  if (address !== null) {
+    held = kept !== null && !sameAddress(kept, address);
+  } else if (kept) {
+    try {
+      restoreKept(kept);
+      // ?lang= in the address still chooses the language.
+      if (new URLSearchParams(window.location.search).has('lang')) {
+        startLanguage();
+        invalidate('lang');
+      }
+    } catch (error) {
+      keptFailed = error;
+    }
+  }
   // Drawn before the page says it is ready.
   flush();
   showStatus('');
   if (problem) showProblem(problem.id, { ...problem, preset: t(`preset.${preset}`), names: presets.join(', ') });
+  else if (unknownPanels.length) showProblem('address.unknownPanels', { asked: unknownPanels.join(', '), names: PANELS.join(', ') });
+  if (badLink) showLinkProblem(badLink);
+  if (keptFailed) showKeptProblem(keptFailed);
+  startKeeping({ held, address });
+  // A link pasted into the address of the open page: open it as a fresh page would.
+  window.addEventListener('hashchange', () => {
+    if (linkText(window.location.hash) !== null) window.location.reload();
+  });
   // ?lesson=…&step=N: the lesson's step set up before the page says it is ready.
   await startLesson();
   flush();

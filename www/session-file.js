@@ -1,4 +1,5 @@
-// Session files: "Save" downloads toSession() as a .json file, "Open…" reads one back into a new
+// Session files: "Save" downloads the session file (with the newest undo steps, about 1 MB at
+// most, so that Step back works after Open) as a .json file, "Open…" reads one back into a new
 // Playground. A file the core refuses leaves its message in the banner and the session as it was.
 import { playground } from './handle.js';
 import { replaceSession } from './dataset.js';
@@ -6,6 +7,8 @@ import { MAX_SESSION_BYTES, sizeProblem, sessionFileName } from './data-options.
 import { showProblem, clearError, showStatus } from './views/messages.js';
 import { currentTable } from './i18n.js';
 import { coreMessage } from './core-errors.js';
+import { noteOpenedFile } from './share.js';
+import { UNDO_BYTES } from './snapshot.js';
 
 const saveButton = document.getElementById('session-save');
 const openButton = document.getElementById('session-open');
@@ -23,9 +26,10 @@ export function wireSessionFiles(Playground) {
   });
 }
 
-// Download the session as "<its name>.json", through a Blob and a short-lived object URL.
-function save() {
-  const text = playground.toSession();
+// Download the session as "<its name>.json", through a Blob and a short-lived object URL. The
+// file keeps the newest undo steps that fit in about 1 MB, so Step back works after Open too.
+export function save() {
+  const text = playground.toSessionWithUndo(UNDO_BYTES);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   link.download = sessionFileName(JSON.parse(playground.meta()).name);
@@ -46,12 +50,16 @@ async function open(Playground, file) {
     return;
   }
   let next;
+  let text;
   try {
-    next = Playground.fromSession(await file.text());
+    text = await file.text();
+    next = Playground.fromSession(text);
   } catch (error) {
     showProblem('session.error', { file: file.name, message: coreMessage(error, currentTable()) });
     return;
   }
   replaceSession(next);
+  // A share link of this session starts from the file as opened.
+  noteOpenedFile(text);
   showStatus('session.opened', { file: file.name });
 }

@@ -6,20 +6,24 @@ import { invalidate } from './scheduler.js';
 import { replaceSession, presetNames } from './dataset.js';
 import { setLanguage } from './i18n.js';
 import { checkLesson, lessonNames } from './lesson.js';
+import { checkHide } from './presenter-options.js';
+import { logState, setLog } from './call-log.js';
 
 // The version this page writes; a snapshot of a newer version is refused, not misread.
 // Version 2 adds the lesson; a version 1 snapshot restores with no lesson open.
 export const SNAPSHOT_VERSION = 2;
 // The undo steps a snapshot keeps: the newest that fit in about this much text.
-const UNDO_BYTES = 1 << 20;
+export const UNDO_BYTES = 1 << 20;
 const LANGS = ['en', 'zh'];
 const SOURCE_KINDS = ['generated', 'csv', 'session'];
 
-// The page state now.
-export function snapshot() {
+// The page state now, with the newest undo steps that fit in about `undoBytes` of text, and the
+// log of calls a share link replays (call-log.js).
+export function snapshot({ undoBytes = UNDO_BYTES } = {}) {
   return {
     version: SNAPSHOT_VERSION,
-    session: store.playground.toSessionWithUndo(UNDO_BYTES),
+    session: store.playground.toSessionWithUndo(undoBytes),
+    log: logState(),
     source: JSON.parse(JSON.stringify(store.data.source)),
     prep: { ...store.data.prep },
     preset: store.preset,
@@ -27,6 +31,7 @@ export function snapshot() {
     view: { ...store.view },
     lang: store.lang,
     lesson: lessonSnapshot(),
+    presenter: { on: store.presenter.on, hide: [...store.presenter.hide] },
   };
 }
 
@@ -58,12 +63,21 @@ export function restore(snap) {
   const next = store.Playground.fromSession(checked.session);
   replaceSession(next, checked.source);
   store.data.prep = { ...store.data.prep, ...checked.prep };
-  store.preset = checked.preset;
-  Object.assign(store.selection, checked.selection);
-  Object.assign(store.view, checked.view);
-  store.lang = setLanguage(checked.lang);
+  applyPageState(checked);
+  Object.assign(store.presenter, checked.presenter);
   store.lesson = checked.lesson;
-  invalidate('session', 'selection', 'view', 'lang', 'lesson');
+  invalidate('presenter', 'lesson');
+  if (checked.log) setLog(checked.log);
+}
+
+// Put the page's own state in place after its session: the preset on show, the selection, the
+// view and the language (a snapshot's, a link's).
+export function applyPageState({ preset, selection, view, lang }) {
+  store.preset = preset;
+  Object.assign(store.selection, selection);
+  Object.assign(store.view, view);
+  store.lang = setLanguage(lang);
+  invalidate('session', 'selection', 'view', 'lang');
 }
 
 // `snap` with every field checked, defaults for the view's missing fields; throws on a bad one.
@@ -98,8 +112,18 @@ export function checkSnapshot(snap) {
   if (!Number.isInteger(view.rowStart) || view.rowStart < 0) throw new SnapshotError('view.rowStart', 'a whole number ≥ 0', view.rowStart);
   const lang = snap.lang ?? store.lang;
   if (!LANGS.includes(lang)) throw new SnapshotError('lang', LANGS.join(' or '), lang);
+  // Snapshots made before presenter mode have none: the page stays as it is, as for the language.
+  const presenter = { ...store.presenter, ...(snap.presenter ?? {}) };
+  if (typeof presenter.on !== 'boolean') throw new SnapshotError('presenter.on', 'a boolean', presenter.on);
+  const hideProblem = checkHide(presenter.hide);
+  if (hideProblem) throw new SnapshotError('presenter.hide', hideProblem, presenter.hide);
+  presenter.hide = [...presenter.hide];
+  const log = snap.log ?? null;
+  if (log !== null && (typeof log !== 'object' || !Array.isArray(log.calls) || typeof log.source !== 'object')) {
+    throw new SnapshotError('log', 'a log of calls (call-log.js)', log);
+  }
   const lesson = checkLessonPart(snap.lesson ?? null);
-  return { session: snap.session, source, prep, preset, selection, view, lang, lesson };
+  return { session: snap.session, source, prep, preset, selection, view, lang, presenter, log, lesson };
 }
 
 // The store's lesson for a snapshot's lesson part. A lesson from an address keeps what the page

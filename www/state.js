@@ -40,6 +40,9 @@ export const store = {
   preset: null,
   // The page's language: 'en' or 'zh'.
   lang: 'en',
+  // Presenter mode (presenter.js): on, large type for a projector; hide, the panels hidden for a
+  // slide or an embedded page (any of PANELS in presenter-options.js), in either mode.
+  presenter: { on: false, hide: [] },
   // The guided lesson (views/lesson.js): none until one is opened.
   lesson: closedLesson(),
 };
@@ -68,6 +71,12 @@ export function select(patch) {
 export function setView(patch) {
   Object.assign(store.view, patch);
   invalidate('view');
+}
+
+// Turn presenter mode on or off, or hide other panels; the page redraws.
+export function setPresenter(patch) {
+  Object.assign(store.presenter, patch);
+  invalidate('presenter');
 }
 
 // The session changed (a step, a setting, an edit): the page redraws from the core.

@@ -18,7 +18,7 @@ use ndarray::{Array2, ArrayView1, ArrayView2};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Smallest field side: the issue asks for at least 100 × 100.
+/// Smallest field side: a boundary of at least 100 × 100 cells reads as a smooth picture.
 pub const MIN_RESOLUTION: usize = 100;
 /// Largest field side.
 pub const MAX_RESOLUTION: usize = 512;

@@ -11,6 +11,8 @@ const browser = useBrowser();
 // The core's view of the page's live session.
 const summaryOf = (page) => page.evaluate(() => JSON.parse(window.playground.dataSummary()));
 const sessionOf = (page) => page.evaluate(() => window.playground.toSession());
+// What Save writes: the session with its newest undo steps (about 1 MB at most).
+const savedOf = (page) => page.evaluate(() => window.playground.toSessionWithUndo(1 << 20));
 const traceOf = (page) => page.evaluate(() => window.playground.trace());
 const historyOf = (page) => page.evaluate(() => JSON.parse(window.playground.history()));
 const layersOf = (page) => page.evaluate(() => JSON.parse(window.playground.toSession()).network);
@@ -375,13 +377,14 @@ test('a session saves to a file and opens again; a bad session file changes noth
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#session-save')]);
   assert.equal(download.suggestedFilename(), 'worked-example-article-4-3.json');
   const saved = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
-  assert.equal(saved, await sessionOf(page));
+  assert.equal(saved, await savedOf(page));
+  assert.ok(JSON.parse(saved).undo.length > 0, 'the file keeps the undo steps');
 
   const other = await browser.open(t, { query: '?preset=circle' });
   await other.setInputFiles('#session-file', { name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
   await other.waitForFunction(() => JSON.parse(window.playground.toSession()).network.inputs === 2
     && JSON.parse(window.playground.toSession()).network.layers.length === 1);
-  assert.equal(await sessionOf(other), saved, 'the opened session is the saved one, to the bit');
+  assert.equal(await savedOf(other), saved, 'the opened session is the saved one, to the bit, undo steps too');
   assert.equal(await other.textContent('#data-shapes'), 'train 2 × 2, test 0 × 2 · regression');
   assert.equal(await other.textContent('#phase'), await page.textContent('#phase'));
 

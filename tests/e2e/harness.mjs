@@ -33,9 +33,10 @@ export function useBrowser() {
   // Open the page (with `query`, e.g. "?preset=worked-example") and wait until it has booted;
   // `init`, a function, runs in the page before its own scripts (to take a feature away, say).
   // `url` opens another address than the server's page (the one-file build's file:// address),
-  // and `offline` makes every http(s) request fail, as it would with no network.
-  env.open = async (t, { query = '', viewport = LAPTOP, init = null, url = env.url, offline = false } = {}) => {
-    const context = await env.browser.newContext({ viewport });
+  // and `offline` makes every http(s) request fail, as it would with no network. `device` adds
+  // playwright's context options: { hasTouch: true, isMobile: true } for a phone, { reducedMotion: 'reduce' }.
+  env.open = async (t, { query = '', viewport = LAPTOP, init = null, url = env.url, offline = false, device = {} } = {}) => {
+    const context = await env.browser.newContext({ viewport, ...device });
     if (offline) await context.route(/^https?:/, (route) => route.abort('internetdisconnected'));
     const problems = [];
     // Every breach of the page's Content-Security-Policy fails the test, in every page the
@@ -78,4 +79,15 @@ export async function screenshot(page, name) {
 export function readNumber(text) {
   const clean = text.trim();
   return clean === '—' ? null : Number(clean.replace('−', '-'));
+}
+
+// Wait until the page has redrawn and done what waits for a painted frame (the matrices' hidden
+// tables, the charts' text), twice, since such work may queue more of itself.
+export async function settled(page) {
+  for (let i = 0; i < 2; i += 1) {
+    await page.evaluate(async () => {
+      const { afterPaint } = await import('/www/scheduler.js');
+      await new Promise((resolve) => afterPaint(resolve));
+    });
+  }
 }

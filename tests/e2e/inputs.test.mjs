@@ -1,4 +1,4 @@
-// The page as a new person tries it (issue 18): addresses naming no preset, 64-bit seeds, numbers
+// The page as a new person tries it: addresses naming no preset, 64-bit seeds, numbers
 // a float cannot hold, keys on focused controls, the settings form after Open, a session made from
 // a CSV file opened again, and the wording of a learning rate changed after an update.
 import { test } from 'node:test';
@@ -14,6 +14,8 @@ const browser = useBrowser();
 const PRESETS = ['circle', 'worked-example', 'logistic-regression', 'iris', 'digits'];
 const traceOf = (page) => page.evaluate(() => JSON.parse(window.playground.trace()));
 const sessionOf = (page) => page.evaluate(() => window.playground.toSession());
+// What Save writes: the session with its newest undo steps (about 1 MB at most).
+const savedOf = (page) => page.evaluate(() => window.playground.toSessionWithUndo(1 << 20));
 // The seed in the session text, by a pattern on the text: JSON.parse would round it.
 const seedIn = (text) => /"training": \{[^{}]*"seed": (\d+),/.exec(text)[1];
 
@@ -227,7 +229,7 @@ test('a session made from an uploaded CSV opens with its file, classes, save nam
   for (const target of [page, other]) {
     await target.setInputFiles('#session-file', file('people.json', saved, 'application/json'));
     await target.waitForFunction(() => JSON.parse(window.playground.meta()).name === 'people.csv');
-    assert.equal(await sessionOf(target), saved, 'the opened session is the saved one');
+    assert.equal(await savedOf(target), saved, 'the opened session is the saved one');
     assert.equal(await target.textContent('#data-name'), 'people.csv');
     assert.equal(await target.textContent('#data-shapes'), 'train 32 × 2, test 8 × 2 · 2 classes');
     assert.equal(await target.inputValue('#preset'), '');

@@ -2,15 +2,23 @@
 // a freshly loaded page from it with the same numbers, selection and view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser } from './harness.mjs';
+import { useBrowser, settled } from './harness.mjs';
 
 const browser = useBrowser();
 
 // What a person reads on the page: every panel's text, the charts' options and the canvases'
 // labels, the selection outlines (which cells are chosen), and the core's trace.
 async function reading(page) {
+  await settled(page);
   return page.evaluate(() => ({
-    text: document.querySelector('main').innerText,
+    // The matrices' hidden tables are written for the cards in sight, which depends on scrolling.
+    text: (() => {
+      const boxes = [...document.querySelectorAll('.matrix-table-box')];
+      for (const box of boxes) box.style.display = 'none';
+      const text = document.querySelector('main').innerText;
+      for (const box of boxes) box.style.display = '';
+      return text;
+    })(),
     header: document.querySelector('header').innerText,
     pressed: [...document.querySelectorAll('[aria-pressed="true"], [aria-selected="true"]')].map((el) => el.id || el.textContent),
     checked: [...document.querySelectorAll('input[type="checkbox"]')].map((el) => `${el.id}:${el.checked}`),

@@ -1,5 +1,5 @@
 // The preset the page's address asks for (www/address.js): found however a person types it, and
-// the default with the text asked for when no preset is called that (issue 18, item 5).
+// the default with the text asked for when no preset is called that.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { presetFromAddress, presetKey } from '../../www/address.js';

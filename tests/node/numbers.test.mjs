@@ -1,6 +1,6 @@
 // Numbers typed by a person and sent to the core as text (www/numbers.js), checked against the
 // real core: a 64-bit seed keeps every digit on its way in and out, and a number the core could
-// not hold as typed is refused with the text as typed (issue 18, items 9, 13 and 16).
+// not hold as typed is refused with the text as typed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// A session made from a CSV file keeps the file's name, columns and classes (issue 18, item 11):
+// A session made from a CSV file keeps the file's name, columns and classes:
 // Save writes them, Open reads them, and the data summary of the opened session shows them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -3,19 +3,19 @@
 // position in backing-store pixels, and the download of a canvas as a PNG file.
 // The core draws on the canvases; nothing here knows what a chart shows.
 
+import { store } from '../state.js';
+import { BASE_FONT_PX, rootFontPx, fontSizeChanged } from '../type-scale.js';
+
 // The core refuses canvases under 120 × 120 pixels: no room for the axes (src/charts/mod.rs).
 export const MIN_CHART_SIDE = 120;
 
 // How long a downloaded picture's object URL lives: long enough for the browser to read it.
 const URL_LIFETIME_MS = 60_000;
 
-// The page's font size at which the core's chart text (15 px ticks, 17 px labels) matches it.
-const BASE_FONT_PX = 18;
-
-// The page's font size grows with the window (style.css); read once per window size, since
-// reading a style inside a redraw would make the browser restyle.
-let fontScale = 0;
-window.addEventListener('resize', () => { fontScale = 0; });
+// How far the charts' text grows with the page's: up to 1.5 times on a projector, and in presenter
+// mode as far as the page's own type (a tick label of 15 px × 1.7 at 1920 × 1080).
+const MAX_FONT_SCALE = 1.5;
+const MAX_PRESENTING_SCALE = 2.2;
 
 // Every chart canvas's fit (see fitCanvas), to run again when the pixel ratio changes.
 const fits = [];
@@ -28,10 +28,8 @@ export function pixelRatio() {
 // The `scale` told to the core: device pixels per CSS pixel, times the page's font growth, so
 // that a projector's larger type reaches the charts too; inside the 0.5–4 the core accepts.
 export function chartScale() {
-  if (!fontScale) {
-    const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || BASE_FONT_PX;
-    fontScale = Math.min(1.5, Math.max(1, root / BASE_FONT_PX));
-  }
+  const most = store.presenter.on ? MAX_PRESENTING_SCALE : MAX_FONT_SCALE;
+  const fontScale = Math.min(most, Math.max(1, rootFontPx() / BASE_FONT_PX));
   return Math.min(4, Math.max(0.5, pixelRatio() * fontScale));
 }
 
@@ -61,7 +59,7 @@ export function fitCanvas(canvas, onResize) {
 // laptop's screen to a projector's); a media query matches one ratio, so each change sets a new one.
 function watchPixelRatio() {
   matchMedia(`(resolution: ${pixelRatio()}dppx)`).addEventListener('change', () => {
-    fontScale = 0;
+    fontSizeChanged();
     for (const fit of fits) fit();
     watchPixelRatio();
   }, { once: true });

@@ -13,6 +13,8 @@ import { showTooltip, hideTooltip } from './tooltip.js';
 import { showError } from './messages.js';
 import { store, setView } from '../state.js';
 import { setAttr, setText } from '../dom.js';
+import { afterPaint } from '../scheduler.js';
+import { chartSummary } from '../chart-summary.js';
 
 const layout = document.querySelector('.layout');
 const panel = document.querySelector('.panel-charts');
@@ -32,8 +34,17 @@ const tabs = byChart('tab');
 const panes = byChart('pane');
 const canvases = byChart('canvas');
 const pngButtons = byChart('png');
+// Each chart's text alternative: a visually hidden paragraph that describes its canvas.
+const summaries = Object.fromEntries(CHARTS.map((name) => {
+  const summary = document.createElement('p');
+  summary.id = `${name}-summary`;
+  summary.className = 'visually-hidden chart-summary';
+  canvases[name].after(summary);
+  canvases[name].setAttribute('aria-describedby', summary.id);
+  return [name, summary];
+}));
 
-// Boundary field cells a side while playing (the core's minimum, the issue's 100 × 100), and the
+// Boundary field cells a side while playing (the core's minimum, 100 × 100), and the
 // most when paused, when one frame may take longer.
 const PLAYING_RESOLUTION = 100;
 const STILL_RESOLUTION = 256;
@@ -70,6 +81,8 @@ export function renderCharts(context) {
     for (const name of CHARTS) drawnKey[name] = null;
     if (pointer.neuron) caption.textContent = neuronCaption(pointer.neuron);
   }
+  // Presenter mode's larger type: every chart again at its new scale.
+  if (context.parts?.has('presenter')) for (const name of CHARTS) drawnKey[name] = null;
   const next = chartKinds(context.trace.loss_name, context.playground.boundaryView());
   if (!kinds || next.metric !== kinds.metric || next.view !== kinds.view) showKinds(next, context.trace);
   showChoices();
@@ -83,6 +96,40 @@ export function renderCharts(context) {
   for (const name of CHARTS) {
     if (currentKey[name] !== drawnKey[name]) draw(name);
   }
+  summarizeLater(context.parts?.has('lang'));
+}
+
+// What the charts' summaries were last written from; and when, while playing.
+let summarized = '';
+let summarizedAt = -Infinity;
+let summaryQueued = false;
+// While playing, the summaries are written again at most this often (ms): nobody hears them then.
+const SUMMARY_MS = 1000;
+
+// Write each chart's text alternative (chart-summary.js) once the frame that shows the change is
+// painted: reading the core's whole history costs more than the click's frame should wait for.
+function summarizeLater(again) {
+  const key = `${currentKey.loss}|${currentKey.boundary}|${kinds.metric}|${kinds.view}`;
+  if (again) summarized = '';
+  if (key === summarized || summaryQueued) return;
+  summaryQueued = true;
+  // While playing, once a second at most; the last frames' figures are written when it is due.
+  const wait = isPlaying() ? Math.max(0, summarizedAt + SUMMARY_MS - performance.now()) : 0;
+  if (wait > 0) {
+    setTimeout(() => {
+      summaryQueued = false;
+      summarizeLater(false);
+    }, wait);
+    return;
+  }
+  afterPaint(() => {
+    summaryQueued = false;
+    if (!lastContext) return;
+    const history = JSON.parse(lastContext.playground.history());
+    for (const name of CHARTS) setText(summaries[name], chartSummary(name, history, kinds));
+    summarized = key;
+    summarizedAt = performance.now();
+  });
 }
 
 // Show a hidden unit's map ([layer, unit]) in the boundary view instead of the output, or the

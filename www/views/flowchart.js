@@ -19,6 +19,8 @@ import { setText } from '../dom.js';
 import { nextFrame } from '../scheduler.js';
 
 const container = document.getElementById('flowchart');
+// The one-column layout of style.css, where the panels stack.
+const stacked = matchMedia('(max-width: 1023px)');
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // The drawing's own font size; every length below is in these em.
@@ -234,11 +236,10 @@ function fit() {
   for (const child of body.children) {
     if (child !== container && child.id !== 'status') others += child.offsetHeight + gap;
   }
-  const wanted = Math.min(
-    container.clientWidth / chart.width,
-    (body.clientHeight - others) / chart.height,
-    (SCALE.largest * rootPx) / FONT,
-  );
+  // Stacked in one column (phones), the panel is as tall as its content: the width limits, and
+  // the screen's height, so that the loop's buttons stay on the first screen of a phone on its side.
+  const room = (stacked.matches ? window.innerHeight * 0.22 : body.clientHeight - others) / chart.height;
+  const wanted = Math.min(container.clientWidth / chart.width, room, (SCALE.largest * rootPx) / FONT);
   const scale = Math.max(wanted, (SCALE.smallest * rootPx) / FONT);
   chart.shownWidth = Math.floor(chart.width * scale);
   chart.viewWidth = container.clientWidth;
@@ -280,7 +281,8 @@ function node(key, shape, x, y, w, h, label, layer) {
     g.classList.add('is-clickable');
     g.setAttribute('role', 'button');
     g.setAttribute('tabindex', '0');
-    g.setAttribute('aria-label', tip);
+    // Its name begins with the words on the box, as a voice user says them.
+    g.setAttribute('aria-label', t('a11y.flow.name', { label, tip }));
     g.addEventListener('click', () => clicked(key, layer));
     g.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') clicked(key, layer);

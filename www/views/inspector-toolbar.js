@@ -54,11 +54,12 @@ export function createToolbar(page) {
   // Show the layers of `trace` with layer k pressed, and rows [from, to) of batchRows in the pager.
   const update = (trace, k, { from, to, rows }) => {
     if (box.checked !== store.view.follow) box.checked = store.view.follow;
-    const key = trace.layers.map((layer) => `${layer.units}:${layer.activation}`).join(',');
+    // In presenter mode too, where the type is large and the matrices need the room.
+    const compact = trace.layers.length > COMPACT_FROM || store.presenter.on;
+    const key = `${compact}|${trace.layers.map((layer) => `${layer.units}:${layer.activation}`).join(',')}`;
     if (key !== tabsKey) {
       tabsKey = key;
       // A deep network gets one short tab per layer after a single "Layer" label.
-      const compact = trace.layers.length > COMPACT_FROM;
       const label = document.createElement('span');
       label.className = 'layer-tabs-label';
       label.textContent = t('inspector.layerLabel');

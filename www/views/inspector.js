@@ -15,6 +15,7 @@ import { openEditor, keepEditorIn } from './weight-editor.js';
 import { createToolbar, following } from './inspector-toolbar.js';
 import { setHidden, setText } from '../dom.js';
 import { soon } from '../scheduler.js';
+import { rootFontPx } from '../type-scale.js';
 
 const view = document.getElementById('inspector-view');
 
@@ -31,7 +32,6 @@ const BANDS = {
 
 let lastStep = '';
 let revealedStep = '';
-let fontPx = 0;
 let panel = null;
 // The next phase and the network's depth at the last redraw, for expectedLayer.
 let seenPhase = null;
@@ -67,16 +67,11 @@ function shownLayer(trace) {
   return Math.max(0, Math.min(depth - 1, Number.isInteger(selection.layer) ? selection.layer : 0));
 }
 
-// The font size of the cells: 80% of the page's (which grows with the screen), never under 14 px.
-// Read once per window size, since reading a style inside a redraw forces the browser to restyle.
+// The font size of the cells: 80% of the page's (which grows with the screen, and in presenter
+// mode), never under 14 px. The page's size is read once per window size and mode (type-scale.js).
 function cellFont() {
-  if (!fontPx) {
-    const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
-    fontPx = Math.max(14, Math.round(root * 0.8));
-  }
-  return fontPx;
+  return Math.max(14, Math.round(rootFontPx() * 0.8));
 }
-window.addEventListener('resize', () => { fontPx = 0; });
 
 // The panel's parts, built on the first redraw and kept: the toolbar, and a band per phase with
 // its heading, its "just done" tag and its cards.

@@ -44,6 +44,8 @@ export function wireInput(canvas) {
   canvas.addEventListener('click', (event) => {
     const cell = cellAt(canvas, event);
     if (cell && canvas.drawn.spec.onPick) canvas.drawn.spec.onPick(...cell);
+    // A finger has no hover: a tap shows the cell's value too, once the pick has redrawn.
+    if (cell && event.pointerType && event.pointerType !== 'mouse') showValueSoon(canvas, ...cell);
   });
   canvas.addEventListener('dblclick', (event) => {
     const cell = cellAt(canvas, event);
@@ -81,12 +83,16 @@ function moveByKey(canvas, event) {
   event.stopPropagation();
   const next = [Math.min(end - 1, Math.max(first, r + move[0])), Math.min(spec.cols - 1, Math.max(0, c + move[1]))];
   if (spec.onPick && (next[0] !== sr || next[1] !== sc)) spec.onPick(...next);
-  // Once the pick has redrawn the card, its outline on the new cell: bring that into sight and
-  // show the cell's value (the redraw hides the tooltip).
+  showValueSoon(canvas, ...next, true);
+}
+
+// Once a pick has redrawn the card (which hides the tooltip), show the value of cell (r, c);
+// from the keyboard, first bring its outline into sight.
+function showValueSoon(canvas, r, c, reveal = false) {
   soon(() => {
     const mark = canvas.parentElement.querySelector('.matrix-mark');
-    if (mark && !mark.hidden) mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    const point = cellPoint(canvas, ...next);
-    showTooltip(cellText(canvas.drawn.spec, ...next), point.clientX, point.clientY);
+    if (reveal && mark && !mark.hidden) mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const point = cellPoint(canvas, r, c);
+    showTooltip(cellText(canvas.drawn.spec, r, c), point.clientX, point.clientY);
   });
 }

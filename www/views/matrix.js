@@ -15,6 +15,7 @@ import { setAttr, setHidden, setStyle, setText } from '../dom.js';
 import { cellMetrics, longestText, shownRows, isCellsOnly, sameDrawing, gridSize, placeMark, drawMatrix, drawChanges } from './matrix-paint.js';
 import { observe, paintSoon, followScroll, windowRows, WINDOW_MARGIN } from './matrix-window.js';
 import { wireInput } from './matrix-input.js';
+import { matrixTable } from './matrix-table.js';
 
 export { cellMetrics, longestText };
 
@@ -66,7 +67,9 @@ export function matrixCard(key, root = null, coveredTop = () => 0) {
   const empty = element('p', 'matrix-empty');
   empty.textContent = t('matrix.notComputed');
   const note = element('p', 'matrix-note');
-  figure.append(caption, grid, legend, empty, note);
+  // The numbers as a table, for screen readers (matrix-table.js).
+  const table = matrixTable();
+  figure.append(caption, grid, legend, empty, note, table.element);
   // On show until the observer says otherwise; `painted` is the drawing the pixels show, or null.
   let shown = true;
   let painted = null;
@@ -92,6 +95,7 @@ export function matrixCard(key, root = null, coveredTop = () => 0) {
   canvas.onShow = (isShown) => {
     shown = isShown;
     if (shown) paint();
+    if (shown && canvas.drawn) table.later(canvas.drawn.spec, canvas.drawn.first, canvas.drawn.end, true);
   };
   observe(canvas, root);
   // The page is about to scroll the card's first rows into view: paint them for that frame, not
@@ -154,6 +158,7 @@ export function matrixCard(key, root = null, coveredTop = () => 0) {
     else painted = null;
     // Most steps leave most cards as they were (empty grids, parameters before the update).
     if (before && sameDrawing(before, canvas.drawn)) return;
+    table.later(spec, first, end, shown);
 
     setHidden(legend, !spec.values);
     setHidden(empty, Boolean(spec.values));

@@ -17,6 +17,9 @@ import { showTooltip, hideTooltip } from './tooltip.js';
 import { openEditor } from './weight-editor.js';
 import { paintEdges, prepareUpdate } from './network-edges.js';
 import { setText } from '../dom.js';
+import { soon } from '../scheduler.js';
+import { moveFocus } from './network-keys.js';
+import { rootFontPx } from '../type-scale.js';
 
 const view = document.getElementById('network-view');
 
@@ -131,14 +134,15 @@ function ellipsisText(hidden, room, width) {
 function build(trace, width, height) {
   // The page's font size, to tell whether a heading fits its band (read only when building), and
   // the labels' (--small in views.css).
-  const fontPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
+  const fontPx = rootFontPx();
   const smallPx = Math.max(14, 0.8 * fontPx);
   const line = LINE * smallPx;
   const measure = textMeasurer();
   const sheet = (className) => svgElement('svg', { class: className, width, height, viewBox: `0 0 ${width} ${height}` });
   const svg = sheet('network-svg');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', t('network.label'));
+  // A group, not an image: its units and weights take the focus (views/network-keys.js).
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', `${t('network.label')} ${t('a11y.network')}`);
   const bandSheet = sheet('network-bands');
   bandSheet.setAttribute('aria-hidden', 'true');
   // Sized in device pixels, so the lines stay sharp on high-density screens.
@@ -157,9 +161,11 @@ function build(trace, width, height) {
   const bandLayer = svgElement('g');
   const nodeLayer = svgElement('g', { class: 'nodes' });
   const textLayer = svgElement('g', { class: 'labels' });
+  // The weights the keyboard has reached, as lines over their edges (network-keys.js).
+  const keyLayer = svgElement('g', { class: 'weight-keys' });
   bandSheet.append(bandLayer);
-  svg.append(nodeLayer, textLayer);
-  const built = { svg, stack, edgeCanvas, ratio, columns, bands: [], tags: [], edges: [], units: [], coords: null };
+  svg.append(keyLayer, nodeLayer, textLayer);
+  const built = { svg, stack, edgeCanvas, ratio, columns, bands: [], tags: [], edges: [], units: [], coords: null, keyLayer, weightKeys: new Map() };
 
   trace.layers.forEach((layer, l) => {
     const from = columns[l];
@@ -283,6 +289,13 @@ function describe(trace, el) {
   return { name, value: current(layer).b[j], before: layer.b_new ? layer.b[j] : null, l, j };
 }
 
+// What a screen reader says of a weight the keyboard reached: its name, value and two ends.
+function weightLabel(trace, el) {
+  const info = describe(trace, el);
+  const from = info.l === 0 ? t('a11y.input', { input: info.i + 1 }) : t('a11y.unit', { unit: info.i + 1, layer: info.l });
+  return t('a11y.weight', { name: info.name, value: formatExact(info.value), from, unit: info.j + 1, layer: info.l + 1 });
+}
+
 // The tooltip text of a weight or bias: its exact value, and the value before the update if it just ran.
 function tooltipText(info) {
   if (info.text) return info.text;
@@ -379,11 +392,33 @@ function wireEvents() {
   });
   view.addEventListener('keydown', (event) => {
     const el = event.target.closest?.('[data-kind]');
-    if (event.key !== 'Enter' || el?.dataset.kind !== 'bias') return;
+    if (!el || !diagram) return;
+    if (event.key === 'Enter' && (el.dataset.kind === 'bias' || el.dataset.kind === 'weight')) {
+      event.preventDefault();
+      const box = el.getBoundingClientRect();
+      edit(el, box.right, box.top);
+      return;
+    }
+    // The arrows move between units and weights (network-keys.js): they are the diagram's own
+    // here, not the page's steps.
+    const next = moveFocus(diagram, el, event);
+    if (next === undefined) return;
     event.preventDefault();
-    const box = el.getBoundingClientRect();
-    edit(el, box.right, box.top);
+    event.stopPropagation();
+    if (!next) return;
+    if (next.dataset.kind === 'weight') next.setAttribute('aria-label', weightLabel(lastContext.trace, next));
+    next.focus();
+    const patch = { layer: Number(next.dataset.layer), col: Number(next.dataset.j) };
+    if (next.dataset.i !== undefined) patch.input = Number(next.dataset.i);
+    select(patch);
+    // Its value, as hover would show it, once the selection has redrawn the page.
+    soon(() => {
+      const info = describe(lastContext.trace, next);
+      const box = next.getBoundingClientRect();
+      if (info && next.isConnected) showTooltip(tooltipText(info), box.right, box.top);
+    });
   });
+  view.addEventListener('focusout', hideTooltip);
   // The diagram fills its panel: a new panel size builds it again. The size is kept from here,
   // where the layout is fresh, so that a redraw never has to ask the browser for a layout.
   new ResizeObserver(() => {
@@ -440,9 +475,11 @@ export function renderNetwork(context) {
   }
   lastContext = context;
   const { trace } = context;
+  // Presenter mode changes the panel's room and the type: measured again (once, at the switch).
+  if (context.parts?.has('presenter')) panelSize = null;
   panelSize ??= measure();
   const { width, height } = panelSize;
-  const key = `${width}x${height}@${window.devicePixelRatio || 1}|${trace.layers[0].inputs}|${trace.layers.map((l) => `${l.units}${l.activation}`).join(',')}`;
+  const key = `${width}x${height}@${window.devicePixelRatio || 1}/${rootFontPx()}|${trace.layers[0].inputs}|${trace.layers.map((l) => `${l.units}${l.activation}`).join(',')}`;
   if (diagram?.key !== key) {
     const built = build(trace, width, height);
     diagram = { ...built, key, width, height };
@@ -474,4 +511,7 @@ export function renderNetwork(context) {
     diagram.tags[l].classList.toggle('is-next', marks[l] === 'next');
   });
   view.dataset.selectedLayer = String(selection.layer);
+  // A weight with the focus says its new value.
+  const focused = document.activeElement;
+  if (focused?.classList?.contains('weight-key') && diagram.keyLayer.contains(focused)) focused.setAttribute('aria-label', weightLabel(trace, focused));
 }

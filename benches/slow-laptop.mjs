@@ -1,0 +1,122 @@
+// The page on the cheapest classroom laptops: headless Chromium with its CPU slowed down
+// (DevTools' Emulation.setCPUThrottlingRate, 4× by default), at 1366 × 768. Prints figures;
+// asserts nothing. Run after `make build`:
+//   node benches/slow-laptop.mjs [rate] [seconds]
+// Figures: the page ready (navigation start → the page says "ready", with the circle preset's
+// first redraw), "Next phase" from the click to its painted frame (the circle preset, as in
+// ui-step.mjs), and playing at the fastest speed: frames per second and epochs per second on the
+// circle preset (every chart in tabs, as the page opens) and on the digits preset.
+// Targets for a classroom: ready under 2 s, Next phase painted within 100 ms at p95,
+// the circle at 45 fps or more, the digits at 30 fps and 20 epochs/s or more.
+import { chromium } from 'playwright-core';
+import { startServer, stopServer } from '../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../tests/e2e/harness.mjs';
+
+const RATE = Number(process.argv[2] ?? 4);
+const SECONDS = Number(process.argv[3] ?? 5);
+const CLICKS = 60;
+
+// The value at fraction `q` of the sorted `values`.
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+// A page with its CPU slowed down `RATE` times, opened on `query`; returns it with its ready time.
+async function openSlow(browser, url, query) {
+  const page = await browser.newPage({ viewport: LAPTOP });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  await page.goto(`${url}${query}`);
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => performance.now());
+  return { page, ready };
+}
+
+// In the page: click Next phase `count` times, each just after a frame, and time each click to the
+// end of the frame that paints it (its requestAnimationFrame, then a message posted from there).
+function clicks(count) {
+  const button = document.getElementById('step-phase');
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  const painted = () => new Promise((done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  }));
+  return (async () => {
+    const times = [];
+    for (let i = 0; i < count; i += 1) {
+      await frame();
+      await new Promise((done) => setTimeout(done, 0));
+      const start = performance.now();
+      button.click();
+      times.push((await painted()) - start);
+    }
+    return times;
+  })();
+}
+
+// In the page: play at the fastest speed for `seconds`; frames and epochs done.
+function play(seconds) {
+  return new Promise((done) => {
+    const epochs = () => JSON.parse(window.playground.trace()).epochs_done;
+    const speed = document.getElementById('speed');
+    speed.value = speed.max;
+    speed.dispatchEvent(new Event('input'));
+    const frames = [];
+    const first = epochs();
+    let last = null;
+    let start = null;
+    const tick = (now) => {
+      if (last !== null) frames.push(now - last);
+      else start = now;
+      last = now;
+      if (now - start < seconds * 1000) {
+        requestAnimationFrame(tick);
+        return;
+      }
+      document.getElementById('play').click();
+      done({ frames: frames.length, epochs: epochs() - first, ms: now - start });
+    };
+    document.getElementById('play').click();
+    requestAnimationFrame(tick);
+  });
+}
+
+// One line of play figures.
+async function playing(page, label) {
+  // No stopping rule, so that a preset's epoch limit does not end the run early.
+  await page.evaluate(() => window.playground.configure('{"training":{"max_epochs":null,"target_loss":null}}'));
+  await page.click('#reset');
+  await page.evaluate(play, 1);
+  await page.click('#reset');
+  const { frames, epochs, ms } = await page.evaluate(play, SECONDS);
+  console.log(`  playing, ${label.padEnd(28)} ${((frames * 1000) / ms).toFixed(1).padStart(5)} fps  ${((epochs * 1000) / ms).toFixed(1).padStart(7)} epochs/s`);
+}
+
+const { server, url } = await startServer({ port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+try {
+  console.log(`CPU slowed down ${RATE}×, 1366×768, headless Chromium (software rendering):`);
+  const readies = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { page, ready } = await openSlow(browser, url, '?preset=circle');
+    readies.push(ready);
+    await page.close();
+  }
+  console.log(`  page ready (circle preset)      p50 ${quantile(readies, 0.5).toFixed(0)} ms   max ${Math.max(...readies).toFixed(0)} ms   (3 loads)`);
+  const { page: circle } = await openSlow(browser, url, '?preset=circle');
+  await circle.hover('#step-phase');
+  await circle.evaluate(clicks, 10);
+  const times = await circle.evaluate(clicks, CLICKS);
+  console.log(`  Next phase → painted frame      p50 ${quantile(times, 0.5).toFixed(1)} ms   p95 ${quantile(times, 0.95).toFixed(1)} ms   (${CLICKS} clicks, circle preset)`);
+  await playing(circle, 'circle (2-4-2-1)');
+  await circle.close();
+  const { page: digits } = await openSlow(browser, url, '?preset=digits');
+  await playing(digits, 'digits (64-16-10)');
+  await digits.close();
+  console.log('Targets at 4×: ready under 2 s, Next phase p95 under 100 ms, circle 45 fps, digits 30 fps and 20 epochs/s.');
+} finally {
+  await browser.close();
+  await stopServer(server);
+}

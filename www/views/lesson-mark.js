@@ -4,7 +4,7 @@
 import { t } from '../i18n.js';
 import { store } from '../state.js';
 import { nextFrame } from '../scheduler.js';
-import { openSettings } from '../settings.js';
+import { openSettings, closeSettings, settingsOpen } from '../settings.js';
 import { setHidden, setStyle, setText } from '../dom.js';
 
 // The parts of the page a step names (lesson.js PANELS), by selector.
@@ -39,6 +39,8 @@ mark.append(label);
 // The highlight on show (a checked lesson step's highlight), or null.
 let shown = null;
 let queued = false;
+// Whether the settings are open because a step highlighted them (they close after it).
+let openedSettings = false;
 
 // Put the mark on the page (once, at wiring), and keep it on its part as the page moves.
 export function wireMark() {
@@ -75,11 +77,14 @@ export function showMark(highlight) {
 // Bring the part into view, opening what holds it (the preprocessing step, the settings), when a
 // step is shown. The keyboard's focus stays where it was, on the lesson's buttons.
 export function revealTarget(highlight) {
+  if (openedSettings && highlight?.panel !== 'settings' && settingsOpen()) closeSettings();
+  openedSettings = false;
   if (!highlight) return;
   if (highlight.panel === 'prep') document.getElementById('prep-step').open = true;
-  if (highlight.panel === 'settings') {
+  if (highlight.panel === 'settings' && !settingsOpen()) {
     const focused = document.activeElement;
     openSettings();
+    openedSettings = true;
     if (focused instanceof HTMLElement) focused.focus();
   }
   nextFrame(() => {
@@ -109,11 +114,15 @@ function place() {
   setStyle(mark, 'transform', `translate(${Math.round(box.left - PAD)}px, ${Math.round(box.top - PAD)}px)`);
   setStyle(mark, 'width', `${Math.round(box.right - box.left + 2 * PAD)}px`);
   setStyle(mark, 'height', `${Math.round(box.bottom - box.top + 2 * PAD)}px`);
-  // The label above a panel's outline, under a cell's or a box's (whose name is above it), inside
-  // the outline at the top of the window.
-  const below = !shown.panel && box.bottom + 28 < window.innerHeight;
+  // The label under a cell's grid, where it covers only the colour scale, not the matrix's name
+  // or its other cells; else above the outline, or under it at the top of the window, or inside.
+  const room = label.offsetHeight + 2;
+  const grid = shown.cell ? target.closest('.matrix-grid')?.getBoundingClientRect() : null;
+  const below = grid ? grid.bottom + room < window.innerHeight : box.top < room && box.bottom + room < window.innerHeight;
   mark.classList.toggle('is-below', below);
-  mark.classList.toggle('is-top', !below && box.top < 28);
+  mark.classList.toggle('is-top', !below && box.top < room);
+  // From the outline's inner edge (the border is 4 px) to the grid's bottom.
+  setStyle(mark, '--label-top', grid && below ? `${Math.round(grid.bottom - box.top + 2)}px` : '');
 }
 
 // The part of `el`'s box on show: inside every ancestor that clips it and inside the window; null

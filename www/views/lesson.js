@@ -268,6 +268,9 @@ function paint() {
   const lesson = store.lesson;
   const open = lesson.open;
   drawn.painted = true;
+  // For tests and styles: the step on show, and whether one is being set up.
+  panel.dataset.step = String(lesson.step);
+  panel.dataset.busy = String(busy.now);
   setAttr(headerButton, 'aria-expanded', String(open));
   headerButton.classList.toggle('is-open', open);
   setHidden(panel, !open);
@@ -351,7 +354,9 @@ function paintTask(task, met) {
   setText(ui.taskState, t(done ? 'lesson.task.met' : 'lesson.task.open'));
   ui.task.classList.toggle('is-met', done);
   ui.taskText.replaceChildren(...richText(task.text[store.lang]));
-  const items = task.checks.map((check, i) => {
+  // A task of one goal without words of its own lists it only once met, with its epoch.
+  const listed = task.checks.map((check, i) => [check, i]).filter(([check, i]) => check.text || i in met);
+  const items = listed.map(([check, i]) => {
     const item = document.createElement('li');
     const isMet = i in met;
     item.className = isMet ? 'is-met' : '';

@@ -114,10 +114,14 @@ async function usePreset(name) {
   store.preset = name;
 }
 
-// Restore a whole page state, keeping the page's language and the lesson on show.
+// Restore a whole page state, keeping the page's language, presenter mode and the lesson on show
+// (restore puts a snapshot's lesson in the store, none for a step's page state, which would close
+// the panel).
 function usePageState(snap) {
-  const { lesson, ...page } = snap;
+  const { lesson, presenter, ...page } = snap;
+  const current = store.lesson;
   restore({ ...page, lang: store.lang });
+  store.lesson = current;
 }
 
 // Send a settings patch to the core and bring the form up to date; a refusal names the field.

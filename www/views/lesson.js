@@ -35,6 +35,8 @@ let problem = null;
 // The lesson the address asked for at boot (read before the panel first keeps the address on
 // the lesson on show, which would drop it), and whether the boot has opened it.
 const address = { asked: null, started: false };
+// The load of a lesson a restored snapshot named (reload), which the boot waits for.
+const loading = { done: Promise.resolve() };
 // When the task was last checked, and whether a check waits for the player.
 const checked = { at: -Infinity, queued: false };
 
@@ -130,9 +132,15 @@ export function wireLesson() {
 // Open the lesson the address asks for (?lesson=…&step=N), at boot. With ?preset= too, the page
 // keeps the preset asked for and shows the step's words only (the preset menu reloads the page
 // with the lesson's address kept).
+// Work kept by autosave that was restored on this very step (a reload) is shown as it was kept,
+// not set up again.
 export async function startLesson() {
   const { asked } = address;
-  if (asked) await openSource(asked.source, asked.step, { setUp: !asked.preset });
+  // A kept lesson being loaded (reload below) finishes first.
+  await loading.done;
+  const lesson = store.lesson;
+  const kept = asked && lesson.source === asked.source && lesson.step === asked.step && lesson.content;
+  if (asked && !kept) await openSource(asked.source, asked.step, { setUp: !asked.preset });
   address.started = true;
   invalidate('lesson');
 }
@@ -254,7 +262,7 @@ export function renderLesson(context) {
 function reload(lesson) {
   busy.now = true;
   const { source, step, open, met } = lesson;
-  fetchLesson(source).then(({ content }) => {
+  loading.done = fetchLesson(source).then(({ content }) => {
     if (store.lesson.source !== source) return;
     store.lesson = { ...closedLesson(), source, content, step: Math.min(step, content.steps.length - 1), open, met };
   }).catch((error) => showProblem(error, null)).finally(() => {

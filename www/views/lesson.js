@@ -241,9 +241,10 @@ function showProblem(error, index) {
   invalidate('lesson');
 }
 
-// Forget the problem on show.
+// Forget the problem on show, and what was announced about the step before.
 function clearProblem() {
   problem = null;
+  setText(ui.status, '');
 }
 
 // Draw the panel from the store; check the task after every redraw of the core's numbers.

@@ -87,15 +87,21 @@ function build() {
   ui.text = element('div', 'lesson-text');
   ui.look = element('p', 'lesson-look');
   main.append(ui.text, ui.look);
+  // A long text scrolls in its box, which the keyboard reaches to scroll it (as the equations).
+  main.tabIndex = 0;
+  main.setAttribute('aria-labelledby', 'lesson-heading');
 
   ui.task = element('section', 'lesson-task');
   ui.taskHead = element('h3', 'lesson-task-head');
+  ui.taskHead.id = 'lesson-task-head';
   ui.taskName = element('span', '');
   ui.taskState = element('span', 'lesson-task-state');
   ui.taskHead.append(ui.taskName, ui.taskState);
   ui.taskText = element('div', 'lesson-task-text');
   ui.checks = element('ul', 'lesson-checks');
   ui.task.append(ui.taskHead, ui.taskText, ui.checks);
+  ui.task.tabIndex = 0;
+  ui.task.setAttribute('aria-labelledby', 'lesson-task-head');
 
   ui.problem = element('p', 'lesson-problem');
   ui.problem.setAttribute('role', 'alert');

@@ -4,7 +4,8 @@
 import * as pkg from '../www/pkg/backprop_playground.js';
 // esbuild's binary loader writes the module's bytes into the bundle as base64 and decodes them.
 import wasm from '../www/pkg/backprop_playground_bg.wasm';
-// The texts of www/data/*.csv by path relative to the page (a Map made by scripts/dist.mjs).
+// The texts of www/data/*.csv and www/lessons/*.json by path relative to the page (a Map made by
+// scripts/dist.mjs).
 import files from 'embedded:files';
 
 // The wasm package's module, initialised from the embedded bytes: its Playground is the core.

@@ -15,6 +15,7 @@ const SELF = fileURLToPath(import.meta.url);
 const ASSETS = join(ROOT, 'www/assets.js');
 const DIST_ASSETS = join(ROOT, 'scripts/dist-assets.js');
 const DATA = join(ROOT, 'www/data');
+const LESSONS = join(ROOT, 'www/lessons');
 export const DIST_FILE = join(ROOT, 'dist/backprop-playground.html');
 
 // Every file under `dir`, recursively.
@@ -37,11 +38,14 @@ export function isFresh(file = DIST_FILE) {
   return distInputs().every((input) => statSync(input).mtimeMs <= built);
 }
 
-// The shipped CSV files, as a module: a Map from the path the page asks for to the file's text.
+// The shipped CSV files and built-in lessons, as a module: a Map from the path the page asks for
+// to the file's text (a lesson's text written in as a string: esbuild would parse a .json import).
 function filesModule() {
   const csv = readdirSync(DATA).filter((name) => name.endsWith('.csv')).sort();
   const imports = csv.map((name, i) => `import f${i} from ${JSON.stringify(join(DATA, name))};`);
   const entries = csv.map((name, i) => `[${JSON.stringify(`www/data/${name}`)}, f${i}]`);
+  const lessons = readdirSync(LESSONS).filter((name) => name.endsWith('.json')).sort();
+  for (const name of lessons) entries.push(`[${JSON.stringify(`www/lessons/${name}`)}, ${JSON.stringify(readFileSync(join(LESSONS, name), 'utf8'))}]`);
   return `${imports.join('\n')}\nexport default new Map([${entries.join(', ')}]);\n`;
 }
 

@@ -2,6 +2,7 @@
 // the buttons; they stay quiet while the person types in a field or reads the help.
 import { t } from './i18n.js';
 import { closeSettings, settingsOpen } from './settings.js';
+import { lessonShowing, nextStep, previousStep } from './views/lesson.js';
 import { togglePresenter, leavePresenter } from './presenter.js';
 
 const helpDialog = document.getElementById('help');
@@ -20,11 +21,14 @@ export const SHORTCUTS = [
   { action: 'reset', key: 'key.r', matches: (e) => (e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
   { action: 'present', key: 'key.p', matches: (e) => (e.key === 'p' || e.key === 'P') && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
   { action: 'help', key: 'key.help', matches: (e) => e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey, once: true },
+  // The lesson's steps, while its panel is open: the keys a presenter's clicker sends.
+  { action: 'lessonNext', key: 'lesson.key.next', matches: (e) => e.key === 'PageDown' && plain(e) && lessonShowing(), once: true },
+  { action: 'lessonBack', key: 'lesson.key.back', matches: (e) => e.key === 'PageUp' && plain(e) && lessonShowing(), once: true },
 ];
 
 // Listen for the shortcuts and call `actions[name]()`; wire the help button and dialog.
 export function wireKeyboard(actions) {
-  const all = { ...actions, help: openHelp, present: togglePresenter };
+  const all = { ...actions, help: openHelp, present: togglePresenter, lessonNext: nextStep, lessonBack: previousStep };
   buildHelp();
   helpButton.addEventListener('click', openHelp);
   document.addEventListener('keydown', (event) => {

@@ -28,6 +28,7 @@ import { buildHelp } from './keyboard.js';
 import { closeEditor } from './views/weight-editor.js';
 import { startLanguage, wireLanguage, renderLanguage } from './language.js';
 import { renderErrata } from './views/errata.js';
+import { renderLesson, wireLesson, startLesson } from './views/lesson.js';
 import { startPresenter, wirePresenter, renderPresenter } from './presenter.js';
 import { PANELS } from './presenter-options.js';
 import { recording, startLog } from './call-log.js';
@@ -70,6 +71,8 @@ const VIEWS = [
     // The errata note holds the worked example's answers: out of sight in quiz mode.
     renderErrata(store.preset, parts.has('lang'), store.quiz.on);
   },
+  // After the views it highlights, which it measures at the next frame; checks the lesson's task.
+  renderLesson,
   // The words that no view redraws at every step, in another language.
   ({ parts }) => {
     if (!parts.has('lang')) return;
@@ -199,8 +202,9 @@ async function boot() {
   wireGradcheck(playground);
   wireCharts();
   wireLanguage();
+  wireLesson();
   wirePresenter();
-    wireShare();
+  wireShare();
   wireHandout();
   wireQuiz();
   wireCompare();
@@ -247,6 +251,9 @@ async function boot() {
   window.addEventListener('hashchange', () => {
     if (linkText(window.location.hash) !== null) window.location.reload();
   });
+  // ?lesson=…&step=N: the lesson's step set up before the page says it is ready.
+  await startLesson();
+  flush();
   document.documentElement.dataset.state = 'ready';
 }
 

@@ -1,16 +1,18 @@
 // The whole page state as a JSON-able object, and back: the session file (with its undo steps)
-// for the core's part, and the store's selection, view, data source, preset and language. Save,
-// autosave, share links, lessons and tests all go through these two functions.
-import { store, DEFAULT_VIEW } from './state.js';
+// for the core's part, and the store's selection, view, data source, preset, language and lesson.
+// Save, autosave, share links, lessons and tests all go through these two functions.
+import { store, DEFAULT_VIEW, closedLesson } from './state.js';
 import { invalidate } from './scheduler.js';
-import { replaceSession } from './dataset.js';
+import { replaceSession, presetNames } from './dataset.js';
 import { setLanguage } from './i18n.js';
+import { checkLesson, lessonNames } from './lesson.js';
 import { checkHide } from './presenter-options.js';
 import { logState, setLog } from './call-log.js';
 import { keptProblem } from './kept-runs.js';
 
 // The version this page writes; a snapshot of a newer version is refused, not misread.
-export const SNAPSHOT_VERSION = 1;
+// Version 2 adds the lesson, quiz mode and kept runs; a version 1 snapshot restores without them.
+export const SNAPSHOT_VERSION = 2;
 // The undo steps a snapshot keeps: the newest that fit in about this much text.
 export const UNDO_BYTES = 1 << 20;
 const LANGS = ['en', 'zh'];
@@ -29,10 +31,22 @@ export function snapshot({ undoBytes = UNDO_BYTES } = {}) {
     selection: { ...store.selection },
     view: { ...store.view },
     lang: store.lang,
+    lesson: lessonSnapshot(),
     presenter: { on: store.presenter.on, hide: [...store.presenter.hide] },
     quiz: { ...store.quiz },
     kept: JSON.parse(JSON.stringify(store.kept)),
   };
+}
+
+// The lesson part of a snapshot: where the lesson came from (the file itself only when the person
+// opened it from the disk, since it cannot be fetched again), the step, whether the panel is
+// open and the checks met; null when no lesson is loaded.
+export function lessonSnapshot() {
+  const { source, file, json, content, step, open, met } = store.lesson;
+  if (source === null && !content) return null;
+  const part = { source, step, open, met: JSON.parse(JSON.stringify(met)) };
+  if (source === null) Object.assign(part, { file, json });
+  return part;
 }
 
 // A problem with a snapshot, naming the field: the page state is left as it was.
@@ -54,7 +68,8 @@ export function restore(snap) {
   store.data.prep = { ...store.data.prep, ...checked.prep };
   applyPageState(checked);
   Object.assign(store.presenter, checked.presenter);
-  invalidate('presenter');
+  store.lesson = checked.lesson;
+  invalidate('presenter', 'lesson');
   Object.assign(store.quiz, checked.quiz);
   store.kept = checked.kept;
   invalidate('quiz', 'kept');
@@ -133,7 +148,48 @@ export function checkSnapshot(snap) {
     lang,
     presenter,
     log,
+    lesson: checkLessonPart(snap.lesson ?? null),
     quiz: { on: quiz.on, right: quiz.right, answered: quiz.answered },
     kept: JSON.parse(JSON.stringify(kept)),
   };
+}
+
+// The store's lesson for a snapshot's lesson part. A lesson from an address keeps what the page
+// has loaded when it is the same (views/lesson.js loads it otherwise); a file's lesson is checked.
+function checkLessonPart(part) {
+  if (part === null) return closedLesson();
+  if (typeof part !== 'object' || Array.isArray(part)) throw new SnapshotError('lesson', 'an object or null', part);
+  const { source, step, open, met } = part;
+  if (source !== null && (typeof source !== 'string' || source === '')) throw new SnapshotError('lesson.source', 'a lesson\'s name or path, or null', source);
+  if (typeof open !== 'boolean') throw new SnapshotError('lesson.open', 'true or false', open);
+  if (!Number.isInteger(step) || step < 0) throw new SnapshotError('lesson.step', 'a whole number ≥ 0', step);
+  checkMet(met);
+  let content = source !== null && source === store.lesson.source ? store.lesson.content : null;
+  let json = null;
+  if (source === null) {
+    try {
+      content = checkLesson(part.json, { ...lessonNames(store.Playground, presetNames(store.Playground)), checkSnapshot });
+    } catch (error) {
+      throw new SnapshotError(`lesson.json.${error.field ?? ''}`, 'a lesson (docs/lesson-format.md)', error.message);
+    }
+    json = part.json;
+  }
+  if (content && step >= content.steps.length) throw new SnapshotError('lesson.step', `less than ${content.steps.length}`, step);
+  const file = source === null && typeof part.file === 'string' ? part.file : null;
+  return { ...closedLesson(), source, file, json, content, step, open, met: JSON.parse(JSON.stringify(met)) };
+}
+
+// The checks met: { step: { check: epoch } }, whole numbers.
+function checkMet(met) {
+  if (met === null || typeof met !== 'object' || Array.isArray(met)) throw new SnapshotError('lesson.met', 'an object', met);
+  for (const [step, checks] of Object.entries(met)) {
+    if (!/^\d+$/.test(step) || checks === null || typeof checks !== 'object' || Array.isArray(checks)) {
+      throw new SnapshotError(`lesson.met.${step}`, 'an object of the checks met', checks);
+    }
+    for (const [check, epoch] of Object.entries(checks)) {
+      if (!/^\d+$/.test(check) || !Number.isInteger(epoch) || epoch < 0) {
+        throw new SnapshotError(`lesson.met.${step}.${check}`, 'the epoch it was met at (a whole number ≥ 0)', epoch);
+      }
+    }
+  }
 }

@@ -50,7 +50,17 @@ export const store = {
   // 'batch', k (the batch size), alpha, epochs, train (J from epoch 0 on, the core's) } or null,
   // a removed run's place, so that the others keep their colours. At most 4.
   kept: [],
+  // The guided lesson (views/lesson.js): none until one is opened.
+  lesson: closedLesson(),
 };
+
+// No lesson: where one came from ('article', a path on this site, or null for a file opened from
+// the disk, whose name is `file` and parsed text `json`), the checked lesson (lesson.js), the
+// step on show (0-based), whether the panel is open, and per step the checks of its task met,
+// each with the epoch it was met at ({ 3: { 0: 17 } }).
+export function closedLesson() {
+  return { source: null, file: null, json: null, content: null, step: 0, open: false, met: {} };
+}
 
 // The default view, for a snapshot that lacks a field.
 export const DEFAULT_VIEW = Object.freeze({ ...store.view });

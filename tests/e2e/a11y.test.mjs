@@ -4,21 +4,10 @@
 // visible; reduced motion turns the transitions and smooth scrolling off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { useBrowser } from './harness.mjs';
+import { audit } from './axe.mjs';
 
 const browser = useBrowser();
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-
-// The serious and critical violations axe finds on the page as it is now, one line each.
-async function audit(page) {
-  // Injected through the debugger, as the page's policy allows no inline script.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`));
-  return violations;
-}
 
 // The dialogs and panels that open over the page, each as [name, open(page), close(page)]: the
 // settings, the data chooser's tabs, the help, the Panels menu, and the share and lesson panels

@@ -1,5 +1,6 @@
 // The one-file build (scripts/dist.mjs): opened from the disk (file://) with every http(s) request
-// refused, it boots, computes the worked example's loss, and loads the CSV files it carries.
+// refused, it boots, computes the worked example's loss, and loads the CSV files and the lesson it
+// carries.
 // Built here when missing or older than its inputs (make dist builds it too).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,4 +81,14 @@ test('opened from file://, the preset menu opens iris and the chooser the digits
   await page.waitForFunction(() => JSON.parse(window.playground.dataSummary()).inputs.length === 64);
   assert.equal(await page.textContent('#data-shapes'), 'train 1438 × 64, test 359 × 64 · 10 classes');
   assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name)), []);
+});
+
+test('opened from file://, the built-in lesson comes from inside the file: ?lesson=article&step=4 shows J = 4.25', async (t) => {
+  const page = await browser.open(t, { url: FILE_URL, query: '?lesson=article&step=4', offline: true });
+  await page.waitForFunction(() => document.getElementById('lesson').dataset.step === '3' && document.getElementById('lesson').dataset.busy === 'false');
+  assert.equal(await page.isVisible('#lesson .lesson-problem'), false, await page.textContent('#lesson .lesson-problem'));
+  assert.equal(readNumber(await page.textContent('#loss')), WORKED_EXAMPLE_LOSS);
+  await page.click('#lesson-next');
+  await page.waitForFunction(() => document.getElementById('lesson').dataset.step === '4' && document.getElementById('lesson').dataset.busy === 'false');
+  assert.equal(await page.evaluate(() => window.playground.phase()), 'Update');
 });

@@ -35,9 +35,14 @@ export function useBrowser() {
   // `url` opens another address than the server's page (the one-file build's file:// address),
   // and `offline` makes every http(s) request fail, as it would with no network. `device` adds
   // playwright's context options: { hasTouch: true, isMobile: true } for a phone, { reducedMotion: 'reduce' }.
-  env.open = async (t, { query = '', viewport = LAPTOP, init = null, url = env.url, offline = false, device = {} } = {}) => {
+  // `files` ({ 'lessons/mine.json': text }) are served beside the page, as a static host would
+  // serve a teacher's files (the test server serves index.html and www/ only).
+  env.open = async (t, { query = '', viewport = LAPTOP, init = null, url = env.url, offline = false, device = {}, files = {} } = {}) => {
     const context = await env.browser.newContext({ viewport, ...device });
     if (offline) await context.route(/^https?:/, (route) => route.abort('internetdisconnected'));
+    for (const [path, body] of Object.entries(files)) {
+      await context.route(new URL(path, url).href, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    }
     const problems = [];
     // Every breach of the page's Content-Security-Policy fails the test, in every page the
     // context opens (also after a navigation), whether or not the browser logs it.

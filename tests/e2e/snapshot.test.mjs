@@ -89,7 +89,7 @@ test('a bad or newer snapshot is refused with the field named, and the page stay
       }
     });
   });
-  assert.match(problems[0], /^version must be at most 1 \(it was made by a newer version/);
+  assert.match(problems[0], /^version must be at most 2 \(it was made by a newer version/);
   assert.match(problems[1], /^view\.chart must be loss, accuracy or boundary, got "pie"/);
   assert.match(problems[2], /^selection\.row must be a whole number ≥ 0/);
   assert.match(problems[3], /training\.learning_rate/);

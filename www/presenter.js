@@ -75,6 +75,10 @@ export function renderPresenter({ parts }) {
     // The default grid is style.css's own; any other takes the custom properties presenter.css reads.
     const arranged = on || hide.length > 0;
     layout.classList.toggle('is-arranged', arranged);
+    // The Panels menu is a presenter's tool: shown in presenter mode, or while a panel is hidden
+    // (?hide=) so that it can be brought back; otherwise it would cost the header a row.
+    setHidden(panelsMenu, !arranged);
+    if (!arranged) panelsMenu.open = false;
     if (arranged) {
       const grid = gridFor(hide, on, wide);
       setStyle(layout, '--grid-areas', grid.areas);

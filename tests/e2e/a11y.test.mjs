@@ -19,7 +19,14 @@ const DIALOGS = [
   ['chooser: the article', (p) => p.click('#tab-article'), null],
   ['chooser: your CSV', (p) => p.click('#tab-csv'), (p) => p.click('#source-close')],
   ['help', (p) => p.click('#help-button'), (p) => p.keyboard.press('Escape')],
-  ['panels menu', (p) => p.click('#panels-menu summary'), (p) => p.click('#panels-menu summary')],
+  // The Panels menu is on show in presenter mode (or while a panel is hidden).
+  ['panels menu', async (p) => {
+    await p.click('#present-button');
+    await p.click('#panels-menu summary');
+  }, async (p) => {
+    await p.click('#panels-menu summary');
+    await p.click('#present-button');
+  }],
 ];
 const LATER = [['share', '#share-button', /^(share|分享)/i], ['lesson', '#lesson-button', /^(lesson|课程|课)/i]];
 

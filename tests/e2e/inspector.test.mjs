@@ -467,3 +467,27 @@ test('a hand edit is one step that Step back undoes, and the steps before it sta
   await page.click('#step-back');
   assert.equal(await page.evaluate(() => window.playground.phase()), 'Loss', 'the steps before the edit are still there');
 });
+
+test('every card with numbers has a colour scale that covers them, on every layer, hidden ones too', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  // The whole batch: forward, loss, backward and the update, so that every card has numbers.
+  await page.click('#step-batch');
+  await page.uncheck('#inspector-follow');
+  for (const layer of [0, 1, 2]) {
+    await page.click(`.layer-tab[data-layer="${layer}"]`);
+    const cards = await page.$$eval('.matrix[data-state="values"]', (figures) => figures.filter((f) => f.offsetParent)
+      .map((f) => ({
+        key: f.dataset.matrix,
+        values: JSON.parse(f.dataset.values),
+        legend: [...f.querySelectorAll('.matrix-legend > span')].map((s) => s.textContent),
+      })));
+    assert.ok(cards.length >= 8, `layer ${layer + 1}: ${cards.length} cards with numbers`);
+    for (const { key, values, legend } of cards) {
+      const most = Math.max(...values.flat().map(Math.abs));
+      const high = readNumber(legend.at(-1));
+      // Printed to 3 significant digits: the scale's end is at least the largest |value| shown.
+      assert.ok(high >= most * 0.995 && high > 0, `layer ${layer + 1}, ${key}: scale ${legend.join(' … ')} for values up to ${most}`);
+      assert.equal(readNumber(legend[0]), -high, `layer ${layer + 1}, ${key}: the scale is centred on zero`);
+    }
+  }
+});

@@ -176,7 +176,10 @@ test('?hide= hides panels and the others take their room; the Panels menu does t
   const usual = await browser.open(t, { query: '?preset=circle', viewport: PROJECTOR });
   const before = { network: await width(usual, '.panel-network'), loop: await height(usual, '.panel-loop'), inspector: await width(usual, '#inspector-view') };
 
+  // The Panels menu shows while a panel is hidden (and in presenter mode), not on the usual page.
+  assert.equal(await usual.locator('#panels-menu').isVisible(), false, 'no Panels menu on the usual page');
   const page = await browser.open(t, { query: '?preset=circle&hide=data,charts,equations', viewport: PROJECTOR });
+  assert.equal(await page.locator('#panels-menu').isVisible(), true, 'the Panels menu brings hidden panels back');
   for (const selector of ['.panel-data', '.panel-charts', '.equations']) assert.equal(await page.locator(selector).isVisible(), false, selector);
   for (const selector of ['.panel-network', '.panel-loop', '#inspector-view']) assert.equal(await page.locator(selector).isVisible(), true, selector);
   assert.ok(await width(page, '.panel-network') > before.network * 1.2, 'the network grows into the data’s room');

@@ -158,11 +158,12 @@ export function renderInspector(context) {
     const chars = withText ? (extra.chars ?? longestText(values?.slice(first, first + maxRows))) : 0;
     panel.cards.get(key).update({
       key, layer: k, name, values: values ?? null, rows, cols,
-      scale: extra.scale ?? scaleMax(values),
       cell: cellMetrics(font, withText, chars),
       rowStart: first,
       maxRows,
       ...extra,
+      // After the extras: an extra's `scale: undefined` (a hidden layer's A) means "its own".
+      scale: extra.scale ?? scaleMax(values),
     });
   };
   const pickSample = (r, c) => select({ row: r, col: c });

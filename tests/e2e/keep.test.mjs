@@ -80,11 +80,12 @@ test('a reload mid-backward-pass, after an uploaded CSV and an edit by hand, sho
   // The restored page goes on exactly as the first would have: Step back, then a share link.
   await page.click('#step-back');
   assert.equal(await page.evaluate(() => window.playground.phase()), 'Backward(3)');
-  // Closing the tab and opening the page again (a new tab, the same browser) brings it back too.
+  // Closing the tab and opening the page again (a new tab, the same browser) brings it back too,
+  // once the step back is kept.
+  await waitKept(page);
   const again = await page.context().newPage();
   await again.goto(page.url().split('?')[0]);
   await again.waitForFunction(() => document.documentElement.dataset.state === 'ready');
-  await waitKept(page);
   assert.equal(await again.evaluate(() => window.playground.trace()), await page.evaluate(() => window.playground.trace()));
 });
 

@@ -111,3 +111,32 @@ test('a session file whose name, description and data names are markup shows the
   assert.ok((await page.textContent('#csv-file-name')).includes(`read from ${MARKUP}.csv`), await page.textContent('#csv-file-name'));
   assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
 });
+
+test('a lesson file whose title, texts, labels and task are markup shows them as text', async (t) => {
+  const lesson = {
+    version: 1,
+    title: MARKUP,
+    steps: [
+      {
+        title: { en: named(1), zh: named(2) },
+        text: `${named(3)}\n*${named(4)}*`,
+        setup: { preset: 'worked-example' },
+        phase: 'Backward(1)',
+        highlight: { panel: 'readouts', label: named(5) },
+        task: { text: named(6), checks: [{ text: named(7), goal: { status: 'Diverged' } }] },
+      },
+    ],
+  };
+  const page = await openWatched(t);
+  await page.click('#lesson-button');
+  await page.setInputFiles('#lesson-file', file(`${MARKUP}.json`, JSON.stringify(lesson), 'application/json'));
+  await page.waitForFunction((name) => document.querySelector('#lesson .lesson-name')?.textContent === name, MARKUP);
+  const text = await page.locator('#lesson').innerText();
+  for (const n of [1, 3, 4, 6, 7]) assert.ok(text.includes(named(n)), `${named(n)} on show as written: ${text}`);
+  // The highlight's label is on the page as text too.
+  assert.ok(await page.evaluate((label) => document.body.innerText.includes(label), named(5)), 'the label as text');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no <img> was made');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[onerror]').length), 0, 'no onerror attribute was made');
+  // The step set up the page as asked: the markup did not get in the way.
+  assert.equal(JSON.parse(await page.evaluate(() => window.playground.trace())).loss, 4.25);
+});

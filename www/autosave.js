@@ -6,7 +6,8 @@
 // kept does not save over that work: it holds, offering to reopen it, until the person changes
 // something. Then the kept work is set aside (one slot, "earlier"), still offered, and the new
 // state is the one kept; the address loses what it asked for, so that a reload brings the work back.
-import { afterPaint } from './scheduler.js';
+import { afterPaint, whenStill } from './scheduler.js';
+import { isPlaying } from './player.js';
 import { snapshot, restore, UNDO_BYTES } from './snapshot.js';
 import { callLog } from './call-log.js';
 import { t } from './i18n.js';
@@ -29,6 +30,8 @@ const CURRENT = 'current';
 const EARLIER = 'earlier';
 // The least time between two saves (ms): a few a second while playing.
 const MIN_GAP_MS = 400;
+// Between clicks, the longest a save waits for the page to be still.
+const STILL_WAIT_MS = 2000;
 // Smaller undo histories tried, in order, when the storage refuses a snapshot as too big.
 const UNDO_FALLBACKS = [UNDO_BYTES, 1 << 16, 0];
 // The version of the kept record.
@@ -222,15 +225,28 @@ async function startOwnWork() {
   saveSoon(0);
 }
 
-// Save once MIN_GAP_MS have passed since the last save (or after `gap` ms), after a painted frame.
+// Save once MIN_GAP_MS have passed since the last save (or after `gap` ms): while playing, after
+// a painted frame; else once the page is still (a snapshot with its undo steps takes a frame's
+// time, which quick clicks should not wait for), or STILL_WAIT_MS at the latest.
 function saveSoon(gap = MIN_GAP_MS) {
   if (keep.queued || !keep.backend) return;
   keep.queued = true;
   const wait = Math.max(0, keep.lastSave + gap - performance.now());
-  setTimeout(() => afterPaint(() => {
+  let done = false;
+  const save = () => {
+    if (done) return;
+    done = true;
     keep.queued = false;
     saveNow();
-  }), wait);
+  };
+  setTimeout(() => {
+    if (isPlaying()) {
+      afterPaint(save);
+      return;
+    }
+    whenStill(save);
+    setTimeout(() => afterPaint(save), STILL_WAIT_MS);
+  }, wait);
 }
 
 // Keep the page state now (after any save under way).

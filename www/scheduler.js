@@ -59,6 +59,7 @@ export function flush() {
     const parts = new Set(dirty);
     dirty.clear();
     redrawer(parts);
+    if (idleTasks.size > 0) queueIdle();
   }
   // Tasks queued by the tasks themselves run too, in order.
   while (soonTasks.length > 0) soonTasks.shift()();
@@ -85,6 +86,31 @@ export function afterPaint(task) {
   if (paintedQueued) return;
   paintedQueued = true;
   nextFrame(() => setTimeout(() => setTimeout(runPainted, 0), 0));
+}
+
+// Tasks for when the page is still: run once no redraw has happened for IDLE_MS.
+const idleTasks = new Set();
+let idleTimer = 0;
+const IDLE_MS = 300;
+
+// Run `task` once the page has been still (no redraw) for a moment: work nobody needs while the
+// page changes under their eyes (the text a screen reader reads of the grids and charts), which
+// would otherwise take the time of the next click's frame. A task queued again runs once.
+export function whenStill(task) {
+  idleTasks.add(task);
+  queueIdle();
+}
+
+function queueIdle() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(runIdle, IDLE_MS);
+}
+
+function runIdle() {
+  idleTimer = 0;
+  const tasks = [...idleTasks];
+  idleTasks.clear();
+  for (const task of tasks) task();
 }
 
 function runPainted() {

@@ -86,13 +86,15 @@ export function readNumber(text) {
   return clean === '—' ? null : Number(clean.replace('−', '-'));
 }
 
-// Wait until the page has redrawn and done what waits for a painted frame (the matrices' hidden
-// tables, the charts' text), twice, since such work may queue more of itself.
+// Wait until the page has redrawn, done what waits for a painted frame, and what waits for the
+// page to be still (the matrices' hidden tables, the charts' text, autosave), twice, since such
+// work may queue more of itself.
 export async function settled(page) {
   for (let i = 0; i < 2; i += 1) {
     await page.evaluate(async () => {
-      const { afterPaint } = await import('/www/scheduler.js');
+      const { afterPaint, whenStill } = await import('/www/scheduler.js');
       await new Promise((resolve) => afterPaint(resolve));
+      await new Promise((resolve) => whenStill(resolve));
     });
   }
 }

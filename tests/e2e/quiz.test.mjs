@@ -87,6 +87,7 @@ for (const lang of ['en', 'zh']) {
     const text = await readableText(page);
     assert.ok(!text.includes('4.25'), 'J is not on the page while it is asked');
     assert.equal(readNumber(await page.locator('#loss').innerText()), null);
+    await settled(page);
     const tables = await page.locator('.matrix-table').allTextContents();
     assert.ok(tables.some((table) => table.includes('1.5')), 'the hidden tables hold the revealed A');
     assert.ok(!tables.some((table) => table.includes('4.25')));

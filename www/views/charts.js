@@ -13,7 +13,7 @@ import { showTooltip, hideTooltip } from './tooltip.js';
 import { showError } from './messages.js';
 import { store, setView } from '../state.js';
 import { setAttr, setText } from '../dom.js';
-import { afterPaint } from '../scheduler.js';
+import { afterPaint, whenStill } from '../scheduler.js';
 import { chartSummary } from '../chart-summary.js';
 import { keptOption } from '../kept-runs.js';
 
@@ -114,7 +114,8 @@ let summaryQueued = false;
 const SUMMARY_MS = 1000;
 
 // Write each chart's text alternative (chart-summary.js) once the frame that shows the change is
-// painted: reading the core's whole history costs more than the click's frame should wait for.
+// painted (playing) or the page is still (stepping): reading the core's whole history costs more
+// than a click's frame should wait for.
 function summarizeLater(again) {
   const key = `${currentKey.loss}|${currentKey.boundary}|${kinds.metric}|${kinds.view}`;
   if (again) summarized = '';
@@ -129,7 +130,8 @@ function summarizeLater(again) {
     }, wait);
     return;
   }
-  afterPaint(() => {
+  // While playing, after a painted frame; between clicks, once the page is still.
+  (isPlaying() ? afterPaint : whenStill)(() => {
     summaryQueued = false;
     if (!lastContext) return;
     const history = JSON.parse(lastContext.playground.history());

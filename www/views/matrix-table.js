@@ -1,11 +1,12 @@
 // A matrix grid read as a table by a screen reader: a visually hidden <table> beside the canvas,
 // with a caption, the rows' and the columns' headers and every value as the tooltip gives it.
-// The inspector redraws its grids within a frame at each step, so the table is written after the
-// frame is painted, only for a card on show, and only when its numbers changed; its cells are kept
-// and their texts changed.
+// The inspector redraws its grids within a frame at each step, so the table is written once the
+// page is still (scheduler.js whenStill: not between quick clicks, whose frames it would delay),
+// only for a card on show, and only when its numbers changed; its cells are kept and their texts
+// changed.
 import { t } from '../i18n.js';
 import { formatExact } from '../format.js';
-import { afterPaint } from '../scheduler.js';
+import { whenStill } from '../scheduler.js';
 
 // The columns read out at most: a grid of 64 inputs is read with the arrow keys, not as a table.
 const MAX_COLS = 16;
@@ -82,7 +83,7 @@ export function matrixTable() {
       }
       return;
     }
-    if (pending.size === 0) afterPaint(writePending);
+    if (pending.size === 0) whenStill(writePending);
     pending.add(write);
   };
   return { element: box, later };

@@ -128,8 +128,8 @@ test('?preset= with work kept opens the preset, offers the work back, and saves 
   // Opening a preset again and reopening the earlier work brings back the very state.
   await reload(page, `${base}?preset=iris`);
   await page.click('#keep-reopen');
-  // Reopening reads the browser's storage first (asynchronous).
-  await page.waitForFunction((work) => window.playground.trace() === work, newWork, { timeout: 5000 }).catch(() => {});
+  // Reopening reads the browser's storage first (asynchronous); the offer goes once it is open.
+  await page.locator('#keep-reopen').waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => window.playground.trace()), newWork);
   assert.equal(await page.locator('#keep-note').isVisible(), false);
   assert.equal(new URL(page.url()).search, '');

@@ -267,6 +267,8 @@ test('a damaged link says what is wrong, opens the default, and the kept work st
   }
   // Reopen brings the kept work back.
   await page.click('#keep-reopen');
+  // Reopening reads the browser's storage first (asynchronous); the offer goes once it is open.
+  await page.locator('#keep-reopen').waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => window.playground.trace()), work);
   assert.equal(await page.locator('#loss').textContent(), '4.25');
 });

@@ -30,16 +30,22 @@ const CURRENT = 'current';
 const EARLIER = 'earlier';
 // The least time between two saves (ms): a few a second while playing.
 const MIN_GAP_MS = 400;
+// While playing, the shortest time between saves: each takes a few ms of a frame.
+const PLAYING_GAP_MS = 1000;
 // Between clicks, the longest a save waits for the page to be still.
 const STILL_WAIT_MS = 2000;
 // Smaller undo histories tried, in order, when the storage refuses a snapshot as too big.
 const UNDO_FALLBACKS = [UNDO_BYTES, 1 << 16, 0];
+// The undo steps kept by a save while playing (the next save once still keeps UNDO_BYTES).
+const PLAYING_UNDO_BYTES = 1 << 14;
 // The version of the kept record.
 const RECORD_VERSION = 1;
 
 const keep = {
   // { get(key), put(key, value), remove(key) } of the storage in use, or null when there is none.
   backend: null,
+  // Whether the next save is made while playing (with fewer undo steps).
+  playing: false,
   // 'saving': every change is kept; 'held': the page shows what the address asked for and keeps
   // nothing until the person changes something; 'off': nothing more is kept (starting over).
   mode: 'off',
@@ -231,7 +237,7 @@ async function startOwnWork() {
 function saveSoon(gap = MIN_GAP_MS) {
   if (keep.queued || !keep.backend) return;
   keep.queued = true;
-  const wait = Math.max(0, keep.lastSave + gap - performance.now());
+  const wait = Math.max(0, keep.lastSave + (isPlaying() ? Math.max(gap, PLAYING_GAP_MS) : gap) - performance.now());
   let done = false;
   const save = () => {
     if (done) return;
@@ -241,12 +247,21 @@ function saveSoon(gap = MIN_GAP_MS) {
   };
   setTimeout(() => {
     if (isPlaying()) {
+      // Few undo steps while playing: the whole snapshot would take a frame's time every save,
+      // and slow the play down; the next save once the page is still keeps them all again.
+      keep.playing = true;
       afterPaint(save);
+      whenStill(saveAllSoon);
       return;
     }
     whenStill(save);
     setTimeout(() => afterPaint(save), STILL_WAIT_MS);
   }, wait);
+}
+
+// A save with every undo step once the page is still again after playing (one task, queued once).
+function saveAllSoon() {
+  saveSoon(0);
 }
 
 // Keep the page state now (after any save under way).
@@ -261,7 +276,9 @@ export function saveNow() {
 async function write() {
   if (keep.mode !== 'saving') return false;
   keep.lastSave = performance.now();
-  for (const undoBytes of UNDO_FALLBACKS) {
+  const most = keep.playing ? PLAYING_UNDO_BYTES : UNDO_BYTES;
+  keep.playing = false;
+  for (const undoBytes of UNDO_FALLBACKS.filter((bytes) => bytes <= most)) {
     const record = { version: RECORD_VERSION, savedAt: Date.now(), address: keep.address, snap: snapshot({ undoBytes }) };
     try {
       await keep.backend.put(CURRENT, record);

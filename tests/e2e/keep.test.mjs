@@ -246,7 +246,8 @@ test('while playing the work is kept a few times a second, and the last state su
   await page.waitForTimeout(3000);
   await page.click('#play');
   const writes = await page.evaluate(() => window.keptWrites);
-  assert.ok(writes >= 3 && writes <= 10, `${writes} writes in 3 s of play`);
+  // Kept as it plays, at most a few times a second (about once a second: each save takes a few ms).
+  assert.ok(writes >= 2 && writes <= 10, `${writes} writes in 3 s of play`);
   await waitKept(page);
   const before = await page.evaluate(() => window.playground.trace());
   await reload(page);

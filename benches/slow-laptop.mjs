@@ -9,18 +9,13 @@
 // Targets for a classroom: ready under 2 s, Next phase painted within 100 ms at p95,
 // the circle at 45 fps or more, the digits at 30 fps and 20 epochs/s or more.
 import { chromium } from 'playwright-core';
+import { quantile, playFastest } from './play.mjs';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../tests/e2e/harness.mjs';
 
 const RATE = Number(process.argv[2] ?? 4);
 const SECONDS = Number(process.argv[3] ?? 5);
 const CLICKS = 60;
-
-// The value at fraction `q` of the sorted `values`.
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 // A page with its CPU slowed down `RATE` times, opened on `query`; returns it with its ready time.
 async function openSlow(browser, url, query) {
@@ -56,41 +51,15 @@ function clicks(count) {
   })();
 }
 
-// In the page: play at the fastest speed for `seconds`; frames and epochs done.
-function play(seconds) {
-  return new Promise((done) => {
-    const epochs = () => JSON.parse(window.playground.trace()).epochs_done;
-    const speed = document.getElementById('speed');
-    speed.value = speed.max;
-    speed.dispatchEvent(new Event('input'));
-    const frames = [];
-    const first = epochs();
-    let last = null;
-    let start = null;
-    const tick = (now) => {
-      if (last !== null) frames.push(now - last);
-      else start = now;
-      last = now;
-      if (now - start < seconds * 1000) {
-        requestAnimationFrame(tick);
-        return;
-      }
-      document.getElementById('play').click();
-      done({ frames: frames.length, epochs: epochs() - first, ms: now - start });
-    };
-    document.getElementById('play').click();
-    requestAnimationFrame(tick);
-  });
-}
-
 // One line of play figures.
 async function playing(page, label) {
   // No stopping rule, so that a preset's epoch limit does not end the run early.
   await page.evaluate(() => window.playground.configure('{"training":{"max_epochs":null,"target_loss":null}}'));
   await page.click('#reset');
-  await page.evaluate(play, 1);
+  await page.evaluate(playFastest, 1);
   await page.click('#reset');
-  const { frames, epochs, ms } = await page.evaluate(play, SECONDS);
+  const { frames: times, epochs, ms } = await page.evaluate(playFastest, SECONDS);
+  const frames = times.length;
   console.log(`  playing, ${label.padEnd(28)} ${((frames * 1000) / ms).toFixed(1).padStart(5)} fps  ${((epochs * 1000) / ms).toFixed(1).padStart(7)} epochs/s`);
 }
 

@@ -6,46 +6,13 @@
 // With "tabs" the charts panel stays as the page opens: one chart (the loss) on show.
 // Frame times come from requestAnimationFrame inside the page; epochs from the core's history.
 import { chromium } from 'playwright-core';
+import { quantile, playFastest } from './play.mjs';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, LAPTOP, PROJECTOR } from '../tests/e2e/harness.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const TABS = process.argv[3] === 'tabs';
 const DEEP = { hidden: 6, units: 8 };
-
-// The value at fraction `q` of the sorted `values`.
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-// In the page: play at the fastest speed for `seconds`, recording every frame's time.
-function measure(seconds) {
-  return new Promise((done) => {
-    const epochs = () => JSON.parse(window.playground.trace()).epochs_done;
-    const speed = document.getElementById('speed');
-    speed.value = speed.max;
-    speed.dispatchEvent(new Event('input'));
-    const frames = [];
-    const first = epochs();
-    let last = null;
-    let start = null;
-    const tick = (now) => {
-      if (last !== null) frames.push(now - last);
-      else start = now;
-      last = now;
-      if (now - start < seconds * 1000) {
-        requestAnimationFrame(tick);
-        return;
-      }
-      document.getElementById('play').click();
-      done({ frames, epochs: epochs() - first, ms: now - start, phase: window.playground.phase() });
-    };
-    // The page's loop is started by the button, as a person starts it; ours only watches.
-    document.getElementById('play').click();
-    requestAnimationFrame(tick);
-  });
-}
 
 // In the page: the charts' share of a frame, each core call timed alone with the options and
 // canvases the page uses while playing (median of 21 calls, in ms).
@@ -78,9 +45,9 @@ async function chartCosts() {
 async function report(page, label) {
   await page.click('#reset');
   // A warm-up second, so that the engine has compiled the hot paths; then from the seed again.
-  await page.evaluate(measure, 1);
+  await page.evaluate(playFastest, 1);
   await page.click('#reset');
-  const { frames, epochs, ms, phase } = await page.evaluate(measure, SECONDS);
+  const { frames, epochs, ms, phase } = await page.evaluate(playFastest, SECONDS);
   const p95 = quantile(frames, 0.95);
   const fps = (frames.length * 1000) / ms;
   const costs = await page.evaluate(chartCosts);

@@ -16,6 +16,7 @@
 // frame at p95" when at least 95 % of clicks are painted in their first frame and the step's work
 // (handler + frame) is under one frame at the 95th percentile.
 import { chromium } from 'playwright-core';
+import { quantile } from './play.mjs';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, PROJECTOR } from '../tests/e2e/harness.mjs';
 
@@ -23,12 +24,6 @@ const STEPS = Number(process.argv[2] ?? 300);
 const HIDDEN = 8;
 const UNITS = 16;
 const BATCH = 64;
-
-// The value at fraction `q` of the sorted `values`.
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 // Build the network through the settings form, as a person would: add layers, set units and batch;
 // returns its description.

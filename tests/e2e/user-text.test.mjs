@@ -129,6 +129,11 @@ test('a lesson file whose title, texts, labels and task are markup shows them as
   };
   const page = await openWatched(t);
   await page.click('#lesson-button');
+  // The built-in lesson the button opens is loaded first, so that it cannot land after the file.
+  await page.waitForFunction(() => {
+    const panel = document.getElementById('lesson');
+    return !panel.hidden && panel.dataset.busy === 'false' && panel.dataset.step === '0';
+  });
   await page.setInputFiles('#lesson-file', file(`${MARKUP}.json`, JSON.stringify(lesson), 'application/json'));
   await page.waitForFunction((name) => document.querySelector('#lesson .lesson-name')?.textContent === name, MARKUP);
   const text = await page.locator('#lesson').innerText();

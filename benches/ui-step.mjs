@@ -46,7 +46,7 @@ async function configure(page) {
 // The core's share of a step, without drawing: step('phase'), then the trace the page reads, packed
 // and focused on the first layer (traceFocusPacked, read back by www/trace.js).
 async function measureCore(steps) {
-  const { unpackTrace } = await import('/www/trace.js');
+  const { unpackTrace } = (await import('/www/bundle.js')).trace;
   const core = [];
   const trace = [];
   for (let i = 0; i < steps; i += 1) {

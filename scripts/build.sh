@@ -109,3 +109,6 @@ else
 fi
 
 check_size
+
+# The page's ES modules in one file (www/bundle.js), which index.html loads.
+node scripts/bundle.mjs

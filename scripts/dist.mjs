@@ -130,7 +130,9 @@ export async function buildDist({ out = DIST_FILE } = {}) {
   // One <style> where the first link was, in the links' order.
   html = html.replace(styles.links[0], () => `  <style>${styles.code}</style>\n`);
   for (const link of styles.links.slice(1)) html = html.replace(link, '');
-  const tag = '<script type="module" src="www/main.js"></script>';
+  // The wasm core is in the script: no file to fetch ahead.
+  html = html.replace(/[ \t]*<link rel="(?:module)?preload"[^>]*>\n/g, '');
+  const tag = '<script type="module" src="www/bundle.js"></script>';
   if (!html.includes(tag)) throw new Error(`dist: index.html has no ${tag}`);
   // A function, so that "$&" and the like in the script are not read as replacement patterns.
   html = html.replace(tag, () => `<script type="module">${script}</script>`);

@@ -1,10 +1,12 @@
-// A static server for the page: index.html and www/** only, on 127.0.0.1, no dependencies.
+// A static server for the page: index.html and www/** only, on 127.0.0.1; it rebuilds the page's
+// bundle (esbuild, scripts/bundle.mjs) when a module is newer.
 // CLI: node scripts/serve.mjs [--port 8000] [--root DIR]. Tests import startServer({ port: 0 }).
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE, freshBundle } from './bundle.mjs';
 
 const DEFAULT_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const TYPES = {
@@ -44,8 +46,18 @@ export async function startServer({ port = 8000, root = DEFAULT_ROOT } = {}) {
   // Sent as a header as well as the meta tag: a header covers the whole response from its first byte.
   const policy = pagePolicy(await readFile(join(realRoot, 'index.html'), 'utf8'));
   const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    // The page's bundle, rebuilt first when one of its modules changed (scripts/bundle.mjs).
+    if (pathname === `/${BUNDLE}`) {
+      try {
+        await freshBundle(realRoot);
+      } catch (error) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`bundle: ${error.message}\n`);
+        return;
+      }
+    }
     const file = req.method === 'GET' || req.method === 'HEAD'
-      ? await publicFile(realRoot, new URL(req.url, 'http://localhost').pathname) : null;
+      ? await publicFile(realRoot, pathname) : null;
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;

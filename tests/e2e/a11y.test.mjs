@@ -88,7 +88,7 @@ test('the network’s weights from the keyboard: arrows move between units and w
   await page.keyboard.press('ArrowDown');
   now = await focused();
   assert.deepEqual([now.kind, now.layer, now.i, now.j], ['weight', '1', '1', '0']);
-  const selection = await page.evaluate(async () => (await import('/www/state.js')).store.selection);
+  const selection = await page.evaluate(async () => ((await import('/www/bundle.js')).state).store.selection);
   assert.deepEqual({ layer: selection.layer, input: selection.input, col: selection.col }, { layer: 1, input: 1, col: 0 });
   assert.ok(await page.locator('#value-tooltip').isVisible(), 'its value shows');
   assert.equal(await page.evaluate(() => window.playground.phase()), phase, 'the arrows did not step training');

@@ -11,7 +11,7 @@ const env = useBrowser();
 // job, later); returns how many elements changed.
 async function showChinese(page) {
   return page.evaluate(async () => {
-    const { MESSAGES_BY_LANG } = await import('/www/i18n.js');
+    const { MESSAGES_BY_LANG } = (await import('/www/bundle.js')).i18n;
     const zh = MESSAGES_BY_LANG.zh;
     let count = 0;
     for (const el of document.querySelectorAll('[data-i18n]')) {

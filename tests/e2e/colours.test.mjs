@@ -16,11 +16,11 @@ const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimat
 // The scatter says where it drew each point; the core's hover says where the chart's plane lies.
 function classColours(page) {
   return page.evaluate(async () => {
-    const { dataset } = await import('/www/dataset.js');
-    const { scatterPoint } = await import('/www/views/scatter.js');
-    const { classOf } = await import('/www/data-options.js');
-    const { classColor } = await import('/www/colors.js');
-    const { chartScale } = await import('/www/views/chart-canvas.js');
+    const { dataset } = (await import('/www/bundle.js')).dataset;
+    const { scatterPoint } = (await import('/www/bundle.js')).scatter;
+    const { classOf } = (await import('/www/bundle.js')).dataOptions;
+    const { classColor } = (await import('/www/bundle.js')).colors;
+    const { chartScale } = (await import('/www/bundle.js')).chartCanvas;
     const x = dataset.summary.standardized ? dataset.train.standardized : dataset.train.raw;
     const classes = dataset.train.y.map(classOf);
 

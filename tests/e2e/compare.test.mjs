@@ -21,7 +21,7 @@ const KEPT_RGB = [[44, 160, 44], [214, 39, 40], [148, 103, 189], [227, 119, 194]
 async function recordLossOptions(page) {
   await page.evaluate(async () => {
     // On the class: the page's handle forwards every call to the Playground behind it.
-    const proto = (await import('/www/state.js')).store.Playground.prototype;
+    const proto = ((await import('/www/bundle.js')).state).store.Playground.prototype;
     const draw = proto.drawLoss;
     window.lossOptions = [];
     proto.drawLoss = function recorded(id, options) {
@@ -72,7 +72,7 @@ for (const lang of ['en', 'zh']) {
     assert.equal(firsts[1], firsts[2]);
     // The first point is J of the seed's weights over the training set, as the core measures it.
     const seeded = await page.evaluate(async () => {
-      const { Playground } = (await import('/www/state.js')).store;
+      const { Playground } = ((await import('/www/bundle.js')).state).store;
       const fresh = Playground.fromSession(Playground.defaultSession('circle'));
       const loss = fresh.trainLoss();
       fresh.free();
@@ -127,8 +127,8 @@ for (const lang of ['en', 'zh']) {
 
     // Kept runs are page state: a snapshot keeps them, an old one has none.
     const restored = await page.evaluate(async () => {
-      const { snapshot, restore } = await import('/www/snapshot.js');
-      const { store } = await import('/www/state.js');
+      const { snapshot, restore } = (await import('/www/bundle.js')).snapshot;
+      const { store } = (await import('/www/bundle.js')).state;
       const snap = snapshot();
       const old = { ...snap };
       delete old.kept;
@@ -150,7 +150,7 @@ test('a number of epochs out of range is refused with a message, and nothing is 
   await page.click('#compare-same');
   await settled(page);
   assert.match(await page.locator('#compare-status').innerText(), /1 to 200/);
-  assert.deepEqual(await page.evaluate(async () => (await import('/www/state.js')).store.kept), []);
+  assert.deepEqual(await page.evaluate(async () => ((await import('/www/bundle.js')).state).store.kept), []);
   await page.click('#compare-keep');
   assert.match(await page.locator('#compare-status').innerText(), /at least one epoch/);
 });

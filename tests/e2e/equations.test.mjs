@@ -31,7 +31,7 @@ async function stepAndCheck(page, phases, { seed = 1, onPhase = null } = {}) {
     if (phase === 'Forward(1)') {
       const pick = { row: Math.floor(random() * 12), col: Math.floor(random() * 5), input: Math.floor(random() * 5) };
       // The page's own selection (www/state.js): the equations clamp it into the layer's range.
-      await page.evaluate(async (p) => (await import('/www/state.js')).select(p), pick);
+      await page.evaluate(async (p) => ((await import('/www/bundle.js')).state).select(p), pick);
     }
     await page.click('#step-phase');
     const lines = await equationLines(page);

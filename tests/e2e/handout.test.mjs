@@ -109,7 +109,7 @@ test('a batch of many samples: the whole batch or the selected sample, and the l
   await page.click('#step-epoch');
   await page.click('#step-epoch');
   for (let i = 0; i < 4; i += 1) await page.click('#step-phase');
-  await page.evaluate(async () => (await import('/www/state.js')).select({ row: 3 }));
+  await page.evaluate(async () => ((await import('/www/bundle.js')).state).select({ row: 3 }));
   const trace = await page.evaluate(() => JSON.parse(window.playground.trace()));
   await page.click('#handout-button');
   const batch = parse((await downloaded(page, '#handout-markdown')).text);

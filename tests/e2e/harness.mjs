@@ -92,7 +92,7 @@ export function readNumber(text) {
 export async function settled(page) {
   for (let i = 0; i < 2; i += 1) {
     await page.evaluate(async () => {
-      const { afterPaint, whenStill } = await import('/www/scheduler.js');
+      const { afterPaint, whenStill } = (await import('/www/bundle.js')).scheduler;
       await new Promise((resolve) => afterPaint(resolve));
       await new Promise((resolve) => whenStill(resolve));
     });

@@ -28,8 +28,8 @@ async function reading(page) {
 async function waitKept(page) {
   for (let tries = 0; tries < 100; tries += 1) {
     const kept = await page.evaluate(async () => {
-      const { keptWork } = await import('/www/autosave.js');
-      const { snapshot } = await import('/www/snapshot.js');
+      const { keptWork } = (await import('/www/bundle.js')).autosave;
+      const { snapshot } = (await import('/www/bundle.js')).snapshot;
       const record = await keptWork();
       const now = snapshot();
       return record !== null && record.snap.session === now.session && JSON.stringify(record.snap.view) === JSON.stringify(now.view);
@@ -43,7 +43,7 @@ async function waitKept(page) {
 // The kept record of `slot`, as JSON text of its snapshot (or null).
 function keptText(page, slot = 'current') {
   return page.evaluate(async (name) => {
-    const record = await (await import('/www/autosave.js')).keptWork(name);
+    const record = await ((await import('/www/bundle.js')).autosave).keptWork(name);
     return record ? JSON.stringify(record.snap) : null;
   }, slot);
 }
@@ -210,14 +210,14 @@ test('with storage full the page says so and works; the work is kept with fewer 
   });
   for (let i = 0; i < 150; i += 1) await page.keyboard.press('ArrowRight');
   const sizes = await page.evaluate(async () => {
-    const { snapshot } = await import('/www/snapshot.js');
+    const { snapshot } = (await import('/www/bundle.js')).snapshot;
     return [snapshot().session.length, snapshot({ undoBytes: 1 << 16 }).session.length];
   });
   assert.ok(sizes[0] > sizes[1], `${sizes}`);
   await page.evaluate((limit) => { window.quotaLimit = limit; }, Math.floor((sizes[0] + sizes[1]) / 2));
   await page.click('#step-phase');
   await page.waitForFunction(async () => {
-    const record = await (await import('/www/autosave.js')).keptWork();
+    const record = await ((await import('/www/bundle.js')).autosave).keptWork();
     return record && record.snap.session.length <= window.quotaLimit && record.snap.log.calls.at(-1)?.[1] === 151;
   }, null, { polling: 100 });
   const live = await page.evaluate(() => JSON.parse(window.playground.trace()).undo_depth);

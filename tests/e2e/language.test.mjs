@@ -51,7 +51,7 @@ test('in Chinese every preset, chart and panel is free of English words', async 
 test('switching language mid-backward-pass keeps the phase, the numbers, the selection and the undo steps', async (t) => {
   const page = await browser.open(t, { query: '?lang=en&preset=circle' });
   for (let i = 0; i < 5; i += 1) await page.click('#step-phase');
-  await page.evaluate(async () => (await import('/www/state.js')).select({ row: 2, col: 1 }));
+  await page.evaluate(async () => ((await import('/www/bundle.js')).state).select({ row: 2, col: 1 }));
   await page.click('#boundary-tab');
   const before = await page.evaluate(() => ({ trace: window.playground.trace(), phase: window.playground.phase() }));
   const cells = await page.locator('#inspector-view figure[data-matrix="delta"]').getAttribute('data-values');
@@ -63,7 +63,7 @@ test('switching language mid-backward-pass keeps the phase, the numbers, the sel
   const after = await page.evaluate(() => ({ trace: window.playground.trace(), phase: window.playground.phase() }));
   assert.deepEqual(after, before, 'the core is untouched, undo steps included');
   assert.equal(await page.locator('#inspector-view figure[data-matrix="delta"]').getAttribute('data-values'), cells);
-  const selection = await page.evaluate(async () => ({ ...(await import('/www/state.js')).store.selection }));
+  const selection = await page.evaluate(async () => ({ ...((await import('/www/bundle.js')).state).store.selection }));
   assert.deepEqual([selection.row, selection.col], [2, 1]);
   assert.equal(await page.locator('#boundary-tab').getAttribute('aria-selected'), 'true');
   assert.deepEqual(await foreignWords(page), []);

@@ -29,7 +29,7 @@ function sideways(page) {
 // (neither transparent nor white), so a canvas the page had no room to draw on counts 0.
 function chart(page, id) {
   return page.evaluate(async (id) => {
-    const { MIN_CHART_SIDE } = await import('/www/views/chart-canvas.js');
+    const { MIN_CHART_SIDE } = (await import('/www/bundle.js')).chartCanvas;
     const canvas = document.getElementById(id);
     const pixels = canvas.width && canvas.height
       ? canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data : [];

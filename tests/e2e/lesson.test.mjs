@@ -61,8 +61,8 @@ function near(actual, expected, what) {
 // The page's facts: the core's trace and history, and the store's preset, data, view and lesson.
 function facts(page) {
   return page.evaluate(async () => {
-    const { store } = await import('/www/state.js');
-    const { settingsOpen } = await import('/www/settings.js');
+    const { store } = (await import('/www/bundle.js')).state;
+    const { settingsOpen } = (await import('/www/bundle.js')).settings;
     return {
       trace: JSON.parse(window.playground.trace()),
       history: JSON.parse(window.playground.history()),
@@ -486,11 +486,11 @@ test('the lesson’s step and its checks survive a snapshot, a reload (autosave)
   await page.click('#run-to-end');
   await page.waitForFunction(() => document.querySelector('#lesson .lesson-task').classList.contains('is-met'));
   const before = await facts(page);
-  const snap = await page.evaluate(async () => (await import('/www/snapshot.js')).snapshot());
+  const snap = await page.evaluate(async () => ((await import('/www/bundle.js')).snapshot).snapshot());
   assert.deepEqual(snap.lesson, { source: 'article', step: 8, open: true, met: before.lesson.met });
   await page.click('#lesson-next');
   await atStep(page, 9);
-  await page.evaluate(async (s) => (await import('/www/snapshot.js')).restore(s), snap);
+  await page.evaluate(async (s) => ((await import('/www/bundle.js')).snapshot).restore(s), snap);
   await atStep(page, 8);
   let after = await facts(page);
   assert.deepEqual(after.trace, before.trace, 'the diverged run is back');
@@ -498,7 +498,7 @@ test('the lesson’s step and its checks survive a snapshot, a reload (autosave)
   assert.equal(await page.locator('#lesson .lesson-task').evaluate((el) => el.classList.contains('is-met')), true);
   assert.match(after.address, /step=9/);
   // A reload brings back the kept work on its step, not the step set up afresh.
-  await page.evaluate(async () => (await import('/www/autosave.js')).saveNow());
+  await page.evaluate(async () => ((await import('/www/bundle.js')).autosave).saveNow());
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
   await atStep(page, 8);
@@ -584,7 +584,7 @@ for (const lang of ['en', 'zh']) {
     assert.deepEqual(await projectorProblems(laptop, 13), []);
     const projector = await browser.open(t, { query: `?lesson=article&step=10&lang=${lang}&present=1`, viewport: PROJECTOR });
     await atStep(projector, 9);
-    assert.ok(await projector.evaluate(async () => (await import('/www/state.js')).store.presenter.on), 'presenter mode is on');
+    assert.ok(await projector.evaluate(async () => ((await import('/www/bundle.js')).state).store.presenter.on), 'presenter mode is on');
     await screenshot(projector, `lesson-projector-${lang}`);
     assert.deepEqual(await projectorProblems(projector, 20), []);
     await checkMark(projector, ARTICLE.steps[9], lang);

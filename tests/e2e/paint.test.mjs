@@ -60,7 +60,7 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   // Z⁽¹⁾ is 64 × 16: too wide to print numbers. Its canvas holds one pixel per cell, each the
   // diverging scale's colour of the core's value.
   const canvas = await figure.locator('canvas.matrix-canvas').evaluate(async (el) => {
-    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const { fillRgb, scaleMax } = (await import('/www/bundle.js')).colors;
     const values = JSON.parse(el.closest('figure').dataset.values);
     const scale = scaleMax(values);
     const pixels = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
@@ -80,7 +80,7 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   const box = await figure.locator('canvas.matrix-canvas').boundingBox();
   const [cw, ch] = [box.width / 16, box.height / 64];
   const expected = await figure.evaluate(async (el) => {
-    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const { fillRgb, scaleMax } = (await import('/www/bundle.js')).colors;
     const values = JSON.parse(el.dataset.values);
     return fillRgb(values[2][3], scaleMax(values));
   });
@@ -153,7 +153,7 @@ test('after the update, W\'s changed weights are outlined over a grid of one pix
   const [cw, ch] = [box.width / 16, box.height / 16];
   assert.deepEqual(await screenPixel(page, box.x + col * cw + 2, box.y + (r + 0.5) * ch), [0xf2, 0xa9, 0x00], 'the outline');
   const middle = await figure.evaluate(async (el, [row, column]) => {
-    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const { fillRgb, scaleMax } = (await import('/www/bundle.js')).colors;
     const values = JSON.parse(el.dataset.values);
     return fillRgb(values[row][column], Math.max(scaleMax(values), scaleMax(JSON.parse(el.closest('section').querySelector('figure[data-matrix="w"]').dataset.values))));
   }, [r, col]);
@@ -169,7 +169,7 @@ test('the band a step fills in is painted in the frame that scrolls it into view
   // Backward(9) fills in the backward band below: in the first frame after the click, its cards
   // hold the new values' pixels, before the page hears from the observer that they are on show
   // (the top left cell, a few pixels in, is the colour of its value).
-  const painted = await page.evaluate(() => import('/www/colors.js').then(({ fillRgb: rgb }) => new Promise((done) => {
+  const painted = await page.evaluate(() => import('/www/bundle.js').then(({ colors: { fillRgb: rgb } }) => new Promise((done) => {
     document.getElementById('step-phase').click();
     requestAnimationFrame(() => {
       const view = document.getElementById('inspector-view');
@@ -225,7 +225,7 @@ test('a tall grid that prints numbers paints the rows in sight, and follows the 
   const cellHeight = (box.height - 1) / 64;
   const centre = { x: box.x + (box.width - 1) / 2, y: box.y + (row + 0.5) * cellHeight };
   const want = await page.evaluate(async ([v, all]) => {
-    const { fillRgb, scaleMax } = await import('/www/colors.js');
+    const { fillRgb, scaleMax } = (await import('/www/bundle.js')).colors;
     return fillRgb(v, scaleMax(all));
   }, [values[row][0], values]);
   // Clear of the printed number and of the grid lines: 4 px inside the cell's top left corner.

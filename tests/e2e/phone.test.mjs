@@ -73,8 +73,8 @@ for (const size of SIZES) {
     await page.touchscreen.tap(cell.x, cell.y);
     await settle(page);
     const picked = await page.evaluate(async () => {
-      const { store } = await import('/www/state.js');
-      const { formatExact } = await import('/www/format.js');
+      const { store } = (await import('/www/bundle.js')).state;
+      const { formatExact } = (await import('/www/bundle.js')).format;
       const trace = JSON.parse(window.playground.trace());
       const tip = document.getElementById('value-tooltip');
       return {

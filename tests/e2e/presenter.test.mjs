@@ -203,7 +203,7 @@ test('?hide= hides panels and the others take their room; the Panels menu does t
   await box('data').uncheck();
   assert.equal(await page.locator('.panel-inspector').isVisible(), false);
   assert.ok(await height(page, '.panel-loop') > before.loop * 1.5, 'the loop takes the page’s height');
-  const hidden = await page.evaluate(async () => (await import('/www/state.js')).store.presenter.hide);
+  const hidden = await page.evaluate(async () => ((await import('/www/bundle.js')).state).store.presenter.hide);
   assert.deepEqual(hidden, ['data', 'network', 'charts', 'inspector', 'equations']);
   await screenshot(page, 'presenter-loop-alone');
 
@@ -214,21 +214,21 @@ test('?hide= hides panels and the others take their room; the Panels menu does t
 
 test('presenter mode and hidden panels are in a snapshot; an older snapshot without them keeps the page’s', async (t) => {
   const page = await browser.open(t, { query: '?preset=circle&present=1&hide=charts', viewport: PROJECTOR });
-  const snap = await page.evaluate(async () => (await import('/www/snapshot.js')).snapshot());
+  const snap = await page.evaluate(async () => ((await import('/www/bundle.js')).snapshot).snapshot());
   assert.deepEqual(snap.presenter, { on: true, hide: ['charts'] });
   const fresh = await browser.open(t, { query: '?preset=worked-example', viewport: PROJECTOR });
-  await fresh.evaluate(async (s) => (await import('/www/snapshot.js')).restore(s), snap);
+  await fresh.evaluate(async (s) => ((await import('/www/bundle.js')).snapshot).restore(s), snap);
   await settle(fresh);
   assert.equal(await fresh.evaluate(() => document.documentElement.classList.contains('is-presenting')), true);
   assert.equal(await fresh.locator('.panel-charts').isVisible(), false);
   // A snapshot from before presenter mode: restorable, and the page stays in the mode it is in.
   const { presenter, ...old } = snap;
-  await page.evaluate(async (s) => (await import('/www/snapshot.js')).restore(s), old);
+  await page.evaluate(async (s) => ((await import('/www/bundle.js')).snapshot).restore(s), old);
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('is-presenting')), true);
   // A bad one is refused by its field, changing nothing.
   const refused = await page.evaluate(async (s) => {
     try {
-      (await import('/www/snapshot.js')).restore(s);
+      ((await import('/www/bundle.js')).snapshot).restore(s);
       return null;
     } catch (error) {
       return error.field;

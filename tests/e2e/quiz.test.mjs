@@ -37,7 +37,7 @@ async function readableText(page) {
 // Every value the core's hover gives on the loss chart, the pointer swept across it.
 async function lossChartValues(page) {
   return page.evaluate(async () => {
-    const { store } = await import('/www/state.js');
+    const { store } = (await import('/www/bundle.js')).state;
     const canvas = document.getElementById('loss-canvas');
     const options = JSON.stringify({ batches: true, kept: store.kept.map((r) => r && { name: 'k', train: r.train }) });
     const values = [];
@@ -132,8 +132,8 @@ for (const lang of ['en', 'zh']) {
 
     // The quiz survives a snapshot; a snapshot made before quiz mode restores with quiz off.
     const restored = await page.evaluate(async () => {
-      const { snapshot, restore } = await import('/www/snapshot.js');
-      const { store } = await import('/www/state.js');
+      const { snapshot, restore } = (await import('/www/bundle.js')).snapshot;
+      const { store } = (await import('/www/bundle.js')).state;
       const snap = snapshot();
       const old = { ...snap };
       delete old.quiz;

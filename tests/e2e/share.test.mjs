@@ -219,14 +219,14 @@ test('a damaged link says what is wrong, opens the default, and the kept work st
   const work = await page.evaluate(() => window.playground.trace());
   const good = await shareLink(page);
   const kept = await page.evaluate(async () => {
-    const { saveNow, keptWork } = await import('/www/autosave.js');
+    const { saveNow, keptWork } = (await import('/www/bundle.js')).autosave;
     await saveNow();
     return JSON.stringify((await keptWork()).snap);
   });
   const goodText = good.slice(good.indexOf('#s=') + 3);
   // Links made from real ones: JSON with an unknown field, a newer version, a replay the core refuses.
   const made = await page.evaluate(async (text) => {
-    const { decodeLink, encodeLink } = await import('/www/share.js');
+    const { decodeLink, encodeLink } = (await import('/www/bundle.js')).share;
     const link = await decodeLink(text);
     const pack = (object) => encodeLink(object);
     const notJson = async () => {
@@ -263,7 +263,7 @@ test('a damaged link says what is wrong, opens the default, and the kept work st
     // Offered to reopen, and not saved over, even after a while.
     assert.equal(await page.locator('#keep-reopen').isVisible(), true, name);
     await page.waitForTimeout(600);
-    assert.equal(await page.evaluate(async () => JSON.stringify((await (await import('/www/autosave.js')).keptWork()).snap)), kept, name);
+    assert.equal(await page.evaluate(async () => JSON.stringify((await ((await import('/www/bundle.js')).autosave).keptWork()).snap)), kept, name);
   }
   // Reopen brings the kept work back.
   await page.click('#keep-reopen');

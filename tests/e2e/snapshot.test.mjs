@@ -40,12 +40,12 @@ test('a snapshot restored into a fresh page shows the same numbers, selection an
   // Another layer and cell, the boundary tab, the log axis, test points off.
   await page.uncheck('#inspector-follow');
   await page.click('.layer-tab[data-layer="1"]');
-  await page.evaluate(async () => (await import('/www/state.js')).select({ row: 3, col: 1, input: 1 }));
+  await page.evaluate(async () => ((await import('/www/bundle.js')).state).select({ row: 3, col: 1, input: 1 }));
   await page.click('#loss-log');
   await page.click('#boundary-tab');
   await page.uncheck('#boundary-test');
   const before = await reading(page);
-  const snap = await page.evaluate(async () => (await import('/www/snapshot.js')).snapshot());
+  const snap = await page.evaluate(async () => ((await import('/www/bundle.js')).snapshot).snapshot());
   // JSON-able: it survives a round trip through text.
   const text = JSON.stringify(snap);
   assert.deepEqual(JSON.parse(text), snap);
@@ -54,7 +54,7 @@ test('a snapshot restored into a fresh page shows the same numbers, selection an
   assert.deepEqual(snap.selection, { layer: 1, row: 3, col: 1, input: 1 });
 
   const fresh = await browser.open(t, { query: '?preset=worked-example' });
-  await fresh.evaluate(async (json) => (await import('/www/snapshot.js')).restore(JSON.parse(json)), text);
+  await fresh.evaluate(async (json) => ((await import('/www/bundle.js')).snapshot).restore(JSON.parse(json)), text);
   const after = await reading(fresh);
   assert.equal(after.trace, before.trace, 'the core is where it was, undo steps included');
   assert.equal(after.history, before.history);
@@ -70,7 +70,7 @@ test('a bad or newer snapshot is refused with the field named, and the page stay
   await page.click('#step-phase');
   const before = await reading(page);
   const problems = await page.evaluate(async () => {
-    const { snapshot, restore } = await import('/www/snapshot.js');
+    const { snapshot, restore } = (await import('/www/bundle.js')).snapshot;
     const good = snapshot();
     const bad = [
       { ...good, version: 99 },

@@ -29,7 +29,7 @@ test('index.html carries the policy: self only, wasm compiling, no inline code o
 test('the server sends the meta tag\'s policy as a header with every file', async () => {
   const { server, url } = await startServer({ port: 0 });
   try {
-    for (const path of ['', 'www/main.js', 'www/style.css', 'www/data/iris.csv']) {
+    for (const path of ['', 'www/bundle.js', 'www/main.js', 'www/style.css', 'www/data/iris.csv']) {
       const response = await fetch(new URL(path, url));
       assert.equal(response.status, 200, path);
       assert.equal(response.headers.get('content-security-policy'), pagePolicy(html), path);

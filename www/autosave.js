@@ -12,6 +12,7 @@ import { snapshot, restore, UNDO_BYTES } from './snapshot.js';
 import { callLog } from './call-log.js';
 import { t } from './i18n.js';
 import { setHidden, setText } from './dom.js';
+import { playingGap } from './save-pace.js';
 
 const note = document.getElementById('keep-note');
 const noteText = document.getElementById('keep-note-text');
@@ -28,10 +29,8 @@ const LOCAL_PREFIX = 'backprop-playground.work.';
 // The slots: the work kept now, and the work set aside when an address opened something else.
 const CURRENT = 'current';
 const EARLIER = 'earlier';
-// The least time between two saves (ms): a few a second while playing.
+// The least time between two saves (ms); while playing, save-pace.js's longer gap.
 const MIN_GAP_MS = 400;
-// While playing, the shortest time between saves: each takes a few ms of a frame.
-const PLAYING_GAP_MS = 1000;
 // Between clicks, the longest a save waits for the page to be still.
 const STILL_WAIT_MS = 2000;
 // Smaller undo histories tried, in order, when the storage refuses a snapshot as too big.
@@ -59,6 +58,8 @@ const keep = {
   message: null,
   queued: false,
   lastSave: 0,
+  // How long the last save held the page (ms): the snapshot and the storage's copy of it.
+  saveCost: 0,
   // The saves, one after the other (a promise), so that they never overlap.
   saving: Promise.resolve(),
   // The undo budget the last successful save needed: said in the note when it was cut.
@@ -237,7 +238,7 @@ async function startOwnWork() {
 function saveSoon(gap = MIN_GAP_MS) {
   if (keep.queued || !keep.backend) return;
   keep.queued = true;
-  const wait = Math.max(0, keep.lastSave + (isPlaying() ? Math.max(gap, PLAYING_GAP_MS) : gap) - performance.now());
+  const wait = Math.max(0, keep.lastSave + (isPlaying() ? playingGap(gap, keep.saveCost) : gap) - performance.now());
   let done = false;
   const save = () => {
     if (done) return;
@@ -279,9 +280,13 @@ async function write() {
   const most = keep.playing ? PLAYING_UNDO_BYTES : UNDO_BYTES;
   keep.playing = false;
   for (const undoBytes of UNDO_FALLBACKS.filter((bytes) => bytes <= most)) {
+    const start = performance.now();
     const record = { version: RECORD_VERSION, savedAt: Date.now(), address: keep.address, snap: snapshot({ undoBytes }) };
     try {
-      await keep.backend.put(CURRENT, record);
+      // put() copies the record before it returns its promise: that copy holds the page too.
+      const stored = keep.backend.put(CURRENT, record);
+      keep.saveCost = performance.now() - start;
+      await stored;
       if (keep.full) {
         keep.full = false;
         if (keep.message) say(null);

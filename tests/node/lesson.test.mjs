@@ -140,6 +140,17 @@ test('a bad quiz is refused naming its field and the value, in English and Chine
   }
 });
 
+test('the built-in lesson asks the quiz for a₁ of the next sample right after the update, and turns it off at the next step', () => {
+  const steps = checkLesson(ARTICLE, NAMES).steps;
+  const update = steps.findIndex((step) => step.title.en === 'The update');
+  const asked = steps[update + 1];
+  assert.equal(asked.phase, 'Forward(1)');
+  assert.deepEqual(asked.quiz, { unit: 1 });
+  assert.equal(steps[update + 2].quiz, false);
+  assert.equal(steps[update + 2].setup?.preset, 'circle');
+  assert.deepEqual(steps.filter((step) => step.quiz !== null).length, 2, 'no other step touches quiz mode');
+});
+
 test('a lesson that is no object, or whose steps are no list, is refused too', () => {
   assert.match(refusal(null).en, /^lesson must be an object \{ … \}, got null/);
   assert.match(refusal([]).en, /^lesson must be an object/);

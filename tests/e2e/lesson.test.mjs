@@ -381,6 +381,30 @@ test('the example files of docs/lesson-format.md open, from the file picker and 
   assert.doesNotMatch((await facts(page)).address, /lesson=/, 'a file from the disk has no address');
 });
 
+test('the quiz example of docs/lesson-format.md asks the cells it says, and the numbers it works out are right', async (t) => {
+  const example = [...DOC.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('"quiz"'));
+  assert.ok(example, 'the format has a quiz example');
+  // The numbers the text after the example works out by hand: "(… = 0.8)", "(… = 6.5)".
+  const section = DOC.slice(DOC.indexOf(example) + example.length);
+  const claims = [...section.slice(0, section.indexOf('###')).matchAll(/= (-?[\d.]+)\)/g)].map((m) => m[1]);
+  assert.equal(claims.length, 2, section.slice(0, 400));
+  const page = await browser.open(t, { query: '?lesson=lessons/quiz.json', files: { 'lessons/quiz.json': example } });
+  const field = page.getByRole('textbox', { name: /answer/i });
+  const status = page.locator('#quiz').getByRole('status');
+  for (const [i, symbol] of [[0, /w⁽¹⁾₂₁/], [1, /a⁽¹⁾₂/]]) {
+    if (i > 0) await page.click('#lesson-next');
+    await atStep(page, i);
+    assert.match(await page.locator('#quiz-question').innerText(), symbol);
+    await field.fill(claims[i]);
+    await field.press('Enter');
+    await settled(page);
+    assert.match(await status.innerText(), /^Right/, `step ${i + 1}: ${claims[i]}`);
+  }
+  await page.click('#lesson-next');
+  await atStep(page, 2);
+  assert.deepEqual((await facts(page)).quiz, { on: false, right: 2, answered: 2 });
+});
+
 // Type `value` as the learning rate and apply it.
 async function setRate(page, value) {
   if (!(await page.isVisible('#set-lr'))) await page.click('#settings-toggle');

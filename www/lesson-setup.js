@@ -1,9 +1,10 @@
 // A lesson step on the page: its setup (a preset or a whole page state, generated data, a
 // settings patch, the view, epochs run), then training run to its phase, then the inspector on
-// its cell. A step is shown either from where the page is (Next) or rebuilt from the nearest step
-// before it that sets up a preset or a page state (Back, a link to a step), so that a link shows
-// the same page as clicking through. proveLesson tries every step's setup on scratch sessions
-// when the lesson is opened, so that a bad settings patch is named then, not in front of a class.
+// its cell, then quiz mode and the cell it asks for. A step is shown either from where the page
+// is (Next) or rebuilt from the nearest step before it that sets up a preset or a page state
+// (Back, a link to a step), so that a link shows the same page as clicking through. proveLesson
+// tries every step's setup on scratch sessions when the lesson is opened, so that a bad settings
+// patch is named then, not in front of a class.
 import { store, select, setView, sessionChanged } from './state.js';
 import { snapshot, restore } from './snapshot.js';
 import { dataset, isCsvPreset, shippedCsv, replaceSession, loadGenerated } from './dataset.js';
@@ -16,6 +17,7 @@ import { LessonError, expectLesson, fromCore } from './lesson-error.js';
 import { layerOfPhase } from './lesson.js';
 import { MAX_ROWS } from './views/inspector.js';
 import { phaseLayer } from './phase.js';
+import { askFor, setQuizOn } from './quiz.js';
 
 // The step that starts afresh: one with a preset or a page state.
 function isAnchor(step) {
@@ -53,7 +55,7 @@ async function atomically(change) {
   }
 }
 
-// One step's setup and phase, then the inspector on its cell.
+// One step's setup and phase, then the inspector on its cell, then its quiz.
 async function setUp(step, index) {
   const field = `steps[${index}]`;
   const setup = step.setup;
@@ -87,7 +89,20 @@ async function setUp(step, index) {
     const done = phaseLayer(JSON.parse(store.playground.trace()).last_phase, depth);
     setView({ rowStart: Math.floor((cell.row - 1) / MAX_ROWS) * MAX_ROWS, ...(done === null || done === cell.layer - 1 ? {} : { follow: false }) });
   }
+  // Last, so that the quiz's cell wins the selection over the highlighted one.
+  if (typeof step.quiz === 'boolean') setQuizOn(step.quiz);
+  else if (step.quiz) {
+    if (step.quiz.layer > depth) throw new LessonError(`${field}.quiz.layer`, expectLesson('layerOf', { depth }), step.quiz.layer);
+    askFor(quizSelection(step.quiz));
+  }
   sessionChanged();
+}
+
+// The page's selection (0-based) of a step's quiz cell (1-based): the sample is the row of the
+// batch, the unit the column, the input the row of W; the parts not given stay as selected.
+export function quizSelection({ layer, sample, unit, input }) {
+  const less = (n) => (n === undefined ? undefined : n - 1);
+  return { layer: less(layer), row: less(sample), col: less(unit), input: less(input) };
 }
 
 // The page's selection (0-based) that puts the inspector's mark on `cell` (1-based): rows of a
@@ -114,13 +129,13 @@ async function usePreset(name) {
   store.preset = name;
 }
 
-// Restore a whole page state, keeping the page's language, presenter mode and the lesson on show
-// (restore puts a snapshot's lesson in the store, none for a step's page state, which would close
-// the panel).
+// Restore a whole page state, keeping the page's language, presenter mode, quiz mode and score
+// (a step's own `quiz` sets it) and the lesson on show (restore puts a snapshot's lesson in the
+// store, none for a step's page state, which would close the panel).
 function usePageState(snap) {
-  const { lesson, presenter, ...page } = snap;
+  const { lesson, presenter, quiz, ...page } = snap;
   const current = store.lesson;
-  restore({ ...page, lang: store.lang });
+  restore({ ...page, lang: store.lang, quiz: { ...store.quiz } });
   store.lesson = current;
 }
 
@@ -136,9 +151,9 @@ function configure(patch, field) {
 }
 
 // Try every step's setup on scratch sessions (never the page's): each step that starts afresh
-// and those after it, up to the next, with their data, settings, phases and cells. Throws the
-// LessonError of the first problem. Steps before the first such step depend on the page, and are
-// checked when shown.
+// and those after it, up to the next, with their data, settings, phases, cells and quiz cells.
+// Throws the LessonError of the first problem. Steps before the first such step depend on the
+// page, and are checked when shown.
 export async function proveLesson(lesson) {
   const { Playground } = store;
   let scratch = null;
@@ -172,6 +187,7 @@ export async function proveLesson(lesson) {
       if (layerOfPhase(step.phase) > depth) throw new LessonError(`${field}.phase`, expectLesson('phaseOf', { depth }), step.phase);
       const cell = step.highlight?.cell;
       if (cell && cell.layer > depth) throw new LessonError(`${field}.highlight.cell.layer`, expectLesson('layerOf', { depth }), cell.layer);
+      if (step.quiz?.layer > depth) throw new LessonError(`${field}.quiz.layer`, expectLesson('layerOf', { depth }), step.quiz.layer);
       const box = step.highlight?.box;
       if (box && layerOfPhase(box) > depth) throw new LessonError(`${field}.highlight.box`, expectLesson('phaseOf', { depth }), box);
     }

@@ -1,5 +1,6 @@
 // A lesson file (docs/lesson-format.md): numbered steps, each with a short text in English and
-// Chinese, what it sets up on the page, the phase to stop at, what to highlight and a task.
+// Chinese, what it sets up on the page, the phase to stop at, what to highlight, what the quiz
+// asks and a task.
 // checkLesson reads the parsed JSON field by field and returns the lesson with every text in both
 // languages, or throws a LessonError naming the first bad field and its value. Pure: Node tests it.
 import { LessonError, expect, expectLesson } from './lesson-error.js';
@@ -26,15 +27,18 @@ export const GENERATED_DEFAULTS = { points: 200, noise: 0.1, seed: 1, classes: 3
 const PHASE = /^(?:(?:Forward|Backward)\(([1-9]\d?)\)|Loss|Update)$/;
 const FIELDS = {
   lesson: ['version', 'title', 'steps'],
-  step: ['title', 'text', 'setup', 'phase', 'highlight', 'task'],
+  step: ['title', 'text', 'setup', 'phase', 'highlight', 'quiz', 'task'],
   setup: ['preset', 'snapshot', 'data', 'settings', 'view', 'epochs'],
   data: ['generated', 'points', 'noise', 'seed', 'classes'],
   highlight: ['panel', 'box', 'cell', 'label'],
   cell: ['matrix', 'layer', 'row', 'col'],
+  quiz: ['layer', 'sample', 'unit', 'input'],
   task: ['text', 'goal', 'checks'],
   check: ['text', 'goal'],
 };
 const MAX_CHECKS = 6;
+// The largest of each part of a quiz's cell, counted from 1 (as a highlighted cell's).
+const QUIZ_LIMITS = { layer: 9, sample: 10000, unit: 1024, input: 1024 };
 
 // Whether `value` is a plain object.
 function isObject(value) {
@@ -80,8 +84,8 @@ function checkText(value, field, limit) {
 
 // The lesson in `json` (parsed), checked. `names`: { presets, generators } the page has, and
 // `checkSnapshot(snap)` (snapshot.js), which throws on a bad page state. Returns
-// { version, title, steps: [{ title, text, setup, phase, highlight, task }] } with every text as
-// { en, zh } and absent parts null.
+// { version, title, steps: [{ title, text, setup, phase, highlight, quiz, task }] } with every
+// text as { en, zh } and absent parts null.
 export function checkLesson(json, names) {
   if (!isObject(json)) throw new LessonError('lesson', expect('object'), json);
   checkObject(json, '', FIELDS.lesson);
@@ -103,6 +107,7 @@ function checkStep(step, field, names) {
     setup: step.setup === undefined ? null : checkSetup(step.setup, `${field}.setup`, names),
     phase: step.phase === undefined ? null : checkPhase(step.phase, `${field}.phase`),
     highlight: step.highlight === undefined ? null : checkHighlight(step.highlight, `${field}.highlight`),
+    quiz: step.quiz === undefined ? null : checkQuiz(step.quiz, `${field}.quiz`),
     task: step.task === undefined ? null : checkTask(step.task, `${field}.task`, names),
   };
 }
@@ -212,6 +217,20 @@ function checkCell(cell, field) {
     row: 'row' in cell ? checkWhole(cell.row, `${field}.row`, 1, 10000) : 1,
     col: 'col' in cell ? checkWhole(cell.col, `${field}.col`, 1, 1024) : 1,
   };
+}
+
+// Quiz mode: true (on, asking for the cell selected), false (off), or the cell to ask for
+// ({ layer, sample, unit, input }, each counted from 1 and optional; quiz mode on). The layer is
+// checked against the network when the step is shown; the rest is clamped as the equations clamp.
+function checkQuiz(value, field) {
+  if (typeof value === 'boolean') return value;
+  if (!isObject(value)) throw new LessonError(field, expectLesson('quiz'), value);
+  checkObject(value, field, FIELDS.quiz);
+  const cell = {};
+  for (const [key, hi] of Object.entries(QUIZ_LIMITS)) {
+    if (key in value) cell[key] = checkWhole(value[key], `${field}.${key}`, 1, hi);
+  }
+  return cell;
 }
 
 // A task: its text and one goal, or a list of checks each with its own text and goal.

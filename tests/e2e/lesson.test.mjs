@@ -28,6 +28,7 @@ const PANELS = {
   charts: '.panel-charts',
   prep: '#prep-step',
   errata: '#errata',
+  equations: 'aside.equations',
 };
 
 // Wait until the lesson panel shows step `index` (from 0), set up, and the page has settled.
@@ -73,6 +74,7 @@ function facts(page) {
       view: { ...store.view },
       selection: { ...store.selection },
       lesson: { source: store.lesson.source, step: store.lesson.step, open: store.lesson.open, met: store.lesson.met },
+      quiz: { ...store.quiz },
       settingsOpen: settingsOpen(),
       prepOpen: document.getElementById('prep-step').open,
       errataShown: document.getElementById('errata').checkVisibility(),
@@ -148,6 +150,17 @@ const PROMISES = {
     near(await onScreen(page, 'b_new'), [[0.15, 0.25]], 'b after the update');
   },
   7: async (page, f) => {
+    // Quiz mode on, asking for a₁ of the next forward pass (the second sample) before it is done.
+    assert.equal(f.trace.phase, 'Forward(1)');
+    assert.equal(f.trace.epoch, 0, 'still the first epoch');
+    assert.equal(f.quiz.on, true);
+    assert.equal(f.selection.col, 0);
+    assert.ok(await page.locator('#quiz').isVisible(), 'the quiz box is on show');
+    assert.match(await page.locator('#quiz-question').innerText(), /a⁽¹⁾₁/);
+  },
+  8: async (page, f) => {
+    assert.equal(f.quiz.on, false, 'the step after the quiz turns quiz mode off');
+    assert.ok(await page.locator('#quiz').isHidden());
     assert.equal(f.preset, 'circle');
     assert.equal(f.trace.phase, 'Backward(1)');
     assert.equal(f.trace.layers.length, 3);
@@ -156,29 +169,29 @@ const PROMISES = {
     assert.ok(delta.length > 0 && delta[0].every(Number.isFinite), 'δ⁽²⁾ on screen');
     assert.deepEqual(delta[0], f.trace.layers[1].delta[0]);
   },
-  8: async (page, f) => {
+  9: async (page, f) => {
     assert.equal(f.preset, 'worked-example');
     assert.equal(f.session.training.max_epochs, 1000);
     assert.ok(f.settingsOpen, 'the settings are open on the learning rate');
   },
-  9: async (page, f) => {
+  10: async (page, f) => {
     assert.equal(f.preset, 'circle');
     assert.equal(f.session.training.target_loss, 0.1);
     assert.equal(f.view.chart, 'loss');
     assert.equal(f.settingsOpen, false, 'the settings the step before opened are closed');
   },
-  10: async (page, f) => {
+  11: async (page, f) => {
     assert.equal(f.preset, 'logistic-regression');
     assert.ok(f.prepOpen, 'the preprocessing step is open');
     assert.equal(f.summary.standardized, true);
   },
-  11: async (page, f) => {
+  12: async (page, f) => {
     assert.equal(f.trace.epochs_done, 1000);
     assert.equal(f.history.test_accuracy.length, 1000);
     assert.equal(f.view.chart, 'accuracy');
     assert.ok(await page.locator('#accuracy-canvas').isVisible(), 'the accuracy chart is on show');
   },
-  12: async (page, f) => {
+  13: async (page, f) => {
     // Afresh: the first batch's gradients, before training stopped at its last epoch.
     assert.equal(f.preset, 'logistic-regression');
     assert.equal(f.trace.epochs_done, 0);
@@ -186,12 +199,12 @@ const PROMISES = {
     const dw = await onScreen(page, 'dw');
     assert.deepEqual([dw.length, dw[0].length], [2, 1], '∂J/∂W is 2 × 1');
   },
-  13: async (page, f) => {
+  14: async (page, f) => {
     assert.equal(f.preset, 'worked-example');
     assert.equal(f.trace.phase, 'Update');
     assert.ok(f.errataShown, 'the errata are on show');
   },
-  14: async (page, f) => {
+  15: async (page, f) => {
     assert.deepEqual(f.source, { kind: 'generated', name: 'spiral' });
     assert.equal(f.view.chart, 'boundary');
   },
@@ -222,7 +235,7 @@ for (const lang of ['en', 'zh']) {
     assert.equal(await page.isDisabled('#lesson-next'), true, 'no step after the last');
     if (lang === 'en') {
       // A link to a step shows what clicking through showed (the steps after one that starts afresh).
-      for (const i of [2, 6, 11, 14]) {
+      for (const i of [2, 6, 7, 12, 15]) {
         const linked = await browser.open(t, { query: `?lesson=article&step=${i + 1}` });
         await atStep(linked, i);
         assert.deepEqual((await facts(linked)).trace, traces[i], `step ${i + 1} by its link`);
@@ -245,8 +258,11 @@ test('Back, Page Up / Page Down and the step menu walk the steps; ?lesson=articl
   await page.click('#lesson-back');
   await atStep(page, 3);
   await PROMISES[3](page, await facts(page));
-  // From the circle's step back to the worked example's update.
-  await page.selectOption('#lesson-steps', '7');
+  // From the circle's step back to the worked example's quiz step and its update.
+  await page.selectOption('#lesson-steps', '8');
+  await atStep(page, 8);
+  await PROMISES[8](page, await facts(page));
+  await page.keyboard.press('PageUp');
   await atStep(page, 7);
   await PROMISES[7](page, await facts(page));
   await page.keyboard.press('PageUp');
@@ -292,6 +308,9 @@ const BAD = [
   ['a task condition of no known name', lessonWith((l) => { l.steps[0].task = { text: 'Do', goal: { accuracy: { above: 0.9 } } }; }),
     ['steps[0].task.goal.accuracy']],
   ['a phase of a layer the network lacks', lessonWith((l) => { l.steps[0].phase = 'Forward(3)'; }), ['steps[0].phase', '"Forward(3)"']],
+  ['a quiz cell counted from 0', lessonWith((l) => { l.steps[0].quiz = { unit: 0 }; }), ['steps[0].quiz.unit']],
+  // Found when the file is opened, not when the step is reached (the circle has 3 layers).
+  ['a quiz cell of a layer the network lacks', lessonWith((l) => { l.steps[1].quiz = { layer: 4 }; }), ['steps[1].quiz.layer', '4']],
 ];
 
 for (const lang of ['en', 'zh']) {
@@ -362,6 +381,30 @@ test('the example files of docs/lesson-format.md open, from the file picker and 
   assert.doesNotMatch((await facts(page)).address, /lesson=/, 'a file from the disk has no address');
 });
 
+test('the quiz example of docs/lesson-format.md asks the cells it says, and the numbers it works out are right', async (t) => {
+  const example = [...DOC.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('"quiz"'));
+  assert.ok(example, 'the format has a quiz example');
+  // The numbers the text after the example works out by hand: "(… = 0.8)", "(… = 6.5)".
+  const section = DOC.slice(DOC.indexOf(example) + example.length);
+  const claims = [...section.slice(0, section.indexOf('###')).matchAll(/= (-?[\d.]+)\)/g)].map((m) => m[1]);
+  assert.equal(claims.length, 2, section.slice(0, 400));
+  const page = await browser.open(t, { query: '?lesson=lessons/quiz.json', files: { 'lessons/quiz.json': example } });
+  const field = page.getByRole('textbox', { name: /answer/i });
+  const status = page.locator('#quiz').getByRole('status');
+  for (const [i, symbol] of [[0, /w⁽¹⁾₂₁/], [1, /a⁽¹⁾₂/]]) {
+    if (i > 0) await page.click('#lesson-next');
+    await atStep(page, i);
+    assert.match(await page.locator('#quiz-question').innerText(), symbol);
+    await field.fill(claims[i]);
+    await field.press('Enter');
+    await settled(page);
+    assert.match(await status.innerText(), /^Right/, `step ${i + 1}: ${claims[i]}`);
+  }
+  await page.click('#lesson-next');
+  await atStep(page, 2);
+  assert.deepEqual((await facts(page)).quiz, { on: false, right: 2, answered: 2 });
+});
+
 // Type `value` as the learning rate and apply it.
 async function setRate(page, value) {
   if (!(await page.isVisible('#set-lr'))) await page.click('#settings-toggle');
@@ -371,8 +414,8 @@ async function setRate(page, value) {
 
 for (const lang of ['en', 'zh']) {
   test(`a task is marked met and announced when its goal holds, not before; the page stays usable between steps (${lang})`, async (t) => {
-    const page = await browser.open(t, { query: `?lesson=article&step=9&lang=${lang}` });
-    await atStep(page, 8);
+    const page = await browser.open(t, { query: `?lesson=article&step=10&lang=${lang}` });
+    await atStep(page, 9);
     const task = page.locator('#lesson .lesson-task');
     const status = page.locator('#lesson-status');
     assert.equal(await status.getAttribute('role'), 'status');
@@ -402,9 +445,9 @@ for (const lang of ['en', 'zh']) {
     assert.equal(await item.count(), 1);
     assert.equal(await item.getAttribute('data-met'), 'true');
     assert.ok((await item.textContent()).includes(String(epoch)), `${await item.textContent()} says epoch ${epoch}`);
-    assert.match(await status.textContent(), lang === 'en' ? /task of step 9 is done/ : /第 ?9 ?步.*完成/);
+    assert.match(await status.textContent(), lang === 'en' ? /task of step 10 is done/ : /第 ?10 ?步.*完成/);
     assert.match(await page.textContent('#lesson .lesson-task-state'), lang === 'en' ? /done/ : /完成/);
-    assert.deepEqual((await facts(page)).lesson.met, { 8: { 0: epoch } });
+    assert.deepEqual((await facts(page)).lesson.met, { 9: { 0: epoch } });
     // Met stays met: a step back leaves the mark.
     await page.click('#step-back');
     await settled(page);
@@ -413,7 +456,7 @@ for (const lang of ['en', 'zh']) {
 
     // Two checks: SGD first, BGD later; the first is announced alone.
     await page.click('#lesson-next');
-    await atStep(page, 9);
+    await atStep(page, 10);
     assert.equal(await status.textContent(), '', 'a new step starts silent');
     const checks = page.locator('#lesson .lesson-checks li');
     assert.equal(await checks.count(), 2);
@@ -430,14 +473,14 @@ for (const lang of ['en', 'zh']) {
     assert.deepEqual(await checks.evaluateAll((els) => els.map((el) => el.dataset.met)), ['true', 'false']);
     assert.equal(await task.evaluate((el) => el.classList.contains('is-met')), false, 'one check of two');
     const said = await status.textContent();
-    assert.ok(said.includes(ARTICLE.steps[9].task.checks[0].text[lang]) && said.includes(String(sgd.trace.epochs_done)), said);
+    assert.ok(said.includes(ARTICLE.steps[10].task.checks[0].text[lang]) && said.includes(String(sgd.trace.epochs_done)), said);
     await page.click('#settings-toggle');
     await page.click('#use-all');
     await page.click('#settings-close');
     await page.click('#run-to-end');
     await page.waitForFunction(() => document.querySelector('#lesson .lesson-task').classList.contains('is-met'), null, { timeout: 60_000 });
     assert.deepEqual(await checks.evaluateAll((els) => els.map((el) => el.dataset.met)), ['true', 'true']);
-    assert.match(await status.textContent(), lang === 'en' ? /task of step 10 is done/ : /第 ?10 ?步.*完成/);
+    assert.match(await status.textContent(), lang === 'en' ? /task of step 11 is done/ : /第 ?11 ?步.*完成/);
     assert.equal((await facts(page)).session.training.batch_size, 'all');
   });
 }
@@ -479,35 +522,139 @@ test('between steps the page is the student’s: stepping, a click through the h
   assert.equal(f.trace.phase, 'Update');
 });
 
+// The built-in lesson's quiz step, and the words of the quiz box.
+const QUIZ_STEP = ARTICLE.steps.findIndex((step) => typeof step.quiz === 'object');
+const QUIZ_WORDS = { en: { answer: /answer/i, right: /^Right/, ask: /layer 1\b.*a⁽¹⁾₁.*sample 1\b/ }, zh: { answer: /答案/, right: /^正确/, ask: /第 1 层.*样本 1 的 a⁽¹⁾₁/ } };
+
+// a₁ of the worked example's second sample, X₂ = [3, 4], through the weights and bias of the
+// first update, worked out by hand as the lesson's steps do: the first sample X₁ = [1, 2] gives
+// ŷ₁ = 1 × 0.5 + 2 × 0.5 + 0 = 1.5 and δ₁ = 1.5 − 3; then w ← w − α x δ₁, b ← b − α δ₁ (α = 0.1).
+function secondSampleA1() {
+  const alpha = 0.1;
+  const delta = 1 * 0.5 + 2 * 0.5 + 0 - 3;
+  const w11 = 0.5 - alpha * 1 * delta;
+  const w21 = 0.5 - alpha * 2 * delta;
+  const b1 = 0 - alpha * delta;
+  return 3 * w11 + 4 * w21 + b1;
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`the lesson’s quiz step asks a⁽¹⁾₁ of the second sample; the value worked out by hand is right; the next step turns quiz mode off (${lang})`, async (t) => {
+    assert.ok(QUIZ_STEP > 0, 'the built-in lesson has a step with a quiz cell');
+    const page = await browser.open(t, { query: `?lesson=article&step=${QUIZ_STEP + 1}&lang=${lang}` });
+    await atStep(page, QUIZ_STEP);
+    const words = QUIZ_WORDS[lang];
+    const before = await facts(page);
+    assert.equal(before.quiz.on, true, 'the step turned quiz mode on');
+    assert.equal(await page.locator('#quiz-button').getAttribute('aria-pressed'), 'true');
+    assert.equal(before.trace.phase, 'Forward(1)');
+    assert.match(await page.locator('#quiz-question').innerText(), words.ask);
+    if (lang === 'zh') assert.deepEqual(await foreignWords(page), []);
+    await screenshot(page, `lesson-quiz-${lang}`);
+    const expected = secondSampleA1();
+    const field = page.getByRole('textbox', { name: words.answer });
+    await field.fill(String(Number(expected.toPrecision(3))));
+    await field.press('Enter');
+    await settled(page);
+    const status = page.locator('#quiz').getByRole('status');
+    assert.match(await status.innerText(), words.right);
+    const after = await facts(page);
+    // The phase was performed on the second sample, and the core agrees with the hand's number.
+    assert.deepEqual(after.trace.rows, [1]);
+    assert.ok(Math.abs(after.trace.layers[0].a[0][0] - expected) < 1e-12, `${after.trace.layers[0].a[0][0]} against ${expected}`);
+    assert.deepEqual([after.quiz.right, after.quiz.answered], [1, 1]);
+    // The next step turns quiz mode off; the score stays.
+    await page.click('#lesson-next');
+    await atStep(page, QUIZ_STEP + 1);
+    const next = await facts(page);
+    assert.deepEqual(next.quiz, { on: false, right: 1, answered: 1 });
+    assert.equal(await page.locator('#quiz-button').getAttribute('aria-pressed'), 'false');
+    assert.ok(await page.locator('#quiz').isHidden());
+  });
+}
+
+test('a step’s quiz cell wins the selection, names its layer, sample, unit and input; a layer the network lacks is refused when the step is shown', async (t) => {
+  const file = JSON.stringify({
+    version: 1,
+    title: 'Quiz',
+    steps: [
+      { title: 'Here', text: 'The page as it is' },
+      { title: 'Ask', text: 'Predict a weight of layer 2', phase: 'Update', highlight: { cell: { matrix: 'w', layer: 1, row: 1, col: 1 } },
+        quiz: { layer: 2, sample: 1, unit: 2, input: 3 } },
+    ],
+  });
+  const files = { 'lessons/quiz.json': file };
+  // On the worked example (one layer), the second step is refused as it is shown.
+  const one = await browser.open(t, { query: '?lesson=lessons/quiz.json&preset=worked-example', files });
+  await atStep(one, 0);
+  const before = await facts(one);
+  await one.click('#lesson-next');
+  await one.waitForFunction(() => !document.querySelector('#lesson .lesson-problem').hidden);
+  await settled(one);
+  const message = await one.textContent('#lesson .lesson-problem');
+  assert.match(message, /^Step 2 could not set up the page/);
+  assert.ok(message.includes('steps[1].quiz.layer') && message.includes('got 2'), message);
+  const after = await facts(one);
+  assert.deepEqual(after.trace, before.trace, 'the session is as it was');
+  assert.deepEqual(after.quiz, before.quiz, 'quiz mode is as it was');
+  assert.deepEqual(after.selection, before.selection);
+  assert.ok(await one.locator('#quiz').isHidden());
+
+  // On the circle (2-4-2-1), the update's question is w⁽²⁾₃₂, as asked, not the highlighted w⁽¹⁾₁₁.
+  const deep = await browser.open(t, { query: '?lesson=lessons/quiz.json&preset=circle', files });
+  await atStep(deep, 0);
+  await deep.click('#lesson-next');
+  await atStep(deep, 1);
+  const f = await facts(deep);
+  assert.deepEqual(f.selection, { layer: 1, row: 0, col: 1, input: 2 });
+  assert.equal(f.trace.phase, 'Update');
+  assert.match(await deep.locator('#quiz-question').innerText(), /w⁽²⁾₃₂/);
+  // The value, from another page on the same preset run to the same update.
+  const other = await browser.open(t, { query: '?preset=circle' });
+  const value = await other.evaluate(() => {
+    window.playground.stepTo('Update');
+    window.playground.step('phase');
+    return JSON.parse(window.playground.trace()).layers[1].w_new[2][1];
+  });
+  await deep.getByRole('textbox', { name: /answer/i }).fill(value.toPrecision(6));
+  await deep.getByRole('textbox', { name: /answer/i }).press('Enter');
+  await settled(deep);
+  assert.match(await deep.locator('#quiz').getByRole('status').innerText(), /^Right/);
+  assert.deepEqual(JSON.parse(await deep.evaluate(() => window.playground.trace())).layers[1].w_new[2][1], value);
+});
+
 test('the lesson’s step and its checks survive a snapshot, a reload (autosave) and a step from a page state', async (t) => {
-  const page = await browser.open(t, { query: '?lesson=article&step=9' });
-  await atStep(page, 8);
+  const page = await browser.open(t, { query: '?lesson=article&step=10' });
+  await atStep(page, 9);
   await setRate(page, '0.5');
   await page.click('#run-to-end');
   await page.waitForFunction(() => document.querySelector('#lesson .lesson-task').classList.contains('is-met'));
   const before = await facts(page);
   const snap = await page.evaluate(async () => ((await import('/www/bundle.js')).snapshot).snapshot());
-  assert.deepEqual(snap.lesson, { source: 'article', step: 8, open: true, met: before.lesson.met });
+  assert.deepEqual(snap.lesson, { source: 'article', step: 9, open: true, met: before.lesson.met });
   await page.click('#lesson-next');
-  await atStep(page, 9);
+  await atStep(page, 10);
   await page.evaluate(async (s) => ((await import('/www/bundle.js')).snapshot).restore(s), snap);
-  await atStep(page, 8);
+  await atStep(page, 9);
   let after = await facts(page);
   assert.deepEqual(after.trace, before.trace, 'the diverged run is back');
   assert.deepEqual(after.lesson, before.lesson);
   assert.equal(await page.locator('#lesson .lesson-task').evaluate((el) => el.classList.contains('is-met')), true);
-  assert.match(after.address, /step=9/);
+  assert.match(after.address, /step=10/);
   // A reload brings back the kept work on its step, not the step set up afresh.
   await page.evaluate(async () => ((await import('/www/bundle.js')).autosave).saveNow());
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
-  await atStep(page, 8);
+  await atStep(page, 9);
   after = await facts(page);
   assert.deepEqual(after.trace, before.trace, 'the diverged run, reloaded');
   assert.deepEqual(after.lesson, before.lesson);
   assert.equal(await page.locator('#lesson .lesson-task').evaluate((el) => el.classList.contains('is-met')), true);
 
-  // A step that restores a page state keeps the lesson open on it.
+  // A step that restores a page state keeps the lesson open on it, and the student's quiz mode
+  // (the page state's own is off).
+  assert.equal(snap.quiz.on, false);
+  await page.click('#quiz-button');
   const state = { ...snap, lesson: null };
   const file = JSON.stringify({
     version: 1,
@@ -526,12 +673,13 @@ test('the lesson’s step and its checks survive a snapshot, a reload (autosave)
   assert.equal(after.lesson.open, true);
   assert.equal(after.lesson.step, 1);
   assert.deepEqual(after.trace, before.trace);
+  assert.equal(after.quiz.on, true, 'quiz mode as the student set it');
 });
 
 for (const lang of ['en', 'zh']) {
   test(`axe finds no serious or critical problem in the lesson panel: a task met, a problem shown (${lang})`, async (t) => {
-    const page = await browser.open(t, { query: `?lesson=article&step=9&lang=${lang}` });
-    await atStep(page, 8);
+    const page = await browser.open(t, { query: `?lesson=article&step=10&lang=${lang}` });
+    await atStep(page, 9);
     assert.deepEqual(await audit(page), [], 'a step with its task and the settings open');
     await setRate(page, '0.5');
     await page.click('#settings-close');
@@ -542,7 +690,7 @@ for (const lang of ['en', 'zh']) {
     await page.waitForFunction(() => !document.querySelector('#lesson .lesson-problem').hidden);
     assert.deepEqual(await audit(page), [], 'a problem shown');
     await page.click('#lesson-next');
-    await atStep(page, 9);
+    await atStep(page, 10);
     assert.deepEqual(await audit(page), [], 'a task of two checks');
   });
 }
@@ -582,12 +730,12 @@ for (const lang of ['en', 'zh']) {
     await atStep(laptop, 2);
     await screenshot(laptop, `lesson-laptop-${lang}`);
     assert.deepEqual(await projectorProblems(laptop, 13), []);
-    const projector = await browser.open(t, { query: `?lesson=article&step=10&lang=${lang}&present=1`, viewport: PROJECTOR });
-    await atStep(projector, 9);
+    const projector = await browser.open(t, { query: `?lesson=article&step=11&lang=${lang}&present=1`, viewport: PROJECTOR });
+    await atStep(projector, 10);
     assert.ok(await projector.evaluate(async () => ((await import('/www/bundle.js')).state).store.presenter.on), 'presenter mode is on');
     await screenshot(projector, `lesson-projector-${lang}`);
     assert.deepEqual(await projectorProblems(projector, 20), []);
-    await checkMark(projector, ARTICLE.steps[9], lang);
+    await checkMark(projector, ARTICLE.steps[10], lang);
     await projector.selectOption('#lesson-steps', '6');
     await atStep(projector, 6);
     await checkMark(projector, ARTICLE.steps[6], lang);

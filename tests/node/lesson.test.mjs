@@ -67,7 +67,7 @@ test('each kind of bad field is refused, naming the field and the value, in Engl
     [(l) => { l.version = 2; }, 'version must be version 1 of the lesson format, got 2'],
     [(l) => { delete l.title; }, 'title must be a text, or {"en": "…", "zh": "…"} with at least one of the two, got nothing (the field is missing)'],
     [(l) => { l.steps = []; }, `steps must be a list of 1 to ${MAX_STEPS} steps, got []`],
-    [(l) => { l.steps[0].setp = {}; }, 'steps[0].setp must be one of the known fields (title, text, setup, phase, highlight, task), got an unknown field'],
+    [(l) => { l.steps[0].setp = {}; }, 'steps[0].setp must be one of the known fields (title, text, setup, phase, highlight, quiz, task), got an unknown field'],
     [(l) => { l.steps[0].text = { en: 'a', fr: 'b' }; }, 'steps[0].text.fr must be one of the known fields (en, zh), got an unknown field'],
     [(l) => { l.steps[0].text = { en: '' }; }, 'steps[0].text.en must be a text, or {"en": "…", "zh": "…"} with at least one of the two, got ""'],
     [(l) => { l.steps[0].setup = { preset: 'xor' }; }, 'steps[0].setup.preset must be one of circle, worked-example, logistic-regression, iris, digits, got "xor"'],
@@ -103,6 +103,52 @@ test('each kind of bad field is refused, naming the field and the value, in Engl
     assert.notEqual(got.zh, got.en);
     assert.match(got.zh, /应为/);
   }
+});
+
+test('a step\'s quiz is true, false or a cell counted from 1, each part optional; absent, it is null', () => {
+  const lesson = small();
+  lesson.steps.push(...[true, false, {}, { layer: 2, sample: 3, unit: 1, input: 4 }, { unit: 1024, sample: 10000, layer: 9 }]
+    .map((quiz) => ({ title: 'Q', text: 'Predict', quiz })));
+  const checked = checkLesson(lesson, NAMES);
+  assert.deepEqual(checked.steps.map((step) => step.quiz),
+    [null, true, false, {}, { layer: 2, sample: 3, unit: 1, input: 4 }, { layer: 9, sample: 10000, unit: 1024 }]);
+});
+
+test('a bad quiz is refused naming its field and the value, in English and Chinese', () => {
+  const cases = [
+    [1, 'steps[0].quiz must be true, false or the cell to ask for: an object of layer, sample, unit and input, each counted from 1, got 1'],
+    ['on', 'steps[0].quiz must be true, false or the cell to ask for', '"on"'],
+    [[1, 1], 'steps[0].quiz must be true, false or the cell to ask for', '[1,1]'],
+    [{ row: 1 }, 'steps[0].quiz.row must be one of the known fields (layer, sample, unit, input), got an unknown field'],
+    [{ unit: 0 }, 'steps[0].quiz.unit must be a whole number from 1 to 1024, got 0'],
+    [{ unit: 1025 }, 'steps[0].quiz.unit must be a whole number from 1 to 1024, got 1025'],
+    [{ layer: 10 }, 'steps[0].quiz.layer must be a whole number from 1 to 9, got 10'],
+    [{ sample: 1.5 }, 'steps[0].quiz.sample must be a whole number from 1 to 10000, got 1.5'],
+    [{ input: '2' }, 'steps[0].quiz.input must be a whole number from 1 to 1024, got "2"'],
+    [{ unit: 1, input: -1 }, 'steps[0].quiz.input must be a whole number from 1 to 1024, got -1'],
+  ];
+  for (const [quiz, expected, value] of cases) {
+    const lesson = small();
+    lesson.steps[0].quiz = quiz;
+    const got = refusal(lesson);
+    assert.ok(got, `accepted: ${JSON.stringify(quiz)}`);
+    assert.ok(got.en.startsWith(expected), `\n${got.en}\n${expected}`);
+    if (value) assert.ok(got.en.endsWith(`got ${value}`), got.en);
+    assert.ok(got.zh.startsWith(got.field), got.zh);
+    assert.match(got.zh, /应为/);
+    assert.notEqual(got.zh, got.en);
+  }
+});
+
+test('the built-in lesson asks the quiz for a₁ of the next sample right after the update, and turns it off at the next step', () => {
+  const steps = checkLesson(ARTICLE, NAMES).steps;
+  const update = steps.findIndex((step) => step.title.en === 'The update');
+  const asked = steps[update + 1];
+  assert.equal(asked.phase, 'Forward(1)');
+  assert.deepEqual(asked.quiz, { unit: 1 });
+  assert.equal(steps[update + 2].quiz, false);
+  assert.equal(steps[update + 2].setup?.preset, 'circle');
+  assert.deepEqual(steps.filter((step) => step.quiz !== null).length, 2, 'no other step touches quiz mode');
 });
 
 test('a lesson that is no object, or whose steps are no list, is refused too', () => {

@@ -61,6 +61,8 @@ export default {
   'lesson.expected.conditions': 'a list of 1 to {max} conditions',
   'lesson.expected.shallow': 'nested at most {max} deep',
   'lesson.expected.comparison': 'a comparison: one or more of {names}, each a number',
+  // A lesson step's quiz (lesson.js checkQuiz)
+  'lesson.expected.quiz': 'true, false or the cell to ask for: an object of layer, sample, unit and input, each counted from 1',
 
   'panel.data': 'Data',
   'panel.network': 'Network',

@@ -62,6 +62,8 @@ export default {
   'lesson.expected.conditions': '含 1 到 {max} 个条件的列表',
   'lesson.expected.shallow': '嵌套不超过 {max} 层',
   'lesson.expected.comparison': '比较：{names} 中的一个或多个，每个都是数',
+  // A lesson step's quiz (lesson.js checkQuiz)
+  'lesson.expected.quiz': 'true、false，或要提问的单元格：含 layer、sample、unit、input 的对象，都从 1 数起',
 
   'panel.data': '数据',
   'panel.network': '网络',

@@ -51,8 +51,15 @@ function clicks(count) {
   })();
 }
 
+// The network's shape as the session says it: "2-4-2-1".
+async function shape(page) {
+  const { network } = JSON.parse(await page.evaluate(() => window.playground.toSession()));
+  return [network.inputs, ...network.layers.map((layer) => layer.units)].join('-');
+}
+
 // One line of play figures.
-async function playing(page, label) {
+async function playing(page, name) {
+  const label = `${name} (${await shape(page)})`;
   // No stopping rule, so that a preset's epoch limit does not end the run early.
   await page.evaluate(() => window.playground.configure('{"training":{"max_epochs":null,"target_loss":null}}'));
   await page.click('#reset');
@@ -79,10 +86,10 @@ try {
   await circle.evaluate(clicks, 10);
   const times = await circle.evaluate(clicks, CLICKS);
   console.log(`  Next phase → painted frame      p50 ${quantile(times, 0.5).toFixed(1)} ms   p95 ${quantile(times, 0.95).toFixed(1)} ms   (${CLICKS} clicks, circle preset)`);
-  await playing(circle, 'circle (2-4-2-1)');
+  await playing(circle, 'circle');
   await circle.close();
   const { page: digits } = await openSlow(browser, url, '?preset=digits');
-  await playing(digits, 'digits (64-16-10)');
+  await playing(digits, 'digits');
   await digits.close();
   console.log('Targets at 4×: ready under 2 s, Next phase p95 under 100 ms, circle 45 fps, digits 30 fps and 20 epochs/s.');
 } finally {

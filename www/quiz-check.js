@@ -15,8 +15,10 @@ function clamp(value, count) {
 }
 
 // The cell the phase `phase` computes for `selection` ({layer, row, col, input}, 0-based), with
-// the sizes of `trace`: { name, layer, row, col, input }; null when the phase computes nothing
-// to ask (training has stopped). Forward asks for A, Loss for J, Backward for δ, Update for the
+// the sizes of `trace`: { name, layer, row, col, input, m, dataRow }; null when the phase computes
+// nothing to ask (training has stopped). `m` is the batch's size and `dataRow` the data set's row
+// (from 0) of the sample asked, or null before Forward(1), which draws the batch (the trace still
+// holds the batch before it). Forward asks for A, Loss for J, Backward for δ, Update for the
 // new W: of the phase's layer (the output layer for the loss; the selected layer for the update).
 export function questionFor(phase, trace, selection) {
   const { name, layer } = parsePhase(phase);
@@ -26,12 +28,16 @@ export function questionFor(phase, trace, selection) {
   const shape = trace.layers[k];
   // Before a batch is drawn its rows are not in the trace: every batch but the last is full.
   const m = trace.x.length || trace.batch_size || 1;
+  const row = clamp(selection.row, m);
+  const drawn = !(name === 'Forward' && layer === 0);
   return {
     name,
     layer: k,
-    row: clamp(selection.row, m),
+    row,
     col: clamp(selection.col, shape.units),
     input: clamp(selection.input, shape.inputs),
+    m,
+    dataRow: drawn ? (trace.rows?.[row] ?? null) : null,
   };
 }
 

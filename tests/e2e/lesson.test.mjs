@@ -524,7 +524,7 @@ test('between steps the page is the student’s: stepping, a click through the h
 
 // The built-in lesson's quiz step, and the words of the quiz box.
 const QUIZ_STEP = ARTICLE.steps.findIndex((step) => typeof step.quiz === 'object');
-const QUIZ_WORDS = { en: { answer: /answer/i, right: /^Right/, ask: /layer 1\b.*a⁽¹⁾₁.*sample 1\b/ }, zh: { answer: /答案/, right: /^正确/, ask: /第 1 层.*样本 1 的 a⁽¹⁾₁/ } };
+const QUIZ_WORDS = { en: { answer: /answer/i, right: /^Right/, ask: /layer 1\b.*a⁽¹⁾₁.*sample 1 of the next batch/ }, zh: { answer: /答案/, right: /^正确/, ask: /第 1 层.*下一批的第 1 个样本的 a⁽¹⁾₁/ } };
 
 // a₁ of the worked example's second sample, X₂ = [3, 4], through the weights and bias of the
 // first update, worked out by hand as the lesson's steps do: the first sample X₁ = [1, 2] gives

@@ -13,8 +13,10 @@ import { foreignWords } from './words.mjs';
 const browser = useBrowser();
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const WORDS = {
-  en: { answer: /answer/i, right: /^Right/, wrong: /^Not quite/, score: (r, n) => `score ${r}/${n}` },
-  zh: { answer: /答案/, right: /^正确/, wrong: /^不对/, score: (r, n) => `得分 ${r}/${n}` },
+  en: { answer: /answer/i, right: /^Right/, wrong: /^Not quite/, score: (r, n) => `score ${r}/${n}`,
+    next: /sample 1 of the next batch/, drawn: /sample 1 of 1 \(data row 1\)/ },
+  zh: { answer: /答案/, right: /^正确/, wrong: /^不对/, score: (r, n) => `得分 ${r}/${n}`,
+    next: /下一批的第 1 个样本/, drawn: /第 1 个样本（共 1 个，数据第 1 行）/ },
 };
 
 // Every text a person or a screen reader can get at: text not inside a hidden element (the
@@ -72,6 +74,8 @@ for (const lang of ['en', 'zh']) {
     // The errata note holds the answers: out of sight in quiz mode.
     assert.ok(await page.locator('#errata').isHidden());
     assert.match(await page.locator('#quiz-question').innerText(), /a⁽¹⁾₁/);
+    // Forward(1) draws the batch: the question can only say which place in it.
+    assert.match(await page.locator('#quiz-question').innerText(), words.next);
     assert.equal(await page.locator('#phase').getAttribute('data-phase'), 'Forward(1)');
     // Before Forward(1): A is not computed yet, anywhere.
     assert.doesNotMatch(await readableText(page), /(^|[^\d.])1\.5([^\d]|$)/);
@@ -103,8 +107,10 @@ for (const lang of ['en', 'zh']) {
     assert.equal(readNumber(await page.locator('#loss').innerText()), 4.25, 'then the phase is shown');
     assert.match(await page.locator('#quiz-score').innerText(), new RegExp(words.score(1, 2)));
 
-    // δ is asked: the δ grid's table holds no value yet.
+    // δ is asked: the δ grid's table holds no value yet. The batch is drawn: the question names
+    // the sample as the equations do, with its row of the data.
     assert.match(await page.locator('#quiz-question').innerText(), /δ⁽¹⁾₁/);
+    assert.match(await page.locator('#quiz-question').innerText(), words.drawn);
     const deltaTable = await page.locator('.matrix-table caption').allTextContents();
     assert.ok(deltaTable.some((c) => /δ/.test(c)), 'the δ table is there');
     const deltaValues = await page.evaluate(() => [...document.querySelectorAll('.matrix-table')]

@@ -57,6 +57,26 @@ test('the cell asked is the one chosen in the equations, clamped to the layer an
   for (const stop of ['TargetReached', 'MaxEpochs', 'Diverged']) assert.equal(questionFor(stop, trace, FIRST), null);
 });
 
+test('a question names its sample by its place in the batch and its data row, once the batch is drawn', () => {
+  const circle = Playground.fromSession(Playground.defaultSession('circle'));
+  const third = { ...FIRST, row: 2 };
+  // Before Forward(1) the batch is not drawn: the trace still holds none (or the one before).
+  const first = questionFor(circle.phase(), JSON.parse(circle.trace()), third);
+  assert.equal(first.name, 'Forward');
+  assert.equal(first.dataRow, null);
+  circle.step('phase');
+  const trace = JSON.parse(circle.trace());
+  const q = questionFor(circle.phase(), trace, third);
+  assert.equal(q.row, 2);
+  assert.equal(q.m, trace.x.length);
+  assert.equal(q.dataRow, trace.rows[2]);
+  // After the update, the next Forward(1) draws the next batch: the trace's rows are the old batch's.
+  circle.step('batch');
+  assert.equal(circle.phase(), 'Forward(1)');
+  assert.equal(questionFor('Forward(1)', JSON.parse(circle.trace()), third).dataRow, null);
+  assert.notEqual(questionFor('Backward(1)', JSON.parse(circle.trace()), third).dataRow, null);
+});
+
 test('answers are read as people type them and checked to 3 significant digits', () => {
   assert.equal(parseAnswer('1.5'), 1.5);
   assert.equal(parseAnswer(' −1.5 '), -1.5);

@@ -606,6 +606,8 @@ export default {
   'quiz.ask.Loss': 'Loss: what will J of this batch be?',
   'quiz.ask.Backward': 'Backward pass, layer {layer}: what will {symbol} be for sample {sample}?',
   'quiz.ask.Update': 'Update: what will {symbol} be after it?',
+  'quiz.sample.row': 'sample {sample} of {m} (data row {row})',
+  'quiz.sample.next': 'sample {sample} of the next batch',
   'quiz.none': 'Nothing to predict: training has stopped.',
   'quiz.answer': 'Your answer',
   'quiz.check': 'Check',

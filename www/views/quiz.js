@@ -24,10 +24,15 @@ let shownFeedback = null;
 // A problem with the typed text ({ text }), shown instead of feedback until the next answer.
 let problem = null;
 
-// The question's words: what the next phase computes, which cell.
+// The question's words: what the next phase computes, which cell, of which sample: its place in
+// the batch and its row of the data, as the equations name it; before Forward(1) draws the batch,
+// its place in the next batch (a batch of one sample is always "sample 1").
 function questionText(q) {
   const symbol = questionSymbol(q);
-  return t(`quiz.ask.${q.name}`, { symbol, layer: q.layer + 1, sample: q.row + 1 });
+  const sample = q.dataRow === null
+    ? t('quiz.sample.next', { sample: q.row + 1 })
+    : t('quiz.sample.row', { sample: q.row + 1, m: q.m, row: q.dataRow + 1 });
+  return t(`quiz.ask.${q.name}`, { symbol, layer: q.layer + 1, sample });
 }
 
 // The feedback's nodes: right or wrong with the core's value; when wrong, the equation of the

@@ -28,7 +28,7 @@ import { buildHelp } from './keyboard.js';
 import { closeEditor } from './views/weight-editor.js';
 import { startLanguage, wireLanguage, renderLanguage } from './language.js';
 import { renderErrata } from './views/errata.js';
-import { renderLesson, wireLesson, startLesson } from './views/lesson.js';
+import { renderLesson, wireLesson, startLesson, openLinkedLesson } from './views/lesson.js';
 import { startPresenter, wirePresenter, renderPresenter } from './presenter.js';
 import { PANELS } from './presenter-options.js';
 import { recording, startLog } from './call-log.js';
@@ -216,6 +216,8 @@ async function boot() {
   if (link) {
     try {
       await openLink(link);
+      // The lesson the link was made in, at its step; a lesson that cannot be read says so in its panel.
+      if (link.lesson) await openLinkedLesson(link.lesson);
     } catch (error) {
       badLink = error;
     }

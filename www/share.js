@@ -11,6 +11,7 @@ import { applyPageState, checkSnapshot } from './snapshot.js';
 import { jsonText, wholeIn, Whole } from './numbers.js';
 import { lossPatch } from './patches.js';
 import { columnsOf } from './data-options.js';
+import { MAX_STEPS } from './lesson.js';
 
 // The version of the links this page writes; a newer one is refused, not misread.
 export const LINK_VERSION = 1;
@@ -47,6 +48,8 @@ function sourceNow() {
   }
   // The source object itself: loadCsv adds the columns to it after this call.
   if (source.kind === 'csv') return { kind: 'csv', csv: source, prep: { ...prep } };
+  // A preset's own session, started afresh (a lesson step that opens a preset).
+  if (source.kind === 'session' && source.preset) return { kind: 'preset', name: source.preset };
   return { kind: 'file', text: null };
 }
 
@@ -87,7 +90,17 @@ export async function linkObject() {
   const selection = Object.fromEntries(Object.entries(store.selection).filter(([, value]) => value !== 0));
   if (Object.keys(selection).length > 0) link.selection = selection;
   link.lang = store.lang;
+  const lesson = linkLesson();
+  if (lesson) link.lesson = lesson;
   return link;
+}
+
+// The lesson on show, for a link: its source (a built-in name or a path on this site) and its
+// step counted from 1, as the address writes them; none when the panel is closed or the lesson
+// was picked from the disk (the link's reader could not fetch it).
+function linkLesson() {
+  const { source, step, open, content } = store.lesson;
+  return open && source !== null && content ? { source, step: step + 1 } : null;
 }
 
 // The link's `source` for the log's source, or null when there is none to give.
@@ -184,8 +197,10 @@ export async function decodeLink(text) {
 }
 
 // Fields a link may hold, at the top and in its source.
-const LINK_FIELDS = ['v', 'source', 'settings', 'fresh', 'calls', 'view', 'selection', 'lang'];
+const LINK_FIELDS = ['v', 'source', 'settings', 'fresh', 'calls', 'view', 'selection', 'lang', 'lesson'];
 const SOURCE_FIELDS = ['preset', 'generated', 'csv', 'session', 'prep'];
+// The longest lesson source a link may name (a path on this site).
+const MAX_LESSON_SOURCE = 500;
 const GENERATED_FIELDS = ['name', 'points', 'noise', 'seed', 'classes'];
 const CSV_FIELDS = ['name', 'file', 'text', 'columns', 'target', 'task'];
 const PREP_FIELDS = ['standardize', 'testShare', 'seed'];
@@ -222,6 +237,12 @@ export function checkLink(link) {
   if ('calls' in link) {
     if (!Array.isArray(link.calls)) throw new LinkError('field', 'calls');
     link.calls.forEach((call, k) => checkCall(call, `calls[${k}]`));
+  }
+  if ('lesson' in link) {
+    known(link.lesson, ['source', 'step'], 'lesson');
+    const { source, step } = link.lesson;
+    if (typeof source !== 'string' || source.trim() === '' || source.length > MAX_LESSON_SOURCE) throw new LinkError('field', 'lesson.source');
+    if (!Number.isInteger(step) || step < 1 || step > MAX_STEPS) throw new LinkError('field', 'lesson.step');
   }
   // The view, the selection and the language are checked as a snapshot's are.
   try {

@@ -83,6 +83,32 @@ test('a link opened in a fresh browser shows the same numbers after play, back, 
   await assertSame(fresh, await reading(page), 'an epoch after');
 });
 
+test('a link made in a lesson opens the lesson at its step, with the link’s numbers rather than the step’s set-up', async (t) => {
+  const page = await browser.open(t, { query: '?lesson=article&step=5' });
+  const atStep = (p, index) => p.waitForFunction((i) => {
+    const panel = document.getElementById('lesson');
+    return !panel.hidden && panel.dataset.step === String(i) && panel.dataset.busy === 'false';
+  }, index);
+  await atStep(page, 4);
+  // Beyond what the step sets up: two phases further.
+  await page.click('#step-phase');
+  await page.click('#step-phase');
+  const before = await reading(page);
+  const link = await shareLink(page);
+  const decoded = await page.evaluate(async (text) => (await import('/www/bundle.js')).share.decodeLink(text), link.slice(link.indexOf('#s=') + 3));
+  assert.deepEqual(decoded.lesson, { source: 'article', step: 5 });
+
+  const fresh = await browser.open(t, { query: link.slice(link.indexOf('#')) });
+  await atStep(fresh, 4);
+  await assertSame(fresh, before, 'the link opened in its lesson');
+  assert.equal(await fresh.locator('#lesson-steps').inputValue(), '4');
+  // With the panel closed, a link carries no lesson.
+  await page.click('#lesson .lesson-close');
+  const closed = await shareLink(page);
+  const none = await page.evaluate(async (text) => (await import('/www/bundle.js')).share.decodeLink(text), closed.slice(closed.indexOf('#s=') + 3));
+  assert.equal(none.lesson, undefined);
+});
+
 test('links from generated data, new settings and a new seed replay to the same numbers', async (t) => {
   const page = await browser.open(t, { query: '?preset=circle' });
   await page.click('#source-toggle');
@@ -239,6 +265,7 @@ test('a damaged link says what is wrong, opens the default, and the kept work st
       field: await pack({ ...link, colour: 'blue' }),
       version: await pack({ ...link, v: 99 }),
       replay: await pack({ ...link, calls: [['w', 0, 5, 0, 1, 1]] }),
+      lesson: await pack({ ...link, lesson: { source: 'article', step: 0 } }),
       json: await notJson(),
     };
   }, goodText);
@@ -249,6 +276,7 @@ test('a damaged link says what is wrong, opens the default, and the kept work st
     ['field', made.field, /unknown or malformed field “colour”/],
     ['version', made.version, /newer version of the page \(link version 99\)/],
     ['replay', made.replay, /could not be replayed \(params\[0\]\.w\[5\]\[0\]/],
+    ['lesson', made.lesson, /unknown or malformed field “lesson\.step”/],
   ];
   for (const [name, text, message] of cases) {
     await page.goto('about:blank');

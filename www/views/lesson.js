@@ -151,6 +151,12 @@ export async function startLesson() {
   invalidate('lesson');
 }
 
+// A share link's lesson ({ source, step } from 1): shown at its step as the link left the page,
+// without setting the step up again (the link's calls have rebuilt the page already).
+export async function openLinkedLesson({ source, step }) {
+  await openSource(source, step - 1, { setUp: false });
+}
+
 // Whether the panel shows a lesson's step (the keys Page Down / Page Up step it then).
 export function lessonShowing() {
   return store.lesson.open && store.lesson.content !== null;

@@ -32,3 +32,27 @@ fn tanh_keeps_its_special_values() {
     assert!(tanh(f64::NAN).is_nan());
     assert_eq!(tanh(1e-300), 1e-300);
 }
+
+#[test]
+fn exp_is_within_two_ulp_of_libm_where_the_softmax_uses_it() {
+    use backprop_playground::fastmath::{exp_nonpositive, EXP_LOWEST};
+    let mut worst = (0, 0.0);
+    let mut x = 0.0;
+    while x > -760.0 {
+        for v in [x, x * 1e-3, x * 1e-9] {
+            let u = ulps(exp_nonpositive(v), libm::exp(v));
+            if u > worst.0 {
+                worst = (u, v);
+            }
+        }
+        x -= 0.000_91;
+    }
+    assert!(worst.0 <= 2, "{} ulp at x = {}", worst.0, worst.1);
+    // Below the fast range, libm's own values: subnormals, then 0.
+    assert_eq!(exp_nonpositive(EXP_LOWEST - 30.0), libm::exp(EXP_LOWEST - 30.0));
+    assert_eq!(exp_nonpositive(-800.0), 0.0);
+    assert_eq!(exp_nonpositive(f64::NEG_INFINITY), 0.0);
+    assert_eq!(exp_nonpositive(0.0), 1.0);
+    assert_eq!(exp_nonpositive(-0.0), 1.0);
+    assert!(exp_nonpositive(f64::NAN).is_nan());
+}

@@ -106,19 +106,33 @@ impl Activation {
 
 /// Softmax over the units of each sample in unit-major buffers, where one sample's units lie
 /// `stride` apart (the training trace and the boundary field both store values so).
+///
+/// Along the runs, a unit at a time for all samples, so that exp runs two samples at a time
+/// (`lanes::exp_shifted_run`); each sample's sum is still taken over its units in order.
 pub fn softmax_across_units(z: &[f64], a: &mut [f64], runs: Runs, units: usize) {
-    let s = runs.stride;
-    for i in 0..runs.m {
-        // Subtracting the sample's maximum keeps exp from overflowing; softmax is unchanged by it.
-        let max = (0..units).map(|j| z[j * s + i]).fold(f64::NEG_INFINITY, f64::max);
-        let mut sum = 0.0;
-        for j in 0..units {
-            let e = libm::exp(z[j * s + i] - max);
-            a[j * s + i] = e;
-            sum += e;
-        }
-        (0..units).for_each(|j| a[j * s + i] /= sum);
+    // Subtracting each sample's maximum keeps exp from overflowing; softmax is unchanged by it.
+    let max = sample_max(z, runs, units);
+    let mut sum = vec![0.0; runs.m];
+    for (z, a) in runs.of(z, units).zip(runs.of_mut(a, units)) {
+        crate::lanes::exp_shifted_run(z, &max, a, &mut sum);
     }
+    for a in runs.of_mut(a, units) {
+        a.iter_mut().zip(&sum).for_each(|(a, &sum)| *a /= sum);
+    }
+}
+
+/// Each sample's largest value over the units, NaN values skipped (as `f64::max` does), with
+/// a comparison that wasm compiles inline (`f64::max` is a call there, for its NaN rules).
+pub fn sample_max(z: &[f64], runs: Runs, units: usize) -> Vec<f64> {
+    let mut max = vec![f64::NEG_INFINITY; runs.m];
+    for z in runs.of(z, units) {
+        max.iter_mut().zip(z).for_each(|(max, &z)| {
+            if z > *max {
+                *max = z;
+            }
+        });
+    }
+    max
 }
 
 /// Softmax's backward step, per sample: with ∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ), δᵢ = aᵢ (gᵢ − Σⱼ gⱼ aⱼ).

@@ -5,7 +5,7 @@
 //! for size. Each lane performs exactly the operations of the scalar code, in the same order,
 //! so the native build, the wasm build and the scalar tails all give the same bits.
 
-use crate::fastmath::{tanh, tanh_lanes};
+use crate::fastmath::{exp_lanes, exp_nonpositive, tanh, tanh_lanes, EXP_LOWEST};
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod pair {
@@ -162,6 +162,66 @@ pub fn affine_run(z: &mut [f64], b: f64, x: &[f64], stride: usize, w: &[f64], st
     }
 }
 
+/// `affine_run` for two units at once, whose weights lie side by side in each row of W (`w[k ·
+/// step]` and `w[k · step + 1]`): each input value is loaded once for both. Every z is summed
+/// exactly as `affine_run` sums it.
+#[inline(always)]
+pub fn affine_run_pair(
+    z: (&mut [f64], &mut [f64]),
+    b: (f64, f64),
+    x: &[f64],
+    stride: usize,
+    w: &[f64],
+    step: usize,
+    n: usize,
+) {
+    let (z0, z1) = z;
+    if n == 0 || z0.len() != z1.len() {
+        affine_run(z0, b.0, x, stride, w, step, n);
+        affine_run(z1, b.1, x, stride, &w[1..], step, n);
+        return;
+    }
+    // Every index below is under these bounds, so the SIMD loop reads without further checks.
+    assert!(x.len() >= (n - 1) * stride + z0.len() && w.len() > (n - 1) * step + 1);
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let start = {
+        use crate::fastmath::Lane;
+        use pair::V;
+        let (xp, wp) = (x.as_ptr(), w.as_ptr());
+        let mut i = 0;
+        // Four samples of two units: four registers, and each input pair loaded once.
+        while i + 4 <= z0.len() {
+            let (mut low0, mut high0) = (V::splat(b.0), V::splat(b.0));
+            let (mut low1, mut high1) = (V::splat(b.1), V::splat(b.1));
+            for k in 0..n {
+                // SAFETY: k·stride + i + 3 < (n − 1)·stride + z0.len() ≤ x.len() and
+                // k·step + 1 < w.len(), by the assertion above.
+                let (x_low, x_high, w0, w1) = unsafe {
+                    let p = xp.add(k * stride + i);
+                    let q = wp.add(k * step);
+                    (V::load_at(p), V::load_at(p.add(2)), V::splat(*q), V::splat(*q.add(1)))
+                };
+                low0 = low0 + x_low * w0;
+                high0 = high0 + x_high * w0;
+                low1 = low1 + x_low * w1;
+                high1 = high1 + x_high * w1;
+            }
+            low0.store(&mut z0[i..]);
+            high0.store(&mut z0[i + 2..]);
+            low1.store(&mut z1[i..]);
+            high1.store(&mut z1[i + 2..]);
+            i += 4;
+        }
+        i
+    };
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let start = 0;
+    // The samples left: `affine_run`'s loops on the tails of the runs.
+    let end = z0.len();
+    affine_run(&mut z0[start..end], b.0, &x[start..], stride, w, step, n);
+    affine_run(&mut z1[start..end], b.1, &x[start..], stride, &w[1..], step, n);
+}
+
 /// a = tanh(z), elementwise.
 #[inline(always)]
 pub fn tanh_run(z: &[f64], a: &mut [f64]) {
@@ -180,6 +240,38 @@ pub fn tanh_run(z: &[f64], a: &mut [f64]) {
     {
         let _ = tanh_lanes::<f64>;
         a.iter_mut().zip(z).for_each(|(a, &z)| *a = tanh(z));
+    }
+}
+
+/// e = exp(z − max) and sum += e, elementwise along a run, for z ≤ max (a softmax's terms):
+/// two lanes at a time where both are in `exp_lanes`' range, `exp_nonpositive` one at a time
+/// otherwise, so every value is the same in every build.
+#[inline(always)]
+pub fn exp_shifted_run(z: &[f64], max: &[f64], e: &mut [f64], sum: &mut [f64]) {
+    let n = z.len().min(max.len()).min(e.len()).min(sum.len());
+    let mut i = 0;
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    while i + 2 <= n {
+        use pair::V;
+        let (d0, d1) = (z[i] - max[i], z[i + 1] - max[i + 1]);
+        if d0 >= EXP_LOWEST && d1 >= EXP_LOWEST {
+            let v = exp_lanes(V::load(&z[i..]) - V::load(&max[i..]));
+            v.store(&mut e[i..]);
+            (V::load(&sum[i..]) + v).store(&mut sum[i..]);
+        } else {
+            for j in i..i + 2 {
+                e[j] = exp_nonpositive(z[j] - max[j]);
+                sum[j] += e[j];
+            }
+        }
+        i += 2;
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let _ = (exp_lanes::<f64>, EXP_LOWEST);
+    while i < n {
+        e[i] = exp_nonpositive(z[i] - max[i]);
+        sum[i] += e[i];
+        i += 1;
     }
 }
 
@@ -253,6 +345,35 @@ pub fn dot(x: &[f64], y: &[f64]) -> f64 {
     };
     let tail: f64 = xs.remainder().iter().zip(ys.remainder()).fold(0.0, |s, (&a, &b)| s + a * b);
     head + tail
+}
+
+/// (`dot(x0, y)`, `dot(x1, y)`) with each value of y loaded once for both: the same operations
+/// in the same order as `dot`, so the same bits.
+#[inline(always)]
+pub fn dot_pair(x0: &[f64], x1: &[f64], y: &[f64]) -> (f64, f64) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use crate::fastmath::Lane;
+        use pair::V;
+        let mut x0s = x0.chunks_exact(4);
+        let mut x1s = x1.chunks_exact(4);
+        let mut ys = y.chunks_exact(4);
+        let (mut low0, mut high0, mut low1, mut high1) = (V::splat(0.0), V::splat(0.0), V::splat(0.0), V::splat(0.0));
+        for ((c0, c1), cy) in (&mut x0s).zip(&mut x1s).zip(&mut ys) {
+            let (y_low, y_high) = (V::load(cy), V::load(&cy[2..]));
+            low0 = low0 + V::load(c0) * y_low;
+            high0 = high0 + V::load(&c0[2..]) * y_high;
+            low1 = low1 + V::load(c1) * y_low;
+            high1 = high1 + V::load(&c1[2..]) * y_high;
+        }
+        let tail = |xs: &[f64]| xs.iter().zip(ys.remainder()).fold(0.0, |s, (&a, &b)| s + a * b);
+        (
+            (low0.lanes_sum() + high0.lanes_sum()) + tail(x0s.remainder()),
+            (low1.lanes_sum() + high1.lanes_sum()) + tail(x1s.remainder()),
+        )
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    (dot(x0, y), dot(x1, y))
 }
 
 /// Σ xᵢ, in the order `dot` uses.

@@ -6,7 +6,7 @@
 //! | formula | file::function |
 //! |---|---|
 //! | Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾·W⁽ˡ⁾ + b⁽ˡ⁾ | `affine.rs::affine` |
-//! | A⁽ˡ⁾ = f(Z⁽ˡ⁾): identity, σ, tanh, relu, softmax | `activation.rs::Activation::apply` (`sigmoid`, `fastmath::tanh`, `relu`, `softmax_across_units`) |
+//! | A⁽ˡ⁾ = f(Z⁽ˡ⁾): identity, σ, tanh, relu, softmax | `activation.rs::Activation::apply` (`sigmoid`, `fastmath::tanh`, `relu`, `softmax_across_units` with `fastmath::exp_lanes`) |
 //! | f′(Z): 1, σ′ = a(1 − a), tanh′ = 1 − a², relu′ = 1 if z > 0 else 0 | `activation.rs::Activation::derivative` (`sigmoid_prime`, `tanh_prime`, `relu_prime`) |
 //! | the forward pass, X to ŷ (training, evaluation, `predict`, gradient check) | `trace.rs::Trace::forward_pass` |
 //! | MSE: J = ½ Σₖ (yₖ − ŷₖ)², δ⁽ᴸ⁾ = (ŷ − y)/m ⊙ f′(Z⁽ᴸ⁾) | `loss.rs::mse`, `loss.rs::mse_delta` |
@@ -24,7 +24,8 @@
 //! Backward(1)`, `Update` — is `trainer.rs::Trainer`; the numbers of one batch (Z, A, δ, ∂J/∂W,
 //! ∂J/∂b, W and b before and after), kept for the page to show, are `trace.rs::Trace`, whose
 //! phases call the functions above. The loops along a batch run two numbers per SIMD
-//! instruction in `lanes.rs`, with the same bits as the scalar code.
+//! instruction in `lanes.rs`, with the same bits as the scalar code; Z's and ∂J/∂W's loops
+//! take two units or two inputs at a time, so that each value they load serves both.
 //!
 //! Notation (rows are samples): A⁽⁰⁾ = X, ŷ = A⁽ᴸ⁾, δ⁽ˡ⁾ = ∂J/∂Z⁽ˡ⁾ of the batch-mean J.
 //!

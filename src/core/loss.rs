@@ -4,7 +4,7 @@
 //! A batch's J is the mean over its m samples, so δ carries a factor 1/m and the gradients
 //! built from it are batch means. The L2 penalty that J may add is in `l2`.
 
-use crate::activation::Activation;
+use crate::activation::{sample_max, Activation};
 use crate::error::{Error, Result};
 use crate::layout::Runs;
 use crate::message::{Msg, Phrase};
@@ -122,18 +122,20 @@ pub fn bce_delta(a: &[f64], y: &[f64], delta: &mut [f64], runs: Runs, outputs: u
 /// Categorical cross-entropy on a softmax output, summed over the batch: J = −Σₖ yₖ ln ŷₖ per
 /// sample, computed as −Σₖ yₖ (zₖ − logsumexp(z)) (from Z, as `bce`).
 pub fn cce(z: &[f64], y: &[f64], runs: Runs, outputs: usize) -> f64 {
-    // One sample's outputs lie `stride` apart.
-    let s = runs.stride;
-    let mut total = 0.0;
-    for i in 0..runs.m {
-        let max = (0..outputs).map(|k| z[k * s + i]).fold(f64::NEG_INFINITY, f64::max);
-        let lse = max + libm::log((0..outputs).map(|k| libm::exp(z[k * s + i] - max)).sum::<f64>());
-        total -= (0..outputs)
-            .map(|k| (z[k * s + i], y[k * s + i]))
-            .map(|(z, y)| if y == 0.0 { 0.0 } else { y * (z - lse) })
-            .sum::<f64>();
+    // Along the runs, an output at a time for all samples, as `softmax_across_units` does.
+    let max = sample_max(z, runs, outputs);
+    let (mut e, mut sum) = (vec![0.0; runs.m], vec![0.0; runs.m]);
+    for z in runs.of(z, outputs) {
+        crate::lanes::exp_shifted_run(z, &max, &mut e, &mut sum);
     }
-    total
+    let lse: Vec<f64> = max.iter().zip(&sum).map(|(&max, &sum)| max + libm::log(sum)).collect();
+    let mut per_sample = vec![0.0; runs.m];
+    for (z, y) in runs.of(z, outputs).zip(runs.of(y, outputs)) {
+        for (((s, &z), &y), &lse) in per_sample.iter_mut().zip(z).zip(y).zip(&lse) {
+            *s += if y == 0.0 { 0.0 } else { y * (z - lse) };
+        }
+    }
+    per_sample.iter().fold(0.0, |total, &s| total - s)
 }
 
 /// CCE's δ⁽ᴸ⁾ = (ŷ − y)/m: softmax's Jacobian times ∂J/∂ŷ = −y/ŷ gives ŷ Σₖ yₖ − y = ŷ − y.

@@ -21,6 +21,7 @@ import { startSession, presetNames } from './dataset.js';
 import { renderCharts, wireCharts } from './views/charts.js';
 import { renderNeuronMaps } from './views/neuron-maps.js';
 import { isPlaying, renderPlayer } from './player.js';
+import { Turns } from './draw-turns.js';
 import { loadCore } from './assets.js';
 import { showPreset, relabelPresets } from './presets.js';
 import { relabelSettings } from './settings.js';
@@ -103,22 +104,17 @@ function focusedTrace(playground, layer) {
   return trace;
 }
 
-// The views of the batch's numbers, and how often each is redrawn while playing (ms).
-const DETAIL_VIEWS = [renderInspector, renderEquations, renderGradcheck, renderData];
-const DETAILS_MS = 125;
-// When each of them was last drawn.
-const detailDrawn = new Map(DETAIL_VIEWS.map((render) => [render, -Infinity]));
-
-// The detail view to draw in a frame while playing: the one drawn longest ago, once DETAILS_MS
-// have passed since; null for none. One a frame, in turn: all four in one frame made it late.
-function dueDetail(now) {
-  let due = null;
-  for (const render of DETAIL_VIEWS) {
-    const drawn = detailDrawn.get(render);
-    if (now - drawn >= DETAILS_MS && (due === null || drawn < detailDrawn.get(due))) due = render;
-  }
-  return due;
-}
+// While playing, the views of the batch's numbers take turns, one a frame (draw-turns.js): all
+// of them in one frame made it late. So do the network and its neuron maps once their draw costs
+// much. Exported for tests and benches (www/page.js): turns.counts().
+export const turns = new Turns([
+  { view: renderInspector, name: 'inspector', always: true },
+  { view: renderEquations, name: 'equations', always: true },
+  { view: renderGradcheck, name: 'gradcheck', always: true },
+  { view: renderData, name: 'data', always: true },
+  { view: renderNetwork, name: 'network', always: false },
+  { view: renderNeuronMaps, name: 'neuronMaps', always: false },
+]);
 
 // Redraw every view from the store and the Playground's getters (which never change its state);
 // the scheduler calls it once for the changes of a task or a frame. Each view skips what did not
@@ -141,12 +137,12 @@ function redraw(parts = new Set()) {
   // a matrix at 60 Hz, and the frame's time is better spent training and on the charts.
   const now = performance.now();
   const playing = isPlaying();
-  const due = playing ? dueDetail(now) : null;
+  const due = playing ? turns.due(now) : null;
   for (const render of VIEWS) {
-    const detail = detailDrawn.has(render);
-    if (detail && playing && render !== due && !parts.has('lang')) continue;
+    if (playing && render !== due && turns.takesTurns(render) && !parts.has('lang')) continue;
+    const start = performance.now();
     render(context);
-    if (detail) detailDrawn.set(render, now);
+    turns.drawn(render, now, performance.now() - start);
   }
 }
 

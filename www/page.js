@@ -4,6 +4,7 @@
 // own path would be a second copy, with a store of its own).
 import './main.js';
 
+export { turns } from './main.js';
 export * as autosave from './autosave.js';
 export * as chartCanvas from './views/chart-canvas.js';
 export * as colors from './colors.js';

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser } from './harness.mjs';
+import { COSTLY_MS } from '../../www/draw-turns.js';
 
 const browser = useBrowser();
 
@@ -28,4 +29,60 @@ test('after playing at full speed and pausing, the inspector shows the core’s 
   const epochs = JSON.parse(await page.evaluate(() => window.playground.history())).train_loss.length;
   await page.waitForTimeout(300);
   assert.equal(JSON.parse(await page.evaluate(() => window.playground.history())).train_loss.length, epochs, 'paused');
+});
+
+// Plays at full speed until `epochs` more epochs are logged, then pauses; returns the frames
+// meanwhile, how many of them drew the network and the inspector (www/draw-turns.js's counts),
+// and what a draw of the network cost.
+async function playAndCount(page, epochs) {
+  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { max_epochs: null } })));
+  await page.$eval('#speed', (slider) => {
+    slider.value = slider.max;
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const start = await page.evaluate(async () => {
+    (await import('/www/bundle.js')).turns.resetCounts();
+    window.frameCount = 0;
+    const frame = () => {
+      window.frameCount += 1;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    return JSON.parse(window.playground.history()).train_loss.length;
+  });
+  await page.click('#play');
+  await page.waitForFunction((n) => JSON.parse(window.playground.history()).train_loss.length >= n, start + epochs, { timeout: 60_000 });
+  const counts = await page.evaluate(async () => ({ frames: window.frameCount, ...(await import('/www/bundle.js')).turns.counts() }));
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
+  return counts;
+}
+
+test('on a laptop four times slower, the digits network takes turns with the matrices while playing; paused, it shows the core’s biases', async (t) => {
+  const page = await browser.open(t, { query: '?preset=digits' });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const played = await playAndCount(page, 12);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // 2,368 edges cost more than COSTLY_MS a draw at 4× (www/draw-turns.js): the diagram is drawn
+  // in turn with the matrices, a few times a second, and a frame draws one of them at most.
+  const said = JSON.stringify(played);
+  assert.ok(played.frames >= 10, `frames while playing: ${said}`);
+  assert.ok(played.network.cost > COSTLY_MS, `the network's draw is costly here: ${said}`);
+  assert.ok(played.network.draws >= 1 && played.network.draws <= played.frames * 0.6, `the network takes turns: ${said}`);
+  const inTurn = ['network', 'inspector', 'equations', 'gradcheck', 'data'].reduce((sum, name) => sum + played[name].draws, 0);
+  assert.ok(inTurn <= played.frames + 1, `one of them a frame at most: ${said}`);
+  // Paused: every unit is filled with its bias's colour as the core has it now.
+  const units = await page.evaluate(async () => {
+    const { fillColor, scaleMax } = (await import('/www/bundle.js')).colors;
+    const biases = JSON.parse(window.playground.trace()).layers.map((layer) => layer.b_new ?? layer.b);
+    const bMax = Math.max(...biases.map((b) => scaleMax([b])));
+    const circles = [...document.querySelectorAll('#network-view circle.unit')];
+    return {
+      shown: circles.length,
+      wrong: circles.filter((c) => c.getAttribute('fill') !== fillColor(biases[Number(c.dataset.layer)][Number(c.dataset.j)], bMax)).length,
+    };
+  });
+  assert.ok(units.shown >= 10, `units on show: ${units.shown}`);
+  assert.equal(units.wrong, 0, 'every unit in its current bias’s colour');
 });

@@ -1,0 +1,80 @@
+// Which views a frame draws while playing (www/draw-turns.js): the matrices always take turns,
+// a costly view takes turns once its draw costs more than COSTLY_MS, one view a frame at most.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { COSTLY_MS, TURN_MS, dueTurn, takesTurns, updateCost } from '../../www/draw-turns.js';
+
+test('the matrices always take turns; another view only while its draw costs more than COSTLY_MS', () => {
+  assert.equal(COSTLY_MS, 3);
+  assert.equal(takesTurns(true, null), true);
+  assert.equal(takesTurns(true, 0.1), true);
+  // Not drawn yet: drawn at every frame until a draw says what it costs.
+  assert.equal(takesTurns(false, null), false);
+  assert.equal(takesTurns(false, 1.5), false, 'the digits diagram on a fast machine');
+  assert.equal(takesTurns(false, COSTLY_MS), false);
+  assert.equal(takesTurns(false, 5.5), true, 'the digits diagram on a laptop four times slower');
+});
+
+test('the cost follows the newest draws: a view that became cheap is drawn at every frame again, one slow draw does not send it away', () => {
+  assert.equal(updateCost(null, 6), 6);
+  let cost = 6;
+  const draws = [];
+  while (takesTurns(false, cost)) {
+    cost = updateCost(cost, 1);
+    draws.push(cost);
+  }
+  assert.equal(draws.length, 3, `three cheap draws and it is drawn at every frame: ${draws}`);
+  // A cheap view (1 ms) with one slow draw of 6 ms among them keeps its place.
+  assert.equal(takesTurns(false, updateCost(1, 6)), false);
+  // A time that is no time changes nothing.
+  assert.equal(updateCost(4, Number.NaN), 4);
+  assert.equal(updateCost(4, -1), 4);
+  assert.equal(updateCost(null, Number.NaN), null);
+});
+
+test('a frame draws the view drawn longest ago, once TURN_MS have passed since, and one view at most', () => {
+  assert.equal(TURN_MS, 125);
+  const [a, b, c] = ['inspector', 'equations', 'network'];
+  // None drawn yet: the first in the list.
+  assert.equal(dueTurn([[a, -Infinity], [b, -Infinity]], 0), a);
+  // The oldest draw wins.
+  assert.equal(dueTurn([[a, 900], [b, 800], [c, 850]], 1000), b);
+  // Too recent, all of them: none.
+  assert.equal(dueTurn([[a, 900], [b, 880]], 1000), null);
+  // Exactly TURN_MS ago is due.
+  assert.equal(dueTurn([[a, 1000 - TURN_MS], [b, 990]], 1000), a);
+  assert.equal(dueTurn([], 1000), null);
+  // Played frame by frame at 60 Hz, each of three views is drawn every 125–150 ms, one per frame.
+  const drawn = new Map([[a, -Infinity], [b, -Infinity], [c, -Infinity]]);
+  const draws = new Map([[a, []], [b, []], [c, []]]);
+  for (let frame = 0; frame < 120; frame += 1) {
+    const now = frame * (1000 / 60);
+    const due = dueTurn([...drawn], now);
+    if (due === null) continue;
+    drawn.set(due, now);
+    draws.get(due).push(now);
+  }
+  for (const [view, times] of draws) {
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    assert.ok(gaps.every((gap) => gap >= TURN_MS && gap <= TURN_MS + 2 * (1000 / 60) + 1e-9), `${view}: ${gaps}`);
+  }
+});
+
+test('Turns: the listed views take turns as the rule says, and count their draws', async () => {
+  const { Turns } = await import('../../www/draw-turns.js');
+  const [matrix, diagram, chart] = [() => {}, () => {}, () => {}];
+  const turns = new Turns([{ view: matrix, name: 'matrix', always: true }, { view: diagram, name: 'diagram', always: false }]);
+  assert.equal(turns.takesTurns(matrix), true);
+  assert.equal(turns.takesTurns(diagram), false, 'not measured yet');
+  assert.equal(turns.takesTurns(chart), false, 'not listed');
+  turns.drawn(diagram, -10, 8);
+  assert.equal(turns.takesTurns(diagram), true, 'a costly draw');
+  assert.equal(turns.due(0), matrix, 'never drawn: its turn first');
+  turns.drawn(matrix, 0, 50);
+  assert.equal(turns.due(100), null, 'both drawn within TURN_MS');
+  assert.equal(turns.due(TURN_MS), diagram, 'drawn longest ago');
+  turns.drawn(chart, 0, 1);
+  assert.deepEqual(turns.counts(), { matrix: { draws: 1, cost: null }, diagram: { draws: 1, cost: 8 } });
+  turns.resetCounts();
+  assert.deepEqual(turns.counts(), { matrix: { draws: 0, cost: null }, diagram: { draws: 0, cost: 8 } });
+});

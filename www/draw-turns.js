@@ -1,0 +1,89 @@
+// Which views a frame draws while the page plays: the rule, and the times and costs it follows
+// (Turns). No DOM, so Node tests can check it; main.js measures and calls the views.
+//
+// The views of one batch's numbers (the inspector's matrices, the equations) are drawn in turn, one
+// a frame at most and each once per TURN_MS at most: nobody reads a matrix at 60 Hz. The other
+// views are drawn at every frame, except the ones whose draw has come to cost more than
+// COSTLY_MS, which then take turns with the matrices too. On a fast machine the network diagram
+// of the digits preset (2,368 edges) costs about 1.5 ms and stays smooth; on a laptop four times
+// slower it costs 5–6 ms a frame, and drawing it in turn played the digits preset about 1.4 times
+// as fast: 10.1 → 14.2 frames and epochs a second (four alternated runs each, playing as
+// benches/slow-laptop.mjs does).
+
+// The least time between two draws of a view that takes turns (ms).
+export const TURN_MS = 125;
+
+// A view that may take turns does so once its draw costs more than this (ms): a fifth of a 60 Hz
+// frame. The circle's diagram costs 0.5–1.5 ms here, now and then 3; the digits' 1.5 ms here and
+// 5–6 ms with the CPU slowed down 4×.
+export const COSTLY_MS = 3;
+
+// How a view's measured cost follows its draws: enough of the newest that a view that becomes
+// cheap (a smaller network) is drawn at every frame again after a few draws, and not so much that
+// one slow draw (a garbage collection) sends a cheap view to take turns.
+const COST_WEIGHT = 0.3;
+
+// The cost after a draw that took `ms`, from the cost before (null before any draw).
+export function updateCost(previous, ms) {
+  if (!Number.isFinite(ms) || ms < 0) return previous;
+  return previous === null ? ms : (1 - COST_WEIGHT) * previous + COST_WEIGHT * ms;
+}
+
+// Whether a view takes turns now: `always` for the views of the batch's numbers; `costMs` its
+// measured cost (null before any draw) for a view that takes turns when costly.
+export function takesTurns(always, costMs) {
+  return always || (costMs !== null && costMs > COSTLY_MS);
+}
+
+// The view a frame at `now` draws among those that take turns: the one drawn longest ago, once
+// TURN_MS have passed since its last draw; null for none. `turns` lists [view, last drawn at].
+export function dueTurn(turns, now) {
+  let due = null;
+  let dueAt = Infinity;
+  for (const [view, drawnAt] of turns) {
+    if (now - drawnAt >= TURN_MS && drawnAt < dueAt) {
+      due = view;
+      dueAt = drawnAt;
+    }
+  }
+  return due;
+}
+
+// The turns of one page: the views that take them (`entries`: { view, name, always }), when each
+// was last drawn, what each costly one's draw costs, and how many times each was drawn (for tests
+// and benches: `counts()`).
+export class Turns {
+  constructor(entries) {
+    this.views = new Map(entries.map(({ view, name, always }) => [view, { name, always, drawnAt: -Infinity, cost: null, draws: 0 }]));
+  }
+
+  // Whether `view` takes turns now (a view not listed never does).
+  takesTurns(view) {
+    const entry = this.views.get(view);
+    return entry !== undefined && takesTurns(entry.always, entry.cost);
+  }
+
+  // The view whose turn it is in a frame at `now`, or null.
+  due(now) {
+    const turns = [...this.views].filter(([view]) => this.takesTurns(view)).map(([view, entry]) => [view, entry.drawnAt]);
+    return dueTurn(turns, now);
+  }
+
+  // Record that `view` was drawn at `now` in `ms`.
+  drawn(view, now, ms) {
+    const entry = this.views.get(view);
+    if (!entry) return;
+    entry.drawnAt = now;
+    entry.draws += 1;
+    if (!entry.always) entry.cost = updateCost(entry.cost, ms);
+  }
+
+  // Draws of each view by name since the last reset, and each costly view's cost (ms).
+  counts() {
+    return Object.fromEntries([...this.views.values()].map(({ name, draws, cost }) => [name, { draws, cost }]));
+  }
+
+  resetCounts() {
+    for (const entry of this.views.values()) entry.draws = 0;
+  }
+}

@@ -13,6 +13,11 @@
 // The least time between two draws of a view that takes turns (ms).
 export const TURN_MS = 125;
 
+// Frames from one turn to the next, at least: two frames in three draw no view in turn. With
+// TURN_MS alone, a page playing at 25 fps gave a turn to every frame, each made late by a matrix;
+// counted in frames, a slower machine draws the matrices less often, and its frames keep pace.
+export const TURN_FRAMES = 3;
+
 // A view that may take turns does so once its draw costs more than this (ms): a fifth of a 60 Hz
 // frame. The circle's diagram costs 0.5–1.5 ms here, now and then 3; the digits' 1.5 ms here and
 // 5–6 ms with the CPU slowed down 4×.
@@ -36,8 +41,10 @@ export function takesTurns(always, costMs) {
 }
 
 // The view a frame at `now` draws among those that take turns: the one drawn longest ago, once
-// TURN_MS have passed since its last draw; null for none. `turns` lists [view, last drawn at].
-export function dueTurn(turns, now) {
+// TURN_MS have passed since its last draw and `framesSince` (frames since the last turn, this one
+// included) reach TURN_FRAMES; null for none. `turns` lists [view, last drawn at].
+export function dueTurn(turns, now, framesSince = TURN_FRAMES) {
+  if (framesSince < TURN_FRAMES) return null;
   let due = null;
   let dueAt = Infinity;
   for (const [view, drawnAt] of turns) {
@@ -55,6 +62,8 @@ export function dueTurn(turns, now) {
 export class Turns {
   constructor(entries) {
     this.views = new Map(entries.map(({ view, name, always }) => [view, { name, always, drawnAt: -Infinity, cost: null, draws: 0 }]));
+    // Frames since the last turn; a run's first frame may have one.
+    this.framesSince = TURN_FRAMES - 1;
   }
 
   // Whether `view` takes turns now (a view not listed never does).
@@ -63,10 +72,13 @@ export class Turns {
     return entry !== undefined && takesTurns(entry.always, entry.cost);
   }
 
-  // The view whose turn it is in a frame at `now`, or null.
+  // The view whose turn it is in the frame at `now`, or null: asked once a frame while playing.
   due(now) {
+    this.framesSince += 1;
     const turns = [...this.views].filter(([view]) => this.takesTurns(view)).map(([view, entry]) => [view, entry.drawnAt]);
-    return dueTurn(turns, now);
+    const due = dueTurn(turns, now, this.framesSince);
+    if (due !== null) this.framesSince = 0;
+    return due;
   }
 
   // Record that `view` was drawn at `now` in `ms`.

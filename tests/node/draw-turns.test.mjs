@@ -2,7 +2,8 @@
 // a costly view takes turns once its draw costs more than COSTLY_MS, one view a frame at most.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COSTLY_MS, TURN_MS, dueTurn, takesTurns, updateCost } from '../../www/draw-turns.js';
+import * as TurnsModule from '../../www/draw-turns.js';
+import { COSTLY_MS, TURN_FRAMES, TURN_MS, dueTurn, takesTurns, updateCost } from '../../www/draw-turns.js';
 
 test('the matrices always take turns; another view only while its draw costs more than COSTLY_MS', () => {
   assert.equal(COSTLY_MS, 3);
@@ -32,8 +33,9 @@ test('the cost follows the newest draws: a view that became cheap is drawn at ev
   assert.equal(updateCost(null, Number.NaN), null);
 });
 
-test('a frame draws the view drawn longest ago, once TURN_MS have passed since, and one view at most', () => {
+test('a frame draws the view drawn longest ago, once TURN_MS have passed since and TURN_FRAMES frames since the last turn', () => {
   assert.equal(TURN_MS, 125);
+  assert.equal(TURN_FRAMES, 3);
   const [a, b, c] = ['inspector', 'equations', 'network'];
   // None drawn yet: the first in the list.
   assert.equal(dueTurn([[a, -Infinity], [b, -Infinity]], 0), a);
@@ -44,24 +46,37 @@ test('a frame draws the view drawn longest ago, once TURN_MS have passed since, 
   // Exactly TURN_MS ago is due.
   assert.equal(dueTurn([[a, 1000 - TURN_MS], [b, 990]], 1000), a);
   assert.equal(dueTurn([], 1000), null);
-  // Played frame by frame at 60 Hz, each of three views is drawn every 125–150 ms, one per frame.
-  const drawn = new Map([[a, -Infinity], [b, -Infinity], [c, -Infinity]]);
-  const draws = new Map([[a, []], [b, []], [c, []]]);
-  for (let frame = 0; frame < 120; frame += 1) {
-    const now = frame * (1000 / 60);
-    const due = dueTurn([...drawn], now);
-    if (due === null) continue;
-    drawn.set(due, now);
-    draws.get(due).push(now);
-  }
-  for (const [view, times] of draws) {
-    const gaps = times.slice(1).map((t, i) => t - times[i]);
-    assert.ok(gaps.every((gap) => gap >= TURN_MS && gap <= TURN_MS + 2 * (1000 / 60) + 1e-9), `${view}: ${gaps}`);
+  // Too few frames since the last turn: none, however long ago.
+  assert.equal(dueTurn([[a, -Infinity]], 1000, 2), null);
+  assert.equal(dueTurn([[a, -Infinity]], 1000, 3), a);
+});
+
+test('played frame by frame, three views take turns: at 60 Hz each every 150 ms, at 25 fps one frame in three', () => {
+  const { Turns } = TurnsModule;
+  for (const [fps, most] of [[60, 150 + 1e-9], [25, 3 * 3 * 40 + 1e-9]]) {
+    const views = [() => {}, () => {}, () => {}];
+    const turns = new Turns(views.map((view, k) => ({ view, name: `v${k}`, always: true })));
+    const times = new Map(views.map((view) => [view, []]));
+    let turnFrames = 0;
+    const frames = fps * 4;
+    for (let frame = 0; frame < frames; frame += 1) {
+      const now = frame * (1000 / fps);
+      const due = turns.due(now);
+      if (due === null) continue;
+      turnFrames += 1;
+      turns.drawn(due, now, 1);
+      times.get(due).push(now);
+    }
+    assert.ok(turnFrames <= Math.ceil(frames / TURN_FRAMES), `${fps} fps: ${turnFrames} turns in ${frames} frames`);
+    for (const [, drawn] of times) {
+      const gaps = drawn.slice(1).map((t, i) => t - drawn[i]);
+      assert.ok(gaps.length > 0 && gaps.every((gap) => gap >= TURN_MS && gap <= most), `${fps} fps: ${gaps}`);
+    }
   }
 });
 
 test('Turns: the listed views take turns as the rule says, and count their draws', async () => {
-  const { Turns } = await import('../../www/draw-turns.js');
+  const { Turns } = TurnsModule;
   const [matrix, diagram, chart] = [() => {}, () => {}, () => {}];
   const turns = new Turns([{ view: matrix, name: 'matrix', always: true }, { view: diagram, name: 'diagram', always: false }]);
   assert.equal(turns.takesTurns(matrix), true);
@@ -71,8 +86,9 @@ test('Turns: the listed views take turns as the rule says, and count their draws
   assert.equal(turns.takesTurns(diagram), true, 'a costly draw');
   assert.equal(turns.due(0), matrix, 'never drawn: its turn first');
   turns.drawn(matrix, 0, 50);
-  assert.equal(turns.due(100), null, 'both drawn within TURN_MS');
-  assert.equal(turns.due(TURN_MS), diagram, 'drawn longest ago');
+  assert.equal(turns.due(100), null, 'the next frame: none');
+  assert.equal(turns.due(TURN_MS), null, 'the second frame since the last turn');
+  assert.equal(turns.due(TURN_MS + 10), diagram, 'the third: drawn longest ago');
   turns.drawn(chart, 0, 1);
   assert.deepEqual(turns.counts(), { matrix: { draws: 1, cost: null }, diagram: { draws: 1, cost: 8 } });
   turns.resetCounts();

@@ -18,6 +18,17 @@ export const TURN_MS = 125;
 // counted in frames, a slower machine draws the matrices less often, and its frames keep pace.
 export const TURN_FRAMES = 3;
 
+// While playing, the charts are drawn every CHART_FRAMES frames: the costliest view drawn at
+// every frame (the loss chart, about 4 ms a frame with the CPU slowed down 4×), and a curve that
+// grows 20–30 times a second moves as smoothly to the eye as at 60.
+export const CHART_FRAMES = 2;
+
+// Whether a frame while playing draws the charts, `framesSince` frames after their last draw
+// (this frame counted).
+export function chartsDue(framesSince) {
+  return framesSince >= CHART_FRAMES;
+}
+
 // A view that may take turns does so once its draw costs more than this (ms): a fifth of a 60 Hz
 // frame. The circle's diagram costs 0.5–1.5 ms here, now and then 3; the digits' 1.5 ms here and
 // 5–6 ms with the CPU slowed down 4×.

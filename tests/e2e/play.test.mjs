@@ -31,6 +31,46 @@ test('after playing at full speed and pausing, the inspector shows the core’s 
   assert.equal(JSON.parse(await page.evaluate(() => window.playground.history())).train_loss.length, epochs, 'paused');
 });
 
+test('playing at full speed draws the loss chart every other frame; paused, the chart shows the last epoch', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { max_epochs: null } })));
+  await page.$eval('#speed', (slider) => {
+    slider.value = slider.max;
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  // Each draw of the loss chart (the core's, which begins by filling the whole canvas white)
+  // records the epochs the core had logged; frames are counted alongside.
+  await page.evaluate(() => {
+    const fillRect = CanvasRenderingContext2D.prototype.fillRect;
+    window.lossDraws = [];
+    CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+      const { canvas } = this;
+      if (canvas.id === 'loss-canvas' && x === 0 && y === 0 && w === canvas.width && h === canvas.height) {
+        window.lossDraws.push(JSON.parse(window.playground.history()).train_loss.length);
+      }
+      return fillRect.call(this, x, y, w, h);
+    };
+    window.frameCount = 0;
+    const frame = () => {
+      window.frameCount += 1;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.click('#play');
+  await page.waitForFunction(() => window.frameCount >= 40, null, { timeout: 60_000 });
+  const played = await page.evaluate(() => ({ frames: window.frameCount, draws: window.lossDraws.length, epochs: JSON.parse(window.playground.history()).train_loss.length }));
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
+  await page.waitForTimeout(200);
+  const said = JSON.stringify(played);
+  // Training logs epochs at every frame; the chart is drawn at every other one (a frame or two of
+  // the count may come before Play and after the last draw).
+  assert.ok(played.draws >= played.frames / 2 - 3 && played.draws <= played.frames / 2 + 2, `every other frame: ${said}`);
+  const { draws, epochs } = await page.evaluate(() => ({ draws: window.lossDraws, epochs: JSON.parse(window.playground.history()).train_loss.length }));
+  assert.equal(draws.at(-1), epochs, `the last draw shows every epoch logged: ${draws.slice(-3)} of ${epochs}`);
+});
+
 // Plays at full speed until `epochs` more epochs are logged, then pauses; returns the frames
 // meanwhile, how many of them drew the network and the inspector (www/draw-turns.js's counts),
 // and what a draw of the network cost.

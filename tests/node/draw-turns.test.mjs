@@ -94,3 +94,22 @@ test('Turns: the listed views take turns as the rule says, and count their draws
   turns.resetCounts();
   assert.deepEqual(turns.counts(), { matrix: { draws: 0, cost: null }, diagram: { draws: 0, cost: 8 } });
 });
+
+test('while playing, the charts are drawn every CHART_FRAMES frames: every other one', () => {
+  const { CHART_FRAMES, chartsDue } = TurnsModule;
+  assert.equal(CHART_FRAMES, 2);
+  assert.equal(chartsDue(0), false);
+  assert.equal(chartsDue(1), false);
+  assert.equal(chartsDue(2), true);
+  // As www/views/charts.js counts: the first frame of a run draws, then every other one.
+  let since = CHART_FRAMES;
+  const drawn = [];
+  for (let frame = 0; frame < 10; frame += 1) {
+    since += 1;
+    if (chartsDue(since)) {
+      drawn.push(frame);
+      since = 0;
+    }
+  }
+  assert.deepEqual(drawn, [0, 2, 4, 6, 8]);
+});

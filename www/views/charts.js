@@ -16,6 +16,7 @@ import { setAttr, setText } from '../dom.js';
 import { afterPaint, whenStill } from '../scheduler.js';
 import { chartSummary } from '../chart-summary.js';
 import { keptOption } from '../kept-runs.js';
+import { CHART_FRAMES, chartsDue } from '../draw-turns.js';
 
 const layout = document.querySelector('.layout');
 const panel = document.querySelector('.panel-charts');
@@ -74,6 +75,11 @@ let currentKey = {};
 // The kept runs last seen (the store replaces the list at each change) and a count of changes.
 const kept = { list: null, version: 0 };
 const drawnKey = { loss: null, accuracy: null, boundary: null };
+// Animation frames since a chart was last drawn: while playing, the charts are drawn every
+// CHART_FRAMES (draw-turns.js); at every redraw otherwise. A frame is known by its time (the
+// document timeline's, the same for every task of a frame): a frame may redraw more than once.
+let sinceDrawn = CHART_FRAMES;
+let frameTime = null;
 
 // Draw the charts on show from the view context, those whose data changed.
 export function renderCharts(context) {
@@ -100,8 +106,13 @@ export function renderCharts(context) {
     accuracy: history,
     boundary: `${modelKey(context.trace, dataset.version)}|${test}`,
   };
+  if (document.timeline.currentTime !== frameTime) {
+    frameTime = document.timeline.currentTime;
+    sinceDrawn += 1;
+  }
+  const resting = isPlaying() && !chartsDue(sinceDrawn) && !context.parts?.has('lang');
   for (const name of CHARTS) {
-    if (currentKey[name] !== drawnKey[name]) draw(name);
+    if (!resting && currentKey[name] !== drawnKey[name] && draw(name)) sinceDrawn = 0;
   }
   summarizeLater(context.parts?.has('lang'));
 }
@@ -179,11 +190,11 @@ function optionsOf(name) {
   return { scale, resolution, train: true, test: store.view.test, neuron: pointer.neuron };
 }
 
-// Draw one chart now, if it is on show and its canvas has room.
+// Draw one chart now, if it is on show and its canvas has room; whether it was drawn.
 function draw(name) {
   const canvas = canvases[name];
-  if (!lastContext || !isShown(name) || !canDraw(canvas)) return;
-  if (name === 'boundary' && kinds.view === 'none') return;
+  if (!lastContext || !isShown(name) || !canDraw(canvas)) return false;
+  if (name === 'boundary' && kinds.view === 'none') return false;
   const { playground } = lastContext;
   const options = JSON.stringify(optionsOf(name));
   try {
@@ -193,9 +204,11 @@ function draw(name) {
     failing.delete(name);
     drawnKey[name] = currentKey[name];
     if (name === 'boundary' && isPlaying()) settleLater();
+    return true;
   } catch (error) {
     if (!failing.has(name)) showError('error.chart', error);
     failing.add(name);
+    return false;
   }
 }
 

@@ -183,11 +183,12 @@ test('a neuron thumbnail shows its unit\'s map, from the core, large in the boun
   assert.deepEqual(thumbs, ['0-0', '0-1', '0-2', '0-3', '1-0', '1-1']);
   // Each thumbnail shows the core's map of its unit, pixel for pixel, painted on the sheet under
   // the thumbnails (at the place each one names), and inside its frame.
-  const same = await page.evaluate(() => {
+  const same = await page.evaluate(async () => {
+    const { canvasPixels } = (await import('/www/bundle.js')).bitmapCanvas;
     const thumb = document.querySelector('.neuron-map[data-layer="1"][data-unit="1"]');
     const sheet = document.querySelector('.neuron-map-sheet');
     const [x, y, size] = thumb.dataset.sheet.split(',').map(Number);
-    const shown = sheet.getContext('2d').getImageData(x, y, size, size).data;
+    const shown = canvasPixels(sheet, x, y, size, size);
     // The core's maps come one after another, layer 1's four units first: unit (1, 1) is the sixth.
     const bytes = size * size * 4;
     const core = window.playground.neuronMaps(size, false).slice(5 * bytes, 6 * bytes);

@@ -21,6 +21,8 @@ function classColours(page) {
     const { classOf } = (await import('/www/bundle.js')).dataOptions;
     const { classColor } = (await import('/www/bundle.js')).colors;
     const { chartScale } = (await import('/www/bundle.js')).chartCanvas;
+    // What a canvas shows, whichever its context (the scatter's picture is handed over whole).
+    const { canvasPixels } = (await import('/www/bundle.js')).bitmapCanvas;
     const x = dataset.summary.standardized ? dataset.train.standardized : dataset.train.raw;
     const classes = dataset.train.y.map(classOf);
 
@@ -45,7 +47,7 @@ function classColours(page) {
       return [at.x * ratio, at.y * ratio];
     };
     const hex = (canvas) => {
-      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const pixels = canvasPixels(canvas);
       return ([px, py]) => {
         const k = (Math.floor(py) * canvas.width + Math.floor(px)) * 4;
         return `#${[0, 1, 2].map((c) => pixels[k + c].toString(16).padStart(2, '0')).join('')}`;

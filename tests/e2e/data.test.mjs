@@ -194,14 +194,14 @@ for (const [preset, expected] of [
     assert.match(await page.textContent('#batch-note'), /^Sample 1 of \d+ \(data row \d+\) · y = /);
     if (expected.image) {
       // Each pixel of the raw image is the grey of the batch's first row: 0 white, 16 black.
-      const { greys, expectedGreys } = await page.evaluate(() => {
+      const { greys, expectedGreys } = await page.evaluate(async () => {
+        const { canvasPixels } = (await import('/www/bundle.js')).bitmapCanvas;
         const row = JSON.parse(window.playground.trace()).rows[0];
         const raw = JSON.parse(window.playground.dataRows('train')).raw[row];
         const canvas = document.getElementById('digit-raw');
         const ratio = canvas.width / canvas.clientWidth;
         const cell = (canvas.clientWidth - 2) / 8;
-        const ctx = canvas.getContext('2d');
-        const at = (i, j) => ctx.getImageData(Math.round((1 + (j + 0.5) * cell) * ratio), Math.round((1 + (i + 0.5) * cell) * ratio), 1, 1).data[0];
+        const at = (i, j) => canvasPixels(canvas, Math.round((1 + (j + 0.5) * cell) * ratio), Math.round((1 + (i + 0.5) * cell) * ratio), 1, 1)[0];
         return {
           greys: raw.map((_, k) => at(Math.floor(k / 8), k % 8)),
           expectedGreys: raw.map((v) => Math.round(255 * (1 - v / Math.max(16, ...raw)))),

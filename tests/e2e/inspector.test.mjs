@@ -314,11 +314,12 @@ test('clicking a layer in the diagram inspects it, and the layer of the phase is
   const exact = String(trace.layers[1].w[2][0]).replace('-', '−');
   assert.match(await page.locator('#value-tooltip').textContent(), new RegExp(`^w⁽²⁾₃₁ = ${exact} `));
   // The edge is painted there in its weight's colour: red for a positive weight, blue for a negative one.
-  const [red, , blue, alpha] = await page.evaluate(([x, y]) => {
+  const [red, , blue, alpha] = await page.evaluate(async ([x, y]) => {
+    const { canvasPixels } = (await import('/www/bundle.js')).bitmapCanvas;
     const canvas = document.querySelector('#network-view canvas.network-edges');
     const box = canvas.getBoundingClientRect();
     const ratio = canvas.width / box.width;
-    return [...canvas.getContext('2d').getImageData(Math.round((x - box.left) * ratio), Math.round((y - box.top) * ratio), 1, 1).data];
+    return [...canvasPixels(canvas, Math.round((x - box.left) * ratio), Math.round((y - box.top) * ratio), 1, 1)];
   }, [x, y]);
   assert.equal(alpha, 255, 'the edge is painted under the pointer');
   assert.equal(red > blue, trace.layers[1].w[2][0] > 0, `rgb(${red}, _, ${blue}) has the weight's sign`);

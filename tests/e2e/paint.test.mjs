@@ -41,9 +41,10 @@ async function screenPixel(page, x, y) {
 // Every pixel of a canvas of the diagram (the edges' by default), as RGBA bytes (sent as base64:
 // a million numbers take the test protocol many seconds).
 async function edgePixels(page, selector = 'canvas.network-edges') {
-  const base64 = await page.evaluate((which) => {
+  const base64 = await page.evaluate(async (which) => {
     const canvas = document.querySelector(`#network-view ${which}`);
-    const bytes = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    // What the canvas shows: its picture is handed over whole (www/views/bitmap-canvas.js).
+    const bytes = (await import('/www/bundle.js')).bitmapCanvas.canvasPixels(canvas);
     let text = '';
     for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(text);
@@ -60,10 +61,12 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   // Z⁽¹⁾ is 64 × 16: too wide to print numbers. Its canvas holds one pixel per cell, each the
   // diverging scale's colour of the core's value.
   const canvas = await figure.locator('canvas.matrix-canvas').evaluate(async (el) => {
-    const { fillRgb, scaleMax } = (await import('/www/bundle.js')).colors;
+    const { colors, bitmapCanvas } = await import('/www/bundle.js');
+    const { fillRgb, scaleMax } = colors;
     const values = JSON.parse(el.closest('figure').dataset.values);
     const scale = scaleMax(values);
-    const pixels = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+    // What the grid shows: its picture is handed to the canvas whole (www/views/bitmap-canvas.js).
+    const pixels = bitmapCanvas.canvasPixels(el);
     const wrong = [];
     values.forEach((row, r) => row.forEach((v, c) => {
       const at = (r * el.width + c) * 4;
@@ -91,15 +94,13 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   // Choosing that cell moves the outline onto it and paints no grid again.
   await page.evaluate(() => {
     window.gridPaints = 0;
-    const count = (name) => {
-      const original = CanvasRenderingContext2D.prototype[name];
-      CanvasRenderingContext2D.prototype[name] = function paint(...args) {
-        if (this.canvas.classList.contains('matrix-canvas')) window.gridPaints += 1;
-        return original.apply(this, args);
-      };
+    // A grid's picture is drawn off the page and handed to its canvas whole (bitmap-canvas.js):
+    // every paint of a grid ends so.
+    const original = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+    ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function paint(...args) {
+      if (this.canvas.classList.contains('matrix-canvas')) window.gridPaints += 1;
+      return original.apply(this, args);
     };
-    count('putImageData');
-    count('drawImage');
   });
   await page.mouse.click(box.x + 3.5 * cw, box.y + 2.5 * ch);
   const mark = await figure.locator('.matrix-mark').boundingBox();
@@ -110,8 +111,8 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   // δ⁽¹⁾ is not computed yet: a grid whose canvas paints no pixel, over the empty grid's background.
   const delta = page.locator('#inspector-view figure[data-matrix="delta"]');
   assert.equal(await delta.getAttribute('data-state'), 'empty');
-  assert.equal(await delta.locator('canvas.matrix-canvas').evaluate((el) => (el.width && el.height
-    ? el.getContext('2d').getImageData(0, 0, el.width, el.height).data.filter((v, k) => k % 4 === 3 && v > 0).length
+  assert.equal(await delta.locator('canvas.matrix-canvas').evaluate(async (el) => (el.width && el.height
+    ? (await import('/www/bundle.js')).bitmapCanvas.canvasPixels(el).filter((v, k) => k % 4 === 3 && v > 0).length
     : 0)), 0, 'no pixel painted');
 
   // Scrolled far out of sight, a grid of one pixel per cell keeps its pixels through a redraw:
@@ -123,6 +124,10 @@ test('a grid without numbers is one pixel per cell in the scale\'s colour, shown
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.click('.layer-tab[data-layer="0"]');
   assert.deepEqual(await figure.locator('canvas.matrix-canvas').evaluate((el) => [el.width, el.height]), [16, 64]);
+  // The count of grid paints above is not blind: a step that fills in a grid paints it.
+  await page.evaluate(() => { window.gridPaints = 0; });
+  await steps(page, 1);
+  await page.waitForFunction(() => window.gridPaints > 0, null, { timeout: 5000 });
 });
 
 test('after the update, W\'s changed weights are outlined over a grid of one pixel per cell', async (t) => {
@@ -169,7 +174,7 @@ test('the band a step fills in is painted in the frame that scrolls it into view
   // Backward(9) fills in the backward band below: in the first frame after the click, its cards
   // hold the new values' pixels, before the page hears from the observer that they are on show
   // (the top left cell, a few pixels in, is the colour of its value).
-  const painted = await page.evaluate(() => import('/www/bundle.js').then(({ colors: { fillRgb: rgb } }) => new Promise((done) => {
+  const painted = await page.evaluate(() => import('/www/bundle.js').then(({ colors: { fillRgb: rgb }, bitmapCanvas: { canvasPixels } }) => new Promise((done) => {
     document.getElementById('step-phase').click();
     requestAnimationFrame(() => {
       const view = document.getElementById('inspector-view');
@@ -182,7 +187,7 @@ test('the band a step fills in is painted in the frame that scrolls it into view
           const canvas = figure.querySelector('canvas');
           const { spec, from } = canvas.drawn;
           const [x, y] = spec.cell.text ? [3, 3] : [0, 0];
-          const pixel = canvas.width ? [...canvas.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3)] : null;
+          const pixel = canvas.width ? [...canvasPixels(canvas, x, y, 1, 1).slice(0, 3)] : null;
           return { key: figure.dataset.matrix, state: figure.dataset.state, pixel, want: spec.values && rgb(spec.values[from][0], spec.scale) };
         }),
       });
@@ -298,4 +303,26 @@ test('the update copies the edges and the neuron maps painted ahead, with the pi
     assert.ok(differ(before[k], copied) > 0, `${sheet}: the update changed it`);
     assert.equal(differ(copied, drawn), 0, `${sheet}: the same pixels either way`);
   }
+});
+
+test('the grids, the network’s edges, its neuron maps and the scatter are pictures handed over whole, not 2D canvases the browser copies at every frame', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  await steps(page, 12);
+  const kinds = await page.evaluate(() => {
+    const drawn = [...document.querySelectorAll('canvas.matrix-canvas, canvas.network-edges, canvas.neuron-map-sheet, #data-scatter')]
+      .filter((canvas) => canvas.width > 0 && canvas.isConnected && canvas.getClientRects().length > 0);
+    // A canvas with a 2D context has no 'bitmaprenderer' one (null); one shown by bitmap-canvas.js has.
+    return drawn.map((canvas) => ({ name: canvas.id || canvas.className, handed: canvas.getContext('bitmaprenderer') !== null }));
+  });
+  const names = new Set(kinds.map(({ name }) => name.split(' ')[0]));
+  for (const name of ['matrix-canvas', 'network-edges', 'neuron-map-sheet', 'data-scatter']) assert.ok(names.has(name), `${name} is on show: ${[...names]}`);
+  assert.deepEqual(kinds.filter(({ handed }) => !handed), [], 'every one shows a picture handed over');
+  // And the pictures are there: the scatter shows its points.
+  const inked = await page.evaluate(async () => {
+    const pixels = (await import('/www/bundle.js')).bitmapCanvas.canvasPixels(document.getElementById('data-scatter'));
+    let n = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) n += 1;
+    return n;
+  });
+  assert.ok(inked > 1000, `the scatter is drawn: ${inked} pixels`);
 });

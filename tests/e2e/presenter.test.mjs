@@ -11,22 +11,25 @@ const SMALL_PROJECTOR = { width: 1280, height: 720 };
 const LEAST_PX = 24;
 
 // Runs in the page before its scripts: records every font a canvas is given (the core's charts
-// and the inspector's grids draw their text so), by the canvas's id or class.
+// and the inspector's grids draw their text so), with the canvas; the grids draw on an
+// OffscreenCanvas of their own (www/views/bitmap-canvas.js), which canvasFontsSince names.
 function recordCanvasFonts() {
-  const font = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'font');
   window.canvasFonts = [];
-  Object.defineProperty(CanvasRenderingContext2D.prototype, 'font', {
-    configurable: true,
-    get() { return font.get.call(this); },
-    set(value) {
-      const px = Number(/(\d+(?:\.\d+)?)px/.exec(value)?.[1]);
-      // In CSS pixels: a chart's backing store is device pixels.
-      const ratio = this.canvas.clientWidth ? this.canvas.width / this.canvas.clientWidth : 1;
-      const isChart = this.canvas.classList.contains('chart-canvas');
-      window.canvasFonts.push({ canvas: this.canvas.id || this.canvas.className, px: isChart ? px / ratio : px });
-      font.set.call(this, value);
-    },
-  });
+  for (const context of [CanvasRenderingContext2D, OffscreenCanvasRenderingContext2D]) {
+    const font = Object.getOwnPropertyDescriptor(context.prototype, 'font');
+    Object.defineProperty(context.prototype, 'font', {
+      configurable: true,
+      get() { return font.get.call(this); },
+      set(value) {
+        const px = Number(/(\d+(?:\.\d+)?)px/.exec(value)?.[1]);
+        // In CSS pixels: a chart's backing store is device pixels.
+        const isChart = this.canvas.classList?.contains('chart-canvas');
+        const ratio = isChart && this.canvas.clientWidth ? this.canvas.width / this.canvas.clientWidth : 1;
+        window.canvasFonts.push({ canvas: this.canvas, px: px / ratio });
+        font.set.call(this, value);
+      },
+    });
+  }
 }
 
 // Wait until the browser has laid out and painted twice (resize observers and redraws have run).
@@ -78,10 +81,13 @@ function overflows(page) {
 
 // The smallest font the page drew on each kind of canvas since `since` (an index into the record).
 function canvasFontsSince(page, since) {
-  return page.evaluate((since) => {
+  return page.evaluate(async (since) => {
+    const { shownOn } = (await import('/www/bundle.js')).bitmapCanvas;
     const least = {};
-    for (const { canvas, px } of window.canvasFonts.slice(since)) {
-      const kind = canvas.includes('matrix-canvas') ? 'inspector cells' : canvas;
+    for (const { canvas: drawnOn, px } of window.canvasFonts.slice(since)) {
+      const shown = shownOn(drawnOn);
+      const name = shown.id || shown.className;
+      const kind = name.includes('matrix-canvas') ? 'inspector cells' : name;
       least[kind] = Math.min(least[kind] ?? Infinity, px);
     }
     return least;

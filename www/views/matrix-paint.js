@@ -4,6 +4,7 @@
 import { formatCompact } from '../format.js';
 import { fillRgb, inkColor } from '../colors.js';
 import { setHidden, setStyle } from '../dom.js';
+import { sizeCanvas, drawingContext, show } from './bitmap-canvas.js';
 
 const CHANGED_COLOR = '#f2a900';
 const CHANGED = [0xf2, 0xa9, 0x00];
@@ -117,25 +118,24 @@ export function drawMatrix(canvas, spec, first, end) {
   const { width, height } = gridSize(spec, first, end);
   // A grid not computed yet keeps its canvas, cleared: its pixels come back at the next phase.
   if (!values) {
-    canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+    drawingContext(canvas).clearRect(0, 0, canvas.width, canvas.height);
+    show(canvas);
     return;
   }
   const [pixelWidth, pixelHeight] = cellsOnly ? [cols, rows] : [Math.round(width * dpr), Math.round(height * dpr)];
   const [canvasWidth, canvasHeight] = cellsOnly ? [pixelWidth, pixelHeight]
     : [Math.max(canvas.width, pixelWidth), Math.max(canvas.height, pixelHeight)];
-  if (canvas.width !== canvasWidth || canvas.height !== canvasHeight) {
-    canvas.width = canvasWidth;
-    canvas.height = canvasHeight;
-    // A new size resets the context, its font too.
-    fonts.delete(canvas);
-  }
+  // A new size resets the context, its font too.
+  if (sizeCanvas(canvas, canvasWidth, canvasHeight)) fonts.delete(canvas);
   if (!cellsOnly) {
     setStyle(canvas, 'width', `${canvasWidth / dpr}px`);
     setStyle(canvas, 'height', `${canvasHeight / dpr}px`);
   }
-  const ctx = canvas.getContext('2d');
+  // Drawn off the page, then handed over whole (bitmap-canvas.js).
+  const ctx = drawingContext(canvas);
   if (cellsOnly) {
     ctx.putImageData(cellPixels(spec, first, end, cols, rows), 0, 0);
+    show(canvas);
     return;
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -182,6 +182,7 @@ export function drawMatrix(canvas, spec, first, end) {
       }
     }
   }
+  show(canvas);
 }
 
 // Mark the cells of rows [first, end) that differ from spec.compare, one pixel each, on the

@@ -11,6 +11,7 @@
 import { scaleMax, strokeColor } from '../colors.js';
 import { playground } from '../handle.js';
 import { afterPaint } from '../scheduler.js';
+import { drawingContext, show } from './bitmap-canvas.js';
 
 const MAX_EDGE_WIDTH = 8;
 
@@ -66,7 +67,8 @@ export function paintEdges(diagram, params, wMax) {
   // Weights change only at the update (or an edit): most steps look no further.
   if (edges.every((edge) => params[edge.l].w[edge.i][edge.j] === edge.w && wMax === diagram.wMax)) return;
   diagram.wMax = wMax;
-  const ctx = edgeCanvas.getContext('2d');
+  // Drawn off the page, then handed over whole (bitmap-canvas.js).
+  const ctx = drawingContext(edgeCanvas);
   // The update the image was painted ahead for: the same weights, so the same looks, which are
   // then taken from the image rather than written out again for every edge.
   if (prepared && prepared.key === diagram.key && prepared.wMax === wMax
@@ -78,6 +80,7 @@ export function paintEdges(diagram, params, wMax) {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, edgeCanvas.width, edgeCanvas.height);
     ctx.drawImage(prepared.bitmap, 0, 0);
+    show(edgeCanvas);
     edgeCanvas.dataset.painted = 'prepared';
     return;
   }
@@ -90,6 +93,7 @@ export function paintEdges(diagram, params, wMax) {
   }
   if (!changed) return;
   drawEdges(ctx, diagram.coords, edges.map((edge) => edge.look), ratio);
+  show(edgeCanvas);
   edgeCanvas.dataset.painted = 'drawn';
 }
 

@@ -18,6 +18,7 @@ import { showError } from './messages.js';
 import { modelKey } from '../chart-keys.js';
 import { dataset } from '../dataset.js';
 import { afterPaint } from '../scheduler.js';
+import { sizeCanvas, drawingContext, show } from './bitmap-canvas.js';
 
 const view = document.getElementById('network-view');
 
@@ -160,8 +161,7 @@ function place(svg, trace) {
   const originY = lefts.length ? Math.floor(Math.min(...tops)) : 0;
   const sheetWidth = lefts.length ? Math.ceil(Math.max(...lefts) + side - originX) : 0;
   const sheetHeight = lefts.length ? Math.ceil(Math.max(...tops) + side - originY) : 0;
-  sheet.width = Math.round(sheetWidth * ratio);
-  sheet.height = Math.round(sheetHeight * ratio);
+  sizeCanvas(sheet, Math.round(sheetWidth * ratio), Math.round(sheetHeight * ratio));
   Object.assign(sheet.style, { left: `${originX}px`, top: `${originY}px`, width: `${sheetWidth}px`, height: `${sheetHeight}px` });
   const thumbs = circles.map((circle, k) => {
     const layer = Number(circle.dataset.layer);
@@ -227,7 +227,8 @@ function paint(playground, key) {
   const { thumbs, cells } = placed;
   if (thumbs.length === 0 || sheet.width === 0 || sheet.height === 0) return false;
   try {
-    const context = sheet.getContext('2d');
+    // Drawn off the page, then handed over whole (bitmap-canvas.js).
+    const context = drawingContext(sheet);
     if (prepared?.key === key && prepared.svg === placed.svg && prepared.cells === cells) {
       context.clearRect(0, 0, sheet.width, sheet.height);
       context.drawImage(prepared.bitmap, 0, 0);
@@ -236,6 +237,7 @@ function paint(playground, key) {
       compose(context, playground.neuronMaps(cells, false));
       sheet.dataset.painted = 'drawn';
     }
+    show(sheet);
     failed = false;
     return true;
   } catch (error) {

@@ -4,6 +4,7 @@
 // bitmap, so that while training plays only the batch's rings are drawn anew.
 import { classColor, fillColor, scaleMax } from '../colors.js';
 import { bounds } from '../data-options.js';
+import { sizeCanvas, drawingContext, show } from './bitmap-canvas.js';
 
 const PLAIN = '#44505c';
 const RING = '#111418';
@@ -12,16 +13,20 @@ const SELECTED = '#f2a900';
 // The bitmap of each scatter's points, and what it was drawn from.
 const bases = new WeakMap();
 
-// Give `canvas` a backing store of its CSS size × the pixel ratio; returns its context in CSS pixels.
-function sized(canvas, width, height) {
+// Give `canvas` a backing store of its CSS size × the pixel ratio; returns its context in CSS
+// pixels. A canvas on the page (`shown`) is drawn off it and handed its picture by show()
+// (bitmap-canvas.js); a canvas kept as a picture to copy is drawn on directly.
+function sized(canvas, width, height, shown = true) {
   const ratio = window.devicePixelRatio || 1;
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
-  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
+  const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
+  if (shown) sizeCanvas(canvas, w, h);
+  else if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
   }
-  const ctx = canvas.getContext('2d');
+  const ctx = shown ? drawingContext(canvas) : canvas.getContext('2d');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
   return ctx;
@@ -68,6 +73,7 @@ export function drawThumbnail(canvas, plot, size) {
   const ctx = sized(canvas, size, size);
   const to = projection(plot, { left: 3, top: 3, width: size - 6, height: size - 6 });
   paintPoints(ctx, plot, to, Math.max(1.5, radiusFor(plot.points.length) * size / 260));
+  show(canvas);
 }
 
 // The training points in a `size` × `size` square with axes named `labels` ([x, y]); the rows
@@ -83,7 +89,7 @@ export function drawScatter(canvas, plot, { batch, selected, labels, size, font,
   let base = bases.get(canvas);
   if (!base || base.key !== baseKey) {
     const bitmap = document.createElement('canvas');
-    const ctx = sized(bitmap, size, size);
+    const ctx = sized(bitmap, size, size, false);
     paintAxes(ctx, to, box, labels, font);
     paintPoints(ctx, plot, to, r);
     base = { key: baseKey, bitmap };
@@ -111,6 +117,7 @@ export function drawScatter(canvas, plot, { batch, selected, labels, size, font,
     ctx.fill();
     ctx.stroke();
   }
+  show(canvas);
 }
 
 // Where point `i` of the scatter last drawn on `canvas` lies, in CSS pixels from its corner (null
@@ -180,6 +187,7 @@ export function drawImage(canvas, values, side, cell, color) {
   ctx.strokeStyle = '#44505c';
   ctx.lineWidth = 1;
   ctx.strokeRect(0.5, 0.5, size - 1, size - 1);
+  show(canvas);
 }
 
 // Grey levels for raw pixel values from 0 (white) to `max` (black), as ink on paper.

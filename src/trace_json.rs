@@ -44,7 +44,8 @@ fn view_when(w: &mut Writer, ok: bool, m: ArrayView2<f64>) {
 /// and b only for the layer `focus` (0-based), A of the layer below it and δ of the layer above
 /// it; every layer keeps its parameters before and after the update (the network diagram draws
 /// them) and leaves the other keys out. A page redrawing one layer per step sends far less this
-/// way.
+/// way. A focus past the last layer gives no layer's batch matrices: all a frame needs that
+/// shows none (the page while playing).
 pub fn trace_json_focused(t: &Trainer, focus: Option<usize>) -> String {
     let mut w = Writer::new();
     write_trace(&mut w, t, focus);

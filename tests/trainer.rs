@@ -283,6 +283,18 @@ fn a_focused_trace_sends_the_focused_layers_batch_matrices_its_input_and_the_del
     }
     // The full trace has δ's two factors for every hidden layer.
     assert!((0..3).all(|l| !full["layers"][l]["fprime"].is_null() && !full["layers"][l]["da"].is_null()));
+    // A focus past the last layer (the page's frames that draw no matrix while playing): no
+    // layer's batch matrices, every layer's parameters, the batch's J and counts as in full.
+    let none = read(backprop_playground::trace_json::trace_json_focused(&t, Some(u32::MAX as usize)));
+    for l in 0..3 {
+        for key in ["units", "inputs", "activation", "w", "b", "w_new", "b_new"] {
+            assert_eq!(none["layers"][l][key], full["layers"][l][key], "layer {l} {key}");
+        }
+        assert!(batch_keys.iter().all(|key| none["layers"][l].get(key).is_none()), "layer {l}");
+    }
+    for key in ["phase", "last_phase", "loss", "epoch", "batch", "epochs_done", "batches", "undo_depth", "x", "y"] {
+        assert_eq!(none[key], full[key], "{key}");
+    }
 }
 
 /// A packed trace read back: each `{"$": at, "n": length}` or `{"$": at, "r": rows, "c": columns}`

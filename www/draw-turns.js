@@ -83,6 +83,12 @@ export class Turns {
     return entry !== undefined && takesTurns(entry.always, entry.cost);
   }
 
+  // Whether `view` shows the batch's numbers (its matrices), so that a frame drawing it needs
+  // them from the core; false for none (null).
+  showsBatch(view) {
+    return this.views.get(view)?.always === true;
+  }
+
   // The view whose turn it is in the frame at `now`, or null: asked once a frame while playing.
   due(now) {
     this.framesSince += 1;

@@ -90,11 +90,18 @@ const VIEWS = [
   renderKeep,
 ];
 
+// A layer past any network's last: the core's trace then carries no layer's batch matrices, only
+// what every frame shows (the phase, J, the counts, the parameters). While playing, two frames in
+// three draw no view of the batch's numbers; reading its matrices all the same cost the digits
+// preset 3.7 ms a frame with the CPU slowed down 4×.
+const NO_LAYER = 2 ** 32 - 1;
+
 // The trace for a redraw: the batch's matrices only near `layer` (traceFocus), as the inspector
 // shows one layer and the player redraws every frame. The equations show the phase just
 // performed, whose layer can be another (the output layer for the loss, any layer when the
 // inspector does not follow): the matrices near it then come from a trace focused there.
 function focusedTrace(playground, layer) {
+  if (layer === NO_LAYER) return unpackTrace(playground.traceFocusPacked(NO_LAYER));
   const shown = Number.isInteger(layer) ? layer : 0;
   const trace = unpackTrace(playground.traceFocusPacked(shown));
   const done = phaseLayer(trace.last_phase, trace.layers.length);
@@ -123,7 +130,13 @@ function redraw(parts = new Set()) {
   const { playground } = store;
   const phase = playground.phase();
   const focus = expectedLayer(phase);
-  const context = { playground, phase, parts, trace: focusedTrace(playground, focus) };
+  // While playing, the views of one batch's numbers are drawn a few times a second: nobody reads
+  // a matrix at 60 Hz, and the frame's time is better spent training and on the charts.
+  const now = performance.now();
+  const playing = isPlaying();
+  const due = playing ? turns.due(now) : null;
+  const light = playing && !parts.has('lang') && !turns.showsBatch(due);
+  const context = { playground, phase, parts, trace: focusedTrace(playground, light ? NO_LAYER : focus) };
   // Another language: every text of the markup first; each view redraws its own words.
   if (parts.has('lang')) {
     applyMessages();
@@ -132,12 +145,7 @@ function redraw(parts = new Set()) {
   // First, so that every view of a redraw sees the layer a step has just worked on; when that
   // was not the layer expected, the trace is read again near the layer shown.
   followPhase(context);
-  if (selection.layer !== focus) context.trace = focusedTrace(playground, selection.layer);
-  // While playing, the views of one batch's numbers are drawn a few times a second: nobody reads
-  // a matrix at 60 Hz, and the frame's time is better spent training and on the charts.
-  const now = performance.now();
-  const playing = isPlaying();
-  const due = playing ? turns.due(now) : null;
+  if (!light && selection.layer !== focus) context.trace = focusedTrace(playground, selection.layer);
   for (const render of VIEWS) {
     if (playing && render !== due && turns.takesTurns(render) && !parts.has('lang')) continue;
     const start = performance.now();

@@ -7,16 +7,19 @@ import { COSTLY_MS } from '../../www/draw-turns.js';
 
 const browser = useBrowser();
 
-test('after playing at full speed and pausing, the inspector shows the core’s current numbers', async (t) => {
-  const page = await browser.open(t, { query: '?preset=circle' });
-  // No epoch limit, so training is still running when Pause is pressed (the preset stops at 500,
-  // which full speed reaches in a fraction of a second).
+// The speed slider at its fastest, with no epoch limit: training is still running when Pause is
+// pressed (the presets stop at a few hundred epochs, which full speed reaches in a moment).
+async function fullSpeed(page) {
   await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { max_epochs: null } })));
   await page.$eval('#speed', (slider) => {
     slider.value = slider.max;
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    slider.dispatchEvent(new Event('change', { bubbles: true }));
   });
+}
+
+test('after playing at full speed and pausing, the inspector shows the core’s current numbers', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  await fullSpeed(page);
   await page.click('#play');
   await page.waitForFunction(() => JSON.parse(window.playground.history()).train_loss.length >= 20);
   // Space pauses as the button does, without aiming at a button whose panel is being redrawn.
@@ -33,11 +36,7 @@ test('after playing at full speed and pausing, the inspector shows the core’s 
 
 test('playing at full speed draws the loss chart every other frame; paused, the chart shows the last epoch', async (t) => {
   const page = await browser.open(t, { query: '?preset=circle' });
-  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { max_epochs: null } })));
-  await page.$eval('#speed', (slider) => {
-    slider.value = slider.max;
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  await fullSpeed(page);
   // Each draw of the loss chart (the core's, which begins by filling the whole canvas white)
   // records the epochs the core had logged; frames are counted alongside.
   await page.evaluate(() => {
@@ -71,15 +70,48 @@ test('playing at full speed draws the loss chart every other frame; paused, the 
   assert.equal(draws.at(-1), epochs, `the last draw shows every epoch logged: ${draws.slice(-3)} of ${epochs}`);
 });
 
+test('while playing, a frame reads the batch’s matrices from the core only to draw them: the inspector’s turns show them', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  await fullSpeed(page);
+  // The layer each trace is read for (a layer past the last: no matrices), and what the
+  // inspector's cards are given while playing: each card's values set, or taken away.
+  await page.evaluate(async () => {
+    // The page's handle forwards to a Playground: its class's method is the one called.
+    const proto = (await import('/www/bundle.js')).state.store.Playground.prototype;
+    const read = proto.traceFocusPacked;
+    window.traceReads = [];
+    proto.traceFocusPacked = function (layer) {
+      window.traceReads.push(layer);
+      return read.call(this, layer);
+    };
+    window.cards = { set: 0, gone: [] };
+    new MutationObserver((records) => {
+      for (const { target } of records) {
+        if (target.dataset.values) window.cards.set += 1;
+        else window.cards.gone.push(target.dataset.matrix);
+      }
+    }).observe(document.getElementById('inspector-view'), { subtree: true, attributeFilter: ['data-values'] });
+  });
+  await page.click('#play');
+  await page.waitForFunction(() => window.traceReads.length >= 40, null, { timeout: 60_000 });
+  const { reads, cards, depth } = await page.evaluate(() => ({ reads: window.traceReads, cards: window.cards, depth: JSON.parse(window.playground.trace()).layers.length }));
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
+  const light = reads.filter((layer) => layer >= depth).length;
+  const said = `reads ${JSON.stringify(reads.slice(0, 40))}, cards ${JSON.stringify(cards)}`;
+  // Two frames in three draw no matrix (www/draw-turns.js TURN_FRAMES): they read none.
+  assert.ok(light >= reads.length / 2, `most frames read no matrices: ${said}`);
+  assert.ok(light < reads.length, `the frames of the inspector's turns read a layer's: ${said}`);
+  // The turns that drew the inspector gave its cards the core's numbers, never an empty card.
+  assert.ok(cards.set >= 2, `the inspector's cards were drawn while playing: ${said}`);
+  assert.deepEqual(cards.gone, [], `no card lost its numbers: ${said}`);
+});
+
 // Plays at full speed until `epochs` more epochs are logged, then pauses; returns the frames
 // meanwhile, how many of them drew the network and the inspector (www/draw-turns.js's counts),
 // and what a draw of the network cost.
 async function playAndCount(page, epochs) {
-  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { max_epochs: null } })));
-  await page.$eval('#speed', (slider) => {
-    slider.value = slider.max;
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  await fullSpeed(page);
   const start = await page.evaluate(async () => {
     (await import('/www/bundle.js')).turns.resetCounts();
     window.frameCount = 0;

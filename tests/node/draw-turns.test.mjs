@@ -89,6 +89,11 @@ test('Turns: the listed views take turns as the rule says, and count their draws
   assert.equal(turns.due(100), null, 'the next frame: none');
   assert.equal(turns.due(TURN_MS), null, 'the second frame since the last turn');
   assert.equal(turns.due(TURN_MS + 10), diagram, 'the third: drawn longest ago');
+  // Only a frame that draws a view of the batch's numbers reads the batch's matrices (main.js).
+  assert.equal(turns.showsBatch(matrix), true);
+  assert.equal(turns.showsBatch(diagram), false, 'a costly view draws the parameters only');
+  assert.equal(turns.showsBatch(null), false, 'no view in turn');
+  assert.equal(turns.showsBatch(chart), false, 'not listed');
   turns.drawn(chart, 0, 1);
   assert.deepEqual(turns.counts(), { matrix: { draws: 1, cost: null }, diagram: { draws: 1, cost: 8 } });
   turns.resetCounts();

@@ -67,6 +67,18 @@ export function dueTurn(turns, now, framesSince = TURN_FRAMES) {
   return due;
 }
 
+// A redraw that draws every view, in place of one view's turn (main.js).
+export const EVERY_VIEW = 'every view';
+
+// Whether playing at `stepsPerSecond` (the speed's phases, batches or epochs a second) draws
+// every view at every step: at most one step every TURN_MS (a few phases or batches a second,
+// one epoch a second) is slow enough to read, and each step is shown in full as stepping by hand
+// does. Only faster play takes turns. By the speed asked for, not the frames measured: a slow
+// machine's frames would otherwise come late, draw every view, and come later still.
+export function drawsEveryView(stepsPerSecond) {
+  return stepsPerSecond * TURN_MS <= 1000;
+}
+
 // The turns of one page: the views that take them (`entries`: { view, name, always }), when each
 // was last drawn, what each costly one's draw costs, and how many times each was drawn (for tests
 // and benches: `counts()`).
@@ -83,10 +95,10 @@ export class Turns {
     return entry !== undefined && takesTurns(entry.always, entry.cost);
   }
 
-  // Whether `view` shows the batch's numbers (its matrices), so that a frame drawing it needs
-  // them from the core; false for none (null).
-  showsBatch(view) {
-    return this.views.get(view)?.always === true;
+  // Whether a redraw drawing `due` (a view, EVERY_VIEW or null) shows the batch's numbers (its
+  // matrices), so that it needs them from the core.
+  showsBatch(due) {
+    return due === EVERY_VIEW || this.views.get(due)?.always === true;
   }
 
   // The view whose turn it is in the frame at `now`, or null: asked once a frame while playing.

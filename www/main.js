@@ -20,8 +20,8 @@ import { relabelChooser } from './views/chooser.js';
 import { startSession, presetNames } from './dataset.js';
 import { renderCharts, wireCharts } from './views/charts.js';
 import { renderNeuronMaps } from './views/neuron-maps.js';
-import { isPlaying, renderPlayer } from './player.js';
-import { Turns } from './draw-turns.js';
+import { isPlaying, renderPlayer, stepsPerSecond } from './player.js';
+import { Turns, EVERY_VIEW, drawsEveryView } from './draw-turns.js';
 import { loadCore } from './assets.js';
 import { showPreset, relabelPresets } from './presets.js';
 import { relabelSettings } from './settings.js';
@@ -130,12 +130,14 @@ function redraw(parts = new Set()) {
   const { playground } = store;
   const phase = playground.phase();
   const focus = expectedLayer(phase);
-  // While playing, the views of one batch's numbers are drawn a few times a second: nobody reads
-  // a matrix at 60 Hz, and the frame's time is better spent training and on the charts.
+  // While playing fast, the views of one batch's numbers are drawn a few times a second: nobody
+  // reads a matrix at 60 Hz, and the frame's time is better spent training and on the charts.
+  // Playing slowly (a few steps a second), every step is drawn in full.
   const now = performance.now();
   const playing = isPlaying();
-  const due = playing ? turns.due(now) : null;
-  const light = playing && !parts.has('lang') && !turns.showsBatch(due);
+  const every = !playing || parts.has('lang') || drawsEveryView(stepsPerSecond());
+  const due = every ? EVERY_VIEW : turns.due(now);
+  const light = !turns.showsBatch(due);
   const context = { playground, phase, parts, trace: focusedTrace(playground, light ? NO_LAYER : focus) };
   // Another language: every text of the markup first; each view redraws its own words.
   if (parts.has('lang')) {
@@ -147,7 +149,7 @@ function redraw(parts = new Set()) {
   followPhase(context);
   if (!light && selection.layer !== focus) context.trace = focusedTrace(playground, selection.layer);
   for (const render of VIEWS) {
-    if (playing && render !== due && turns.takesTurns(render) && !parts.has('lang')) continue;
+    if (due !== EVERY_VIEW && render !== due && turns.takesTurns(render)) continue;
     const start = performance.now();
     render(context);
     turns.drawn(render, now, performance.now() - start);

@@ -59,6 +59,11 @@ export function isPlaying() {
   return loop.stop !== null;
 }
 
+// The steps a second of the speed playing (phases, batches or epochs; Infinity at full speed).
+export function stepsPerSecond() {
+  return loop.toEnd ? Infinity : SPEEDS[Number(speedSlider.value)].rate;
+}
+
 // Start playing at the slider's speed, or at full speed until training stops when `toEnd`.
 export function play({ toEnd = false } = {}) {
   if (isTerminal(loop.playground.phase())) {

@@ -107,6 +107,31 @@ test('while playing, a frame reads the batch’s matrices from the core only to 
   assert.deepEqual(cards.gone, [], `no card lost its numbers: ${said}`);
 });
 
+test('playing slowly (the default 2 phases a second) draws every phase in full: the equations and the inspector follow each one', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  await page.evaluate(async () => (await import('/www/bundle.js')).turns.resetCounts());
+  await page.click('#play');
+  // After each of four phases, once drawn: the phase the equations show, and the core's last.
+  const seen = [];
+  for (let k = 0; k < 4; k += 1) {
+    const last = seen.at(-1)?.core ?? null;
+    await page.waitForFunction((before) => JSON.parse(window.playground.trace()).last_phase !== before, last, { timeout: 10_000 });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    seen.push(await page.evaluate(() => ({
+      core: JSON.parse(window.playground.trace()).last_phase,
+      equations: document.getElementById('equations-view').dataset.phase,
+    })));
+  }
+  await page.click('#play');
+  const counts = await page.evaluate(async () => (await import('/www/bundle.js')).turns.counts());
+  const said = `${JSON.stringify(seen)} ${JSON.stringify(counts)}`;
+  for (const { core, equations } of seen) assert.equal(equations, core, `the equations show the phase just played: ${said}`);
+  // Every redraw drew the views that take turns when playing fast.
+  for (const name of ['inspector', 'equations', 'data', 'network']) {
+    assert.ok(counts[name].draws >= seen.length, `${name} drawn at every phase: ${said}`);
+  }
+});
+
 // Plays at full speed until `epochs` more epochs are logged, then pauses; returns the frames
 // meanwhile, how many of them drew the network and the inspector (www/draw-turns.js's counts),
 // and what a draw of the network cost.

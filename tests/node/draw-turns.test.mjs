@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as TurnsModule from '../../www/draw-turns.js';
-import { COSTLY_MS, TURN_FRAMES, TURN_MS, dueTurn, takesTurns, updateCost } from '../../www/draw-turns.js';
+import { COSTLY_MS, EVERY_VIEW, TURN_FRAMES, TURN_MS, drawsEveryView, dueTurn, takesTurns, updateCost } from '../../www/draw-turns.js';
 
 test('the matrices always take turns; another view only while its draw costs more than COSTLY_MS', () => {
   assert.equal(COSTLY_MS, 3);
@@ -75,6 +75,16 @@ test('played frame by frame, three views take turns: at 60 Hz each every 150 ms,
   }
 });
 
+test('playing at a few steps a second draws every view at every step; faster play takes turns', async () => {
+  const { SPEEDS } = await import('../../www/speed.js');
+  const every = SPEEDS.filter((speed) => drawsEveryView(speed.rate)).map(({ unit, rate }) => `${rate} ${unit}`);
+  // 1000 / TURN_MS = 8 steps a second at most.
+  assert.deepEqual(every, ['1 phase', '2 phase', '5 phase', '1 batch', '5 batch', '1 epoch']);
+  assert.equal(drawsEveryView(8), true);
+  assert.equal(drawsEveryView(8.5), false);
+  assert.equal(drawsEveryView(Infinity), false, 'full speed');
+});
+
 test('Turns: the listed views take turns as the rule says, and count their draws', async () => {
   const { Turns } = TurnsModule;
   const [matrix, diagram, chart] = [() => {}, () => {}, () => {}];
@@ -90,6 +100,7 @@ test('Turns: the listed views take turns as the rule says, and count their draws
   assert.equal(turns.due(TURN_MS), null, 'the second frame since the last turn');
   assert.equal(turns.due(TURN_MS + 10), diagram, 'the third: drawn longest ago');
   // Only a frame that draws a view of the batch's numbers reads the batch's matrices (main.js).
+  assert.equal(turns.showsBatch(EVERY_VIEW), true);
   assert.equal(turns.showsBatch(matrix), true);
   assert.equal(turns.showsBatch(diagram), false, 'a costly view draws the parameters only');
   assert.equal(turns.showsBatch(null), false, 'no view in turn');

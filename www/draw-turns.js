@@ -1,8 +1,9 @@
 // Which views a frame draws while the page plays: the rule, and the times and costs it follows
 // (Turns). No DOM, so Node tests can check it; main.js measures and calls the views.
 //
-// The views of one batch's numbers (the inspector's matrices, the equations) are drawn in turn, one
-// a frame at most and each once per TURN_MS at most: nobody reads a matrix at 60 Hz. The other
+// While playing fast (more than 1000 / FULL_STEP_MS steps a second), the views of one batch's
+// numbers (the inspector's matrices, the equations) are drawn in turn, one a frame at most and
+// each once per TURN_MS at most: nobody reads a matrix at 60 Hz. The other
 // views are drawn at every frame, except the ones whose draw has come to cost more than
 // COSTLY_MS, which then take turns with the matrices too. On a fast machine the network diagram
 // of the digits preset (2,368 edges) costs about 1.5 ms and stays smooth; on a laptop four times
@@ -10,8 +11,11 @@
 // as fast: 10.1 → 14.2 frames and epochs a second (four alternated runs each, playing as
 // benches/slow-laptop.mjs does).
 
-// The least time between two draws of a view that takes turns (ms).
-export const TURN_MS = 125;
+// The least time between two draws of a view that takes turns (ms): once a second. Playing the
+// circle preset with the CPU slowed down 4×, a turn of the inspector made its frame three or four
+// vsyncs long; at 125 ms, the views took about 13 turns a second and the page played at 37.4 fps,
+// at 1000 ms 42.7 fps (six alternated runs each).
+export const TURN_MS = 1000;
 
 // Frames from one turn to the next, at least: two frames in three draw no view in turn. With
 // TURN_MS alone, a page playing at 25 fps gave a turn to every frame, each made late by a matrix;
@@ -70,13 +74,16 @@ export function dueTurn(turns, now, framesSince = TURN_FRAMES) {
 // A redraw that draws every view, in place of one view's turn (main.js).
 export const EVERY_VIEW = 'every view';
 
+// The shortest time between two steps that playing draws in full (ms): 8 steps a second.
+export const FULL_STEP_MS = 125;
+
 // Whether playing at `stepsPerSecond` (the speed's phases, batches or epochs a second) draws
-// every view at every step: at most one step every TURN_MS (a few phases or batches a second,
-// one epoch a second) is slow enough to read, and each step is shown in full as stepping by hand
-// does. Only faster play takes turns. By the speed asked for, not the frames measured: a slow
-// machine's frames would otherwise come late, draw every view, and come later still.
+// every view at every step: at most one step every FULL_STEP_MS (a few phases or batches a
+// second, one epoch a second) is slow enough to read, and each step is shown in full as stepping
+// by hand does. Only faster play takes turns. By the speed asked for, not the frames measured: a
+// slow machine's frames would otherwise come late, draw every view, and come later still.
 export function drawsEveryView(stepsPerSecond) {
-  return stepsPerSecond * TURN_MS <= 1000;
+  return stepsPerSecond * FULL_STEP_MS <= 1000;
 }
 
 // The turns of one page: the views that take them (`entries`: { view, name, always }), when each

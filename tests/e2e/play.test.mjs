@@ -76,8 +76,11 @@ test('while playing, a frame reads the batch’s matrices from the core only to 
   // The layer each trace is read for (a layer past the last: no matrices), and what the
   // inspector's cards are given while playing: each card's values set, or taken away.
   await page.evaluate(async () => {
+    const page = await import('/www/bundle.js');
+    window.turns = page.turns;
+    window.turns.resetCounts();
     // The page's handle forwards to a Playground: its class's method is the one called.
-    const proto = (await import('/www/bundle.js')).state.store.Playground.prototype;
+    const proto = page.state.store.Playground.prototype;
     const read = proto.traceFocusPacked;
     window.traceReads = [];
     proto.traceFocusPacked = function (layer) {
@@ -93,7 +96,8 @@ test('while playing, a frame reads the batch’s matrices from the core only to 
     }).observe(document.getElementById('inspector-view'), { subtree: true, attributeFilter: ['data-values'] });
   });
   await page.click('#play');
-  await page.waitForFunction(() => window.traceReads.length >= 40, null, { timeout: 60_000 });
+  // Each view of the batch's numbers is drawn once a second at most (TURN_MS).
+  await page.waitForFunction(() => window.traceReads.length >= 40 && window.turns.counts().inspector.draws >= 2, null, { timeout: 60_000 });
   const { reads, cards, depth } = await page.evaluate(() => ({ reads: window.traceReads, cards: window.cards, depth: JSON.parse(window.playground.trace()).layers.length }));
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
@@ -159,7 +163,7 @@ test('on a laptop four times slower, the digits network takes turns with the mat
   const page = await browser.open(t, { query: '?preset=digits' });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const played = await playAndCount(page, 12);
+  const played = await playAndCount(page, 40);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // 2,368 edges cost more than COSTLY_MS a draw at 4× (www/draw-turns.js): the diagram is drawn
   // in turn with the matrices, a few times a second, and a frame draws one of them at most.

@@ -34,31 +34,32 @@ test('the cost follows the newest draws: a view that became cheap is drawn at ev
 });
 
 test('a frame draws the view drawn longest ago, once TURN_MS have passed since and TURN_FRAMES frames since the last turn', () => {
-  assert.equal(TURN_MS, 125);
+  assert.equal(TURN_MS, 1000);
   assert.equal(TURN_FRAMES, 3);
   const [a, b, c] = ['inspector', 'equations', 'network'];
+  const now = 5000;
   // None drawn yet: the first in the list.
   assert.equal(dueTurn([[a, -Infinity], [b, -Infinity]], 0), a);
   // The oldest draw wins.
-  assert.equal(dueTurn([[a, 900], [b, 800], [c, 850]], 1000), b);
+  assert.equal(dueTurn([[a, now - TURN_MS - 100], [b, now - TURN_MS - 200], [c, now - TURN_MS - 150]], now), b);
   // Too recent, all of them: none.
-  assert.equal(dueTurn([[a, 900], [b, 880]], 1000), null);
+  assert.equal(dueTurn([[a, now - TURN_MS + 100], [b, now - TURN_MS + 120]], now), null);
   // Exactly TURN_MS ago is due.
-  assert.equal(dueTurn([[a, 1000 - TURN_MS], [b, 990]], 1000), a);
-  assert.equal(dueTurn([], 1000), null);
+  assert.equal(dueTurn([[a, now - TURN_MS], [b, now - 10]], now), a);
+  assert.equal(dueTurn([], now), null);
   // Too few frames since the last turn: none, however long ago.
-  assert.equal(dueTurn([[a, -Infinity]], 1000, 2), null);
-  assert.equal(dueTurn([[a, -Infinity]], 1000, 3), a);
+  assert.equal(dueTurn([[a, -Infinity]], now, 2), null);
+  assert.equal(dueTurn([[a, -Infinity]], now, 3), a);
 });
 
-test('played frame by frame, three views take turns: at 60 Hz each every 150 ms, at 25 fps one frame in three', () => {
+test('played frame by frame, three views take turns: each once a second, at 60 Hz and at 25 fps', () => {
   const { Turns } = TurnsModule;
-  for (const [fps, most] of [[60, 150 + 1e-9], [25, 3 * 3 * 40 + 1e-9]]) {
+  for (const [fps, most] of [[60, TURN_MS + 1000 / 60 + 1e-9], [25, TURN_MS + 40 + 1e-9]]) {
     const views = [() => {}, () => {}, () => {}];
     const turns = new Turns(views.map((view, k) => ({ view, name: `v${k}`, always: true })));
     const times = new Map(views.map((view) => [view, []]));
     let turnFrames = 0;
-    const frames = fps * 4;
+    const frames = fps * 6;
     for (let frame = 0; frame < frames; frame += 1) {
       const now = frame * (1000 / fps);
       const due = turns.due(now);
@@ -78,7 +79,7 @@ test('played frame by frame, three views take turns: at 60 Hz each every 150 ms,
 test('playing at a few steps a second draws every view at every step; faster play takes turns', async () => {
   const { SPEEDS } = await import('../../www/speed.js');
   const every = SPEEDS.filter((speed) => drawsEveryView(speed.rate)).map(({ unit, rate }) => `${rate} ${unit}`);
-  // 1000 / TURN_MS = 8 steps a second at most.
+  // 1000 / FULL_STEP_MS = 8 steps a second at most.
   assert.deepEqual(every, ['1 phase', '2 phase', '5 phase', '1 batch', '5 batch', '1 epoch']);
   assert.equal(drawsEveryView(8), true);
   assert.equal(drawsEveryView(8.5), false);
@@ -96,9 +97,9 @@ test('Turns: the listed views take turns as the rule says, and count their draws
   assert.equal(turns.takesTurns(diagram), true, 'a costly draw');
   assert.equal(turns.due(0), matrix, 'never drawn: its turn first');
   turns.drawn(matrix, 0, 50);
-  assert.equal(turns.due(100), null, 'the next frame: none');
-  assert.equal(turns.due(TURN_MS), null, 'the second frame since the last turn');
-  assert.equal(turns.due(TURN_MS + 10), diagram, 'the third: drawn longest ago');
+  assert.equal(turns.due(TURN_MS - 20), null, 'the next frame: none');
+  assert.equal(turns.due(TURN_MS - 10), null, 'the second frame since the last turn');
+  assert.equal(turns.due(TURN_MS), diagram, 'the third: drawn longest ago');
   // Only a frame that draws a view of the batch's numbers reads the batch's matrices (main.js).
   assert.equal(turns.showsBatch(EVERY_VIEW), true);
   assert.equal(turns.showsBatch(matrix), true);

@@ -28,7 +28,34 @@ function unpack(ref, numbers) {
   return rows;
 }
 
-// The trace of a packed [text, numbers] pair.
+// The trace of a packed [text, numbers] pair. Each list and matrix is read out of `numbers` when a
+// view first asks for it: a frame that draws only the readouts and the charts reads none of the
+// parameters' matrices, which with 64-32-10 units are thousands of numbers.
 export function unpackTrace([text, numbers]) {
-  return JSON.parse(text, (key, v) => (v !== null && typeof v === 'object' && v.$ !== undefined ? unpack(v, numbers) : v));
+  const trace = JSON.parse(text);
+  deferLists(trace, numbers);
+  return trace;
+}
+
+// Put a getter in place of every packed list or matrix under `node`; the first read replaces it
+// with the numbers, as a plain property.
+function deferLists(node, numbers) {
+  for (const key of Object.keys(node)) {
+    const v = node[key];
+    if (v === null || typeof v !== 'object') continue;
+    if (v.$ === undefined) {
+      deferLists(v, numbers);
+      continue;
+    }
+    const settle = (value) => {
+      Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    };
+    Object.defineProperty(node, key, {
+      get: () => settle(unpack(v, numbers)),
+      set: settle,
+      enumerable: true,
+      configurable: true,
+    });
+  }
 }

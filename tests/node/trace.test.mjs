@@ -42,6 +42,22 @@ test('the packed trace reads back as the text trace for the worked example, a on
   assert.deepEqual(trace.layers[0].w_new, [[0.65, 0.75], [0.8, 1]]);
 });
 
+test('a list or matrix is read out of the numbers when first asked for, then kept; a view may replace it', () => {
+  const playground = Playground.fromSession(Playground.defaultSession('circle'));
+  for (let i = 0; i < 4; i += 1) playground.step('phase');
+  const trace = unpackTrace(playground.traceFocusPacked(0));
+  const deferred = (holder, key) => typeof Object.getOwnPropertyDescriptor(holder, key).get === 'function';
+  assert.ok(deferred(trace.layers[0], 'w') && deferred(trace.layers[0], 'z') && deferred(trace, 'x'), 'nothing read yet');
+  const w = trace.layers[0].w;
+  assert.equal(deferred(trace.layers[0], 'w'), false, 'read once, kept as a plain value');
+  assert.equal(trace.layers[0].w, w, 'the same lists at every read');
+  assert.equal(deferred(trace.layers[0], 'z'), true, 'the others still unread');
+  trace.layers[0].z = null;
+  assert.equal(trace.layers[0].z, null, 'a view may set one');
+  assert.deepEqual(Object.keys(trace.layers[0]), Object.keys(JSON.parse(playground.traceFocus(0)).layers[0]), 'the same keys, in order');
+  playground.free();
+});
+
 test('NaN and the infinities read back as the strings the text trace has for them', () => {
   const playground = Playground.fromSession(Playground.defaultSession('circle'));
   // An output bias at the edge of the doubles and weights so large that Z⁽³⁾ overflows to +∞ for

@@ -22,7 +22,20 @@ export function parameterSum(trace) {
 // network's shape, activations and loss, and its parameters.
 export function modelKey(trace, dataVersion) {
   const shape = trace.layers.map((l) => `${l.inputs}>${l.units}${l.activation}`).join(',');
-  return `${dataVersion}|${trace.loss_name}|${shape}|${parameterSum(trace)}`;
+  return `${dataVersion}|${trace.loss_name}|${shape}|${sumOf(trace)}`;
+}
+
+// A redraw's trace is fingerprinted by the charts and by the neuron maps, at every frame while
+// playing: its parameters are summed once. A trace is the core's at one moment, never changed after.
+const sums = new WeakMap();
+
+function sumOf(trace) {
+  let sum = sums.get(trace);
+  if (sum === undefined) {
+    sum = parameterSum(trace);
+    sums.set(trace, sum);
+  }
+  return sum;
 }
 
 // What the loss and accuracy charts show: the history, which grows when a batch logs its J (at

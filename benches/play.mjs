@@ -8,7 +8,8 @@ export function quantile(values, q) {
 }
 
 // In the page (page.evaluate(playFastest, seconds)): play at the fastest speed for `seconds`,
-// recording every frame's time; the frames' times, epochs done, ms and the phase it ended on.
+// recording every frame's time; the frames' times, epochs done, ms, the phase it ended on and
+// whether a worker was training at the end (www/background.js).
 export function playFastest(seconds) {
   return new Promise((done) => {
     const epochs = () => JSON.parse(window.playground.trace()).epochs_done;
@@ -27,8 +28,9 @@ export function playFastest(seconds) {
         requestAnimationFrame(tick);
         return;
       }
+      const worker = document.documentElement.dataset.training === 'worker';
       document.getElementById('play').click();
-      done({ frames, epochs: epochs() - first, ms: now - start, phase: window.playground.phase() });
+      done({ frames, epochs: epochs() - first, ms: now - start, phase: window.playground.phase(), worker });
     };
     // The page's loop is started by the button, as a person starts it; ours only watches.
     document.getElementById('play').click();

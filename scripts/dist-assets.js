@@ -14,6 +14,12 @@ export async function loadCore() {
   return pkg;
 }
 
+// No training worker: a page opened from the disk may not start one from a neighbouring file, and
+// the file's policy allows no other source. Playing trains on the page's thread.
+export function trainingWorker() {
+  return null;
+}
+
 // The text of a shipped file, `path` relative to the page (e.g. "www/data/iris.csv").
 export async function fileText(path) {
   if (!files.has(path)) throw new Error(`${path}: not in this file (it holds ${[...files.keys()].join(', ')})`);

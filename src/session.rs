@@ -10,7 +10,7 @@ use crate::init::{Init, WeightInit};
 use crate::json::*;
 use crate::loss::Loss;
 use crate::message::{Msg, Phrase};
-use crate::moment_json::{moment_value, read_moment};
+use crate::moment_json::{moment_packed, moment_value, read_moment, read_moment_packed};
 use crate::network::{Architecture, Layer, LayerSpec, Network, MAX_HIDDEN, MAX_INPUTS, MAX_UNITS};
 use crate::settings::{check_loss_pairing, BatchSize, Data, Dataset, Settings};
 use crate::trace::{phases_per_batch, Step};
@@ -446,6 +446,26 @@ pub fn history_value(h: &History) -> Value {
         ("mean_batch_loss", opt_list(&h.mean_batch_loss)),
         ("batch_loss", vec_json(h.batch_loss.iter())),
     ])
+}
+
+/// What a copy of a session that trains elsewhere (the page's worker) hands back: as JSON, the
+/// moment it is at (without its parameters) and the history it logged after the first `epochs`
+/// epochs and `batches` batch losses; and the moment's parameters as numbers (`moment_packed`).
+pub fn progress_packed(trainer: &Trainer, epochs: usize, batches: usize) -> (String, Vec<f64>) {
+    let (moment, numbers) = moment_packed(&trainer.moment());
+    let tail = trainer.history().since(epochs, batches);
+    (obj(vec![("moment", moment), ("history", history_value(&tail))]).to_string(), numbers)
+}
+
+/// Puts `trainer` where a copy of its session got to, from [`progress_packed`]'s text and numbers
+/// (`Trainer::absorb`); a progress that does not follow on from `trainer` changes nothing.
+pub fn absorb_packed(trainer: &mut Trainer, text: &str, numbers: &[f64]) -> Result<()> {
+    let doc = parse_document(text)?;
+    let top = object(&doc, "progress")?;
+    known_keys(top, "progress", &["moment", "history"])?;
+    let now = read_moment_packed(required(top, "progress", "moment")?, numbers, &trainer.arch, "progress.moment")?;
+    let tail = read_history(required(top, "progress", "history")?)?;
+    trainer.absorb(now, tail)
 }
 
 /// Fields that can change without restarting training: they act only on future steps.

@@ -10,6 +10,11 @@ export async function loadCore() {
   return pkg;
 }
 
+// The worker that trains while the page plays fast (www/train-worker.js), beside the page.
+export function trainingWorker() {
+  return new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module' });
+}
+
 // The text of a shipped file, `path` relative to the page (e.g. "www/data/iris.csv").
 export async function fileText(path) {
   const response = await fetch(new URL(path, document.baseURI));

@@ -50,6 +50,12 @@ const RECORDED = {
     append(['run', epochs, 1]);
     return next;
   },
+  // The progress of a copy trained in the worker (background.js): the page reaches exactly where
+  // run(epochs) would have put it, with `epochs` the epochs asked of the copy, so it is logged so.
+  absorb(playground, text, numbers, epochs) {
+    playground.absorb(text, numbers);
+    append(['run', epochs, 1]);
+  },
   stepTo(playground, phase) {
     const before = playground.phase();
     const next = playground.stepTo(phase);

@@ -6,6 +6,7 @@ import './main.js';
 
 export { turns } from './main.js';
 export * as autosave from './autosave.js';
+export * as background from './background.js';
 export * as bitmapCanvas from './views/bitmap-canvas.js';
 export * as chartCanvas from './views/chart-canvas.js';
 export * as colors from './colors.js';

@@ -7,6 +7,9 @@ import { showError, showStatus } from './views/messages.js';
 import { setAttr, setText } from './dom.js';
 import { everyFrame, flush } from './scheduler.js';
 import { sessionChanged } from './state.js';
+import { drawsEveryView } from './draw-turns.js';
+import { callLog } from './call-log.js';
+import { usesWorker, startWorker, stopWorker, setWorkerRate, takeProgress } from './background.js';
 
 const playButton = document.getElementById('play');
 const speedSlider = document.getElementById('speed');
@@ -33,6 +36,9 @@ const loop = {
   rendered: null,
   // Run at full speed until training stops ("run to end"), whatever the slider says.
   toEnd: false,
+  // While the worker trains (background.js): the epochs a second it was asked for, and the call
+  // log's revision the copy follows on from (any other change to the session starts a new copy).
+  worker: null,
 };
 
 // Wire the play button and the speed slider to `playground`.
@@ -84,6 +90,9 @@ export function play({ toEnd = false } = {}) {
 // were drawn only a few times a second.
 export function pause() {
   const wasPlaying = isPlaying();
+  // The page stays at the progress it shows; the worker's newer epochs are dropped.
+  stopWorker();
+  trainHere();
   loop.stop?.();
   loop.stop = null;
   loop.toEnd = false;
@@ -105,6 +114,7 @@ function tick(now) {
   if (loop.last !== null) loop.pacing = updatePacing(loop.pacing, elapsed, loop.busyMs ?? Infinity, loop.msPerEpoch);
   loop.last = now;
   const speed = SPEEDS[loop.toEnd ? MAX_SPEED : Number(speedSlider.value)];
+  if (loop.worker) return workerFrame(speed);
   const plan = planFrame(speed, loop.credit, elapsed, loop.msPerEpoch, loop.pacing.budgetMs);
   loop.credit = plan.credit;
   if (plan.count > 0) {
@@ -114,14 +124,79 @@ function tick(now) {
       pause();
       showError('error.action', error);
     }
-    const start = performance.now();
-    sessionChanged();
-    flush();
-    loop.drawnAt = performance.now();
-    loop.drawMs = loop.drawnAt - start;
-    loop.rendered.port2.postMessage(0);
+    drawFrame();
   }
   if (!isPlaying()) return false;
+  if (isTerminal(playground.phase())) {
+    pause();
+    return false;
+  }
+  if (wantsWorker(speed) && usesWorker(loop.msPerEpoch)) handOff(speed);
+  return true;
+}
+
+// Redraw the page, timing the redraw and (by a message that arrives after it) the browser's work.
+function drawFrame() {
+  const start = performance.now();
+  sessionChanged();
+  flush();
+  loop.drawnAt = performance.now();
+  loop.drawMs = loop.drawnAt - start;
+  loop.rendered.port2.postMessage(0);
+}
+
+// Whether `speed` plays epochs faster than every view follows (the speeds the worker may train).
+function wantsWorker(speed) {
+  return speed.unit === 'epoch' && !drawsEveryView(speed.rate);
+}
+
+// The worker trains on from the session as it is now.
+function handOff(speed) {
+  loop.worker = { rate: speed.rate, revision: callLog.revision };
+  // Where training runs, for benches and tests (<html data-training="worker">).
+  document.documentElement.dataset.training = 'worker';
+  // Should the worker fail, the page trains on its own thread from what it shows.
+  startWorker(loop.playground.toSession(), speed.rate, trainHere);
+}
+
+// Training goes on (if playing) on the page's own thread.
+function trainHere() {
+  loop.worker = null;
+  delete document.documentElement.dataset.training;
+}
+
+// A frame while the worker trains: take on its progress and draw it.
+function workerFrame(speed) {
+  const { playground } = loop;
+  if (!wantsWorker(speed)) {
+    // Slower than the worker trains: the page steps on its own from what it shows.
+    stopWorker();
+    trainHere();
+    return true;
+  }
+  if (callLog.revision !== loop.worker.revision) {
+    // The session changed otherwise (a setting while playing, an edit, other data): a new copy.
+    stopWorker();
+    handOff(speed);
+    return true;
+  }
+  if (speed.rate !== loop.worker.rate) {
+    setWorkerRate(speed.rate);
+    loop.worker.rate = speed.rate;
+  }
+  const progress = takeProgress();
+  // (A progress of no epochs changed nothing: taking it on would only add an undo step.)
+  if (progress && progress.epochs > 0) {
+    try {
+      playground.absorb(progress.text, progress.numbers, progress.epochs);
+    } catch (error) {
+      pause();
+      showError('error.action', error);
+      return false;
+    }
+    loop.worker.revision = callLog.revision;
+    drawFrame();
+  }
   if (isTerminal(playground.phase())) {
     pause();
     return false;

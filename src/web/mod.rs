@@ -124,6 +124,20 @@ impl Playground {
         self.trainer.run(epochs as usize).name()
     }
 
+    /// Where training is, and the history logged after the first `epochs` epochs and `batches`
+    /// batch losses: what the page's worker, training a copy of the session, hands back. An array
+    /// [JSON text, Float64Array of the moment's parameters].
+    pub fn progress(&self, epochs: usize, batches: usize) -> js_sys::Array {
+        let (text, numbers) = session::progress_packed(&self.trainer, epochs, batches);
+        js_sys::Array::of2(&text.into(), &js_sys::Float64Array::from(&numbers[..]))
+    }
+
+    /// Takes on the progress of a copy of this session (`progress()`'s text and numbers): one
+    /// undo step, as a `run` is. Throws, changing nothing, when it does not follow on from here.
+    pub fn absorb(&mut self, text: &str, numbers: &[f64]) -> Result<(), JsValue> {
+        session::absorb_packed(&mut self.trainer, text, numbers).map_err(to_js)
+    }
+
     /// Undoes the last step; false when there is nothing to undo.
     pub fn back(&mut self) -> bool {
         self.trainer.back()

@@ -136,10 +136,10 @@ test('playing slowly (the default 2 phases a second) draws every phase in full: 
   }
 });
 
-// Plays at full speed until `epochs` more epochs are logged, then pauses; returns the frames
-// meanwhile, how many of them drew the network and the inspector (www/draw-turns.js's counts),
-// and what a draw of the network cost.
-async function playAndCount(page, epochs) {
+// Plays at full speed until `epochs` more epochs are logged and `frames` frames have passed, then
+// pauses; returns the frames meanwhile, how many of them drew the network and the inspector
+// (www/draw-turns.js's counts), and what a draw of the network cost.
+async function playAndCount(page, epochs, frames = 0) {
   await fullSpeed(page);
   const start = await page.evaluate(async () => {
     (await import('/www/bundle.js')).turns.resetCounts();
@@ -152,7 +152,8 @@ async function playAndCount(page, epochs) {
     return JSON.parse(window.playground.history()).train_loss.length;
   });
   await page.click('#play');
-  await page.waitForFunction((n) => JSON.parse(window.playground.history()).train_loss.length >= n, start + epochs, { timeout: 60_000 });
+  await page.waitForFunction(([n, f]) => JSON.parse(window.playground.history()).train_loss.length >= n && window.frameCount >= f,
+    [start + epochs, frames], { timeout: 60_000 });
   const counts = await page.evaluate(async () => ({ frames: window.frameCount, ...(await import('/www/bundle.js')).turns.counts() }));
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
@@ -163,7 +164,9 @@ test('on a laptop four times slower, the digits network takes turns with the mat
   const page = await browser.open(t, { query: '?preset=digits' });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const played = await playAndCount(page, 40);
+  // The digits train in a worker (www/background.js), which DevTools does not slow down: 40 epochs
+  // may take a few frames only, so play on for 60 frames (two seconds or so) too.
+  const played = await playAndCount(page, 40, 60);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // 2,368 edges cost more than COSTLY_MS a draw at 4× (www/draw-turns.js): the diagram is drawn
   // in turn with the matrices, a few times a second, and a frame draws one of them at most.

@@ -34,6 +34,45 @@ impl History {
         self.batch_loss.truncate(batches);
     }
 
+    /// What was logged after the first `epochs` epochs and `batches` batch losses: the part a
+    /// copy of the session training elsewhere (the page's worker) hands back.
+    pub fn since(&self, epochs: usize, batches: usize) -> History {
+        fn tail<T: Clone>(v: &[T], from: usize) -> Vec<T> {
+            v.get(from..).unwrap_or_default().to_vec()
+        }
+        History {
+            train_loss: tail(&self.train_loss, epochs),
+            test_loss: tail(&self.test_loss, epochs),
+            train_accuracy: tail(&self.train_accuracy, epochs),
+            test_accuracy: tail(&self.test_accuracy, epochs),
+            train_rmse: tail(&self.train_rmse, epochs),
+            test_rmse: tail(&self.test_rmse, epochs),
+            mean_batch_loss: tail(&self.mean_batch_loss, epochs),
+            batch_loss: tail(&self.batch_loss, batches),
+        }
+    }
+
+    /// Whether every per-epoch list has the same length (as the trainer logs them).
+    pub(super) fn is_even(&self) -> bool {
+        let n = self.train_loss.len();
+        [self.test_loss.len(), self.train_accuracy.len(), self.test_accuracy.len()]
+            .into_iter()
+            .chain([self.train_rmse.len(), self.test_rmse.len(), self.mean_batch_loss.len()])
+            .all(|len| len == n)
+    }
+
+    /// Appends `tail`, the history logged after this one ends.
+    pub(super) fn extend(&mut self, tail: History) {
+        self.train_loss.extend(tail.train_loss);
+        self.test_loss.extend(tail.test_loss);
+        self.train_accuracy.extend(tail.train_accuracy);
+        self.test_accuracy.extend(tail.test_accuracy);
+        self.train_rmse.extend(tail.train_rmse);
+        self.test_rmse.extend(tail.test_rmse);
+        self.mean_batch_loss.extend(tail.mean_batch_loss);
+        self.batch_loss.extend(tail.batch_loss);
+    }
+
     /// Logs one epoch's measurements (the mean batch loss is logged by the trainer).
     pub(super) fn push_epoch(&mut self, train: &Measure, test: &Measure) {
         self.train_loss.push(train.loss.unwrap_or(f64::NAN));

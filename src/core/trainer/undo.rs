@@ -1,7 +1,7 @@
 //! Undo: small checkpoints (parameters and cursor, not the batch's matrices). A batch's values are
 //! recomputed on restore, which gives the same bits because the math is deterministic.
 
-use super::{Status, Trainer};
+use super::{History, Status, Trainer};
 use crate::error::{Error, Result};
 use crate::message::{Msg, Phrase};
 use crate::network::Network;
@@ -181,6 +181,27 @@ impl Trainer {
         for m in undo {
             self.undo.push(m);
         }
+        self.restore(now);
+        Ok(())
+    }
+
+    /// Takes on the training another copy of this session did since they were equal (the page
+    /// trains in a worker while playing fast): its history logged since then, `tail`, and the
+    /// moment it reached, `now`, whose logged counts must be this history's with `tail` after it.
+    /// One undo step, as a `run` would be. A progress that does not follow on changes nothing.
+    pub fn absorb(&mut self, now: Moment, tail: History) -> Result<()> {
+        let epochs = self.history.train_loss.len() + tail.train_loss.len();
+        let batches = self.history.batch_loss.len() + tail.batch_loss.len();
+        if !tail.is_even() || now.epochs_logged != epochs || now.batches_logged != batches {
+            return Err(Error::invalid("progress.moment.epochs_logged", Msg::ExpectedHistoryLength, now.epochs_logged));
+        }
+        let before = self.checkpoint();
+        self.history.extend(tail);
+        if let Err(e) = self.check_moment(&now, "progress.moment") {
+            self.history.truncate(before.epochs_logged, before.batches_logged);
+            return Err(e);
+        }
+        self.push(before);
         self.restore(now);
         Ok(())
     }

@@ -5,12 +5,11 @@
 //
 // Messages from the page: { type: 'start', generation, session, rate } trains a copy of the
 // session file `session` at `rate` epochs a second (Infinity: as fast as it can); 'rate' changes
-// the rate; 'pull' asks for the progress since the last one; 'stop' ends the copy. To the page:
-// 'ready' once the core is loaded; { type: 'progress', generation, text, numbers, epochs,
-// finished } (the
-// epochs asked of run() since the last progress: the call the page's log records; text and
-// numbers as the core's progress() gives them) and
-// { type: 'failed', generation, message }.
+// the rate; 'pull' asks for the progress since the last one; 'stop' ends the copy; 'slow' makes
+// the worker slower (benches). To the page: 'ready' once the core is loaded; { type: 'progress',
+// generation, text, numbers, epochs, finished }, where text and numbers are the core's progress()
+// and epochs the epochs asked of run() since the last progress (the call the page's log records);
+// and { type: 'failed', generation, message }.
 import init, { Playground } from './pkg/backprop_playground.js';
 import { isTerminal } from './stepping.js';
 
@@ -23,8 +22,11 @@ const copy = {
   playground: null,
   generation: 0,
   rate: Infinity,
-  // Whether the page has asked for the progress and not yet had it.
+  // Whether the page has asked for the progress and not yet had it. Progress goes only when
+  // asked, so the page never has two to take on at once (each follows on from the one before).
   asked: false,
+  // Whether training has stopped (its last progress goes at the next ask).
+  finished: false,
   // Epochs asked of run() since the last progress.
   epochs: 0,
   // The history's lengths at the last progress: epochs and batch losses logged.
@@ -48,7 +50,10 @@ self.onmessage = async ({ data }) => {
   if (data.type === 'slow') copy.slowness = data.factor;
   else if (data.type === 'start') start(data);
   else if (data.generation !== copy.generation) return;
-  else if (data.type === 'pull') copy.asked = true;
+  else if (data.type === 'pull') {
+    copy.asked = true;
+    if (copy.finished) finish();
+  }
   else if (data.type === 'rate') setRate(data.rate);
   else if (data.type === 'stop') stop();
 };
@@ -68,6 +73,7 @@ function start({ generation, session, rate }) {
   copy.sent = [moment.epochs_logged, moment.batches_logged];
   copy.epochs = 0;
   copy.asked = false;
+  copy.finished = false;
   setRate(rate);
   slices.port2.postMessage(generation);
 }
@@ -81,10 +87,11 @@ function setRate(rate) {
 function stop() {
   copy.playground?.free();
   copy.playground = null;
+  copy.finished = false;
 }
 
 // One slice: the epochs the rate owes (or a slice's worth at full speed), then the progress if the
-// page asked for it or training has stopped.
+// page asked for it.
 function slice({ data: generation }) {
   const { playground } = copy;
   if (!playground || generation !== copy.generation) return;
@@ -96,12 +103,12 @@ function slice({ data: generation }) {
     copy.msPerEpoch = copy.msPerEpoch === null ? ms : 0.8 * copy.msPerEpoch + 0.2 * ms;
     copy.epochs += count;
   }
-  const finished = isTerminal(playground.phase());
-  if ((copy.asked && copy.epochs > 0) || finished) send(finished);
-  if (finished) {
-    stop();
+  if (isTerminal(playground.phase())) {
+    copy.finished = true;
+    if (copy.asked) finish();
     return;
   }
+  if (copy.asked && copy.epochs > 0) send(false);
   const rest = (copy.slowness - 1) * (performance.now() - begin);
   if (count === 0 && copy.rate !== Infinity) setTimeout(() => slice({ data: generation }), Math.max(1, 1000 / copy.rate));
   else if (rest > 0) setTimeout(() => slice({ data: generation }), rest);
@@ -116,6 +123,12 @@ function epochsOwed() {
   const count = Math.floor(copy.credit);
   copy.credit -= count;
   return count;
+}
+
+// The last progress, once training has stopped; the copy is done.
+function finish() {
+  send(true);
+  stop();
 }
 
 function send(finished) {

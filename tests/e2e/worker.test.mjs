@@ -95,6 +95,29 @@ test('the digits played at full speed train in the worker, to the very numbers o
   assert.ok(await fresh.evaluate(() => window.playground.history()) === await page.evaluate(() => window.playground.history()), 'and the same history');
 });
 
+test('Run to end trains the digits in the worker up to the preset’s last epoch, and stops there', async (t) => {
+  const page = await browser.open(t, { query: '?preset=digits' });
+  await page.evaluate(async () => {
+    const proto = (await import('/www/bundle.js')).state.store.Playground.prototype;
+    const absorb = proto.absorb;
+    window.absorbed = 0;
+    proto.absorb = function (...args) {
+      window.absorbed += 1;
+      return absorb.apply(this, args);
+    };
+    window.startSession = window.playground.toSession();
+  });
+  await page.click('#run-to-end');
+  await page.waitForFunction(() => window.playground.phase() === 'MaxEpochs', null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
+  assert.ok(await page.evaluate(() => window.absorbed) >= 1, 'the worker trained');
+  // The preset stops after 30 epochs, as training on the page's thread does.
+  assert.equal(await epochsDone(page), 30);
+  const { page: played, alone } = await sessions(page, 30);
+  assert.ok(played === alone);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.training), undefined, 'no worker training once stopped');
+});
+
 test('a new α while the worker trains reaches the training, and a share link replays it', async (t) => {
   const page = await browser.open(t, { query: '?preset=digits' });
   await prepare(page);
@@ -158,4 +181,55 @@ test('when the worker fails, the page plays on from what it shows', async (t) =>
   const { page: played, alone } = await sessions(page, epochs);
   assert.ok(played === alone);
   assert.equal(await page.locator('#error').textContent(), '', 'no error shown');
+});
+
+test('the worker hands over its progress only when asked, so that each follows on from the one before', async (t) => {
+  const page = await browser.open(t, { query: '?preset=digits' });
+  const got = await page.evaluate(async () => {
+    const { Playground } = (await import('/www/bundle.js')).state.store;
+    const session = JSON.parse(window.playground.toSession());
+    session.training.max_epochs = 3;
+    const text = JSON.stringify(session);
+    const worker = new Worker('/www/train-worker.js', { type: 'module' });
+    const messages = [];
+    worker.onmessage = ({ data }) => messages.push(data);
+    const until = async (test, what) => {
+      const deadline = performance.now() + 20_000;
+      while (!test()) {
+        if (performance.now() > deadline) throw new Error(`waited 20 s for ${what}: ${JSON.stringify(messages.map((m) => m.type))}`);
+        await new Promise((done) => setTimeout(done, 10));
+      }
+    };
+    await until(() => messages.some((m) => m.type === 'ready'), 'ready');
+    worker.postMessage({ type: 'start', generation: 1, session: text, rate: Infinity });
+    worker.postMessage({ type: 'pull', generation: 1 });
+    const progress = () => messages.filter((m) => m.type === 'progress');
+    await until(() => progress().length >= 1, 'the first progress');
+    // Training reaches its 3 epochs meanwhile; nothing more comes until asked.
+    await new Promise((done) => setTimeout(done, 600));
+    const unasked = progress().length - 1;
+    worker.postMessage({ type: 'pull', generation: 1 });
+    await until(() => progress().length >= 2, 'the second progress');
+    worker.terminate();
+    // Taken on in order, the two give what running 3 epochs here gives.
+    const page = Playground.fromSession(text);
+    for (const p of progress()) page.absorb(p.text, p.numbers);
+    const alone = Playground.fromSession(text);
+    alone.run(3);
+    const result = {
+      unasked,
+      finished: progress().map((p) => p.finished),
+      epochs: progress().reduce((sum, p) => sum + p.epochs, 0),
+      phase: page.phase(),
+      same: page.toSession() === alone.toSession(),
+    };
+    page.free();
+    alone.free();
+    return result;
+  });
+  assert.equal(got.unasked, 0, 'no progress before the page asked');
+  assert.deepEqual(got.finished, [false, true]);
+  assert.ok(got.epochs >= 3, `epochs asked of run(): ${got.epochs}`);
+  assert.equal(got.phase, 'MaxEpochs');
+  assert.ok(got.same, 'the progress taken on is training on the page, bit for bit');
 });

@@ -80,6 +80,9 @@ export function play({ toEnd = false } = {}) {
   if (isPlaying()) return;
   loop.last = null;
   loop.pacing = startPacing();
+  // Measured again: the session may be another one (other data, another network), whose epochs
+  // decide afresh whether the worker trains.
+  loop.msPerEpoch = null;
   // Owe one unit at once, so pressing Play shows a step straight away.
   loop.credit = 1;
   loop.stop = everyFrame(tick);

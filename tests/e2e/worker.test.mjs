@@ -233,3 +233,31 @@ test('the worker hands over its progress only when asked, so that each follows o
   assert.equal(got.phase, 'MaxEpochs');
   assert.ok(got.same, 'the progress taken on is training on the page, bit for bit');
 });
+
+test('after the digits, other data with short epochs plays on the page’s own thread', async (t) => {
+  const page = await browser.open(t, { query: '?preset=digits' });
+  await prepare(page);
+  await page.click('#play');
+  await page.waitForFunction(() => document.documentElement.dataset.training === 'worker', null, { timeout: 60_000 });
+  await pause(page);
+  // Generated data in the same page: 2 inputs, 200 points, epochs far under a millisecond.
+  await page.click('#source-toggle');
+  await page.click('#tab-generated');
+  await page.click('.gen-card[data-generator="circle"]');
+  await page.click('#source-close');
+  await page.waitForFunction(() => JSON.parse(window.playground.toSession()).network.inputs === 2);
+  await page.evaluate(async () => {
+    (await import('/www/bundle.js')).state.store.playground.configure(JSON.stringify({ training: { max_epochs: null } }));
+    window.trainedIn = new Set();
+    const watch = () => {
+      window.trainedIn.add(document.documentElement.dataset.training ?? 'page');
+      if (document.getElementById('play').getAttribute('aria-pressed') === 'true') requestAnimationFrame(watch);
+    };
+    document.getElementById('play').click();
+    requestAnimationFrame(watch);
+  });
+  await page.waitForFunction(() => JSON.parse(window.playground.history()).train_loss.length >= 50, null, { timeout: 60_000 });
+  await page.click('#play');
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
+  assert.deepEqual(await page.evaluate(() => [...window.trainedIn]), ['page']);
+});

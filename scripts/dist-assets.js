@@ -7,6 +7,8 @@ import wasm from '../www/pkg/backprop_playground_bg.wasm';
 // The texts of www/data/*.csv and www/lessons/*.json by path relative to the page (a Map made by
 // scripts/dist.mjs).
 import files from 'embedded:files';
+// The training worker's text (scripts/dist.mjs).
+import workerCode from 'embedded:worker';
 
 // The wasm package's module, initialised from the embedded bytes: its Playground is the core.
 export async function loadCore() {
@@ -14,10 +16,14 @@ export async function loadCore() {
   return pkg;
 }
 
-// No training worker: a page opened from the disk may not start one from a neighbouring file, and
-// the file's policy allows no other source. Playing trains on the page's thread.
+// The worker that trains while the page plays fast (www/train-worker.js), from a Blob of its
+// text: a page opened from the disk may not start one from another file. It gets the core's
+// bytes from here.
 export function trainingWorker() {
-  return null;
+  const url = URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  worker.postMessage({ type: 'core', wasm });
+  return worker;
 }
 
 // The text of a shipped file, `path` relative to the page (e.g. "www/data/iris.csv").

@@ -49,14 +49,40 @@ function filesModule() {
   return `${imports.join('\n')}\nexport default new Map([${entries.join(', ')}]);\n`;
 }
 
-// esbuild plugin: www/assets.js becomes scripts/dist-assets.js, and 'embedded:files' the CSV files.
+// The training worker (www/train-worker.js with the wasm package's glue) as one classic script's
+// text, minified: the one file starts it from a Blob, since a page opened from the disk may not
+// start a worker from another file (nor, in Chromium, a module worker from a Blob). The wasm's
+// bytes come from the page (scripts/dist-assets.js).
+async function workerScript() {
+  const result = await build({
+    entryPoints: [join(ROOT, 'www/train-worker.js')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    minify: true,
+    charset: 'utf8',
+    // Only the glue's default (fetching the wasm beside it) reads it, and the worker never takes
+    // that path here.
+    define: { 'import.meta.url': 'self.location.href' },
+    write: false,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+// esbuild plugin: www/assets.js becomes scripts/dist-assets.js, 'embedded:files' the CSV files and
+// 'embedded:worker' the training worker's text.
 const embeddedAssets = {
   name: 'embedded-assets',
   setup(bundler) {
     bundler.onResolve({ filter: /(^|\/)assets\.js$/ }, (args) => (
       resolve(args.resolveDir, args.path) === ASSETS ? { path: DIST_ASSETS } : undefined));
-    bundler.onResolve({ filter: /^embedded:files$/ }, () => ({ path: 'files', namespace: 'embedded' }));
-    bundler.onLoad({ filter: /.*/, namespace: 'embedded' }, () => ({ contents: filesModule(), resolveDir: ROOT, loader: 'js' }));
+    bundler.onResolve({ filter: /^embedded:(files|worker)$/ }, (args) => ({ path: args.path.slice(9), namespace: 'embedded' }));
+    bundler.onLoad({ filter: /.*/, namespace: 'embedded' }, async (args) => ({
+      contents: args.path === 'worker' ? `export default ${JSON.stringify(await workerScript())};` : filesModule(),
+      resolveDir: ROOT,
+      loader: 'js',
+    }));
   },
 };
 
@@ -98,15 +124,17 @@ function sourceHash(text) {
 }
 
 // The page's policy for the one file: its own inline script and style by hash instead of 'self'
-// (there is no other file to load), so no 'unsafe-inline'; a directive left empty is 'none'.
+// (there is no other file to load), so no 'unsafe-inline'; a directive left empty is 'none'. The
+// training worker runs from a Blob the page makes of its own text: `worker-src blob:`.
 export function distPolicy(policy, script, style) {
-  return policy.split(';').map((directive) => directive.trim()).filter(Boolean).map((directive) => {
+  const directives = policy.split(';').map((directive) => directive.trim()).filter(Boolean).map((directive) => {
     const [name, ...sources] = directive.split(/\s+/);
     const kept = sources.filter((source) => source !== "'self'");
     if (name === 'script-src') kept.unshift(sourceHash(script));
     if (name === 'style-src') kept.unshift(sourceHash(style));
     return [name, ...(kept.length > 0 ? kept : ["'none'"])].join(' ');
-  }).join('; ');
+  });
+  return [...directives, 'worker-src blob:'].join('; ');
 }
 
 // Text that would end or confuse the element it is inlined into (HTML has no escape inside them).

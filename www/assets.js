@@ -11,8 +11,11 @@ export async function loadCore() {
 }
 
 // The worker that trains while the page plays fast (www/train-worker.js), beside the page.
+// It loads the core from beside itself.
 export function trainingWorker() {
-  return new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./train-worker.js', import.meta.url), { type: 'module' });
+  worker.postMessage({ type: 'core', wasm: null });
+  return worker;
 }
 
 // The text of a shipped file, `path` relative to the page (e.g. "www/data/iris.csv").

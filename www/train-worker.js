@@ -3,13 +3,14 @@
 // frames never wait for one, and the page takes on the copy's progress (the core's progress(),
 // then absorb()) once a frame. Every number still comes from the same core, bit for bit.
 //
-// Messages from the page: { type: 'start', generation, session, rate } trains a copy of the
-// session file `session` at `rate` epochs a second (Infinity: as fast as it can); 'rate' changes
-// the rate; 'pull' asks for the progress since the last one; 'stop' ends the copy; 'slow' makes
-// the worker slower (benches). To the page: 'ready' once the core is loaded; { type: 'progress',
-// generation, text, numbers, epochs, finished }, where text and numbers are the core's progress()
-// and epochs the epochs asked of run() since the last progress (the call the page's log records);
-// and { type: 'failed', generation, message }.
+// Messages from the page: first { type: 'core', wasm } (see `core` below); then { type: 'start',
+// generation, session, rate } trains a copy of the session file `session` at `rate` epochs a
+// second (Infinity: as fast as it can); 'rate' changes the rate; 'pull' asks for the progress
+// since the last one; 'stop' ends the copy; 'slow' makes the worker slower (benches). To the page:
+// 'ready' once the core is loaded; { type: 'progress', generation, text, numbers, epochs,
+// finished }, where text and numbers are the core's progress() and epochs the epochs asked of
+// run() since the last progress (the call the page's log records); and { type: 'failed',
+// generation, message }.
 import init, { Playground } from './pkg/backprop_playground.js';
 import { isTerminal } from './stepping.js';
 
@@ -40,12 +41,21 @@ const copy = {
   slowness: 1,
 };
 
-const core = init();
+// The core, loaded when the page says from where (its first message, { type: 'core', wasm }):
+// from the wasm's bytes (the one-file build holds them), or, when wasm is null, from beside this file.
+let load;
+const core = new Promise((resolve) => {
+  load = resolve;
+});
 // The next slice comes as a message to ourselves: a timer would wait at least 4 ms between slices.
 const slices = new MessageChannel();
 slices.port1.onmessage = slice;
 
 self.onmessage = async ({ data }) => {
+  if (data.type === 'core') {
+    load(init(data.wasm ? { module_or_path: data.wasm } : undefined));
+    return;
+  }
   await core;
   if (data.type === 'slow') copy.slowness = data.factor;
   else if (data.type === 'start') start(data);

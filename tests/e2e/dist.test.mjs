@@ -92,3 +92,27 @@ test('opened from file://, the built-in lesson comes from inside the file: ?less
   await page.waitForFunction(() => document.getElementById('lesson').dataset.step === '4' && document.getElementById('lesson').dataset.busy === 'false');
   assert.equal(await page.evaluate(() => window.playground.phase()), 'Update');
 });
+
+test('opened from file://, the digits played fast train in the worker the file carries, to the numbers of training on the page', async (t) => {
+  const page = await browser.open(t, { url: FILE_URL, query: '?preset=digits', offline: true });
+  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { max_epochs: null } })));
+  await page.$eval('#speed', (slider) => {
+    slider.value = slider.max;
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.click('#play');
+  await page.waitForFunction(() => document.documentElement.dataset.training === 'worker', null, { timeout: 60_000 });
+  const from = await page.evaluate(() => JSON.parse(window.playground.trace()).epochs_done);
+  await page.waitForFunction((n) => JSON.parse(window.playground.trace()).epochs_done >= n, from + 10, { timeout: 60_000 });
+  await page.click('#play');
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');
+  const epochs = await page.evaluate(() => JSON.parse(window.playground.trace()).epochs_done);
+  // The same bits as the epochs run on the page's own thread, in another copy of the file.
+  const other = await browser.open(t, { url: FILE_URL, query: '?preset=digits', offline: true });
+  const alone = await other.evaluate((n) => {
+    window.playground.configure(JSON.stringify({ training: { max_epochs: null } }));
+    window.playground.run(n);
+    return window.playground.toSession();
+  }, epochs);
+  assert.ok(alone === await page.evaluate(() => window.playground.toSession()), `after ${epochs} epochs, the session run on the page`);
+});

@@ -193,6 +193,8 @@ test('the worker hands over its progress only when asked, so that each follows o
     const worker = new Worker('/www/train-worker.js', { type: 'module' });
     const messages = [];
     worker.onmessage = ({ data }) => messages.push(data);
+    // The core from beside the worker's file, as the served page has it.
+    worker.postMessage({ type: 'core', wasm: null });
     const until = async (test, what) => {
       const deadline = performance.now() + 20_000;
       while (!test()) {

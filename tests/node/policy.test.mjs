@@ -50,4 +50,6 @@ test('the one file\'s policy names its inline script and style by hash, and noth
   assert.deepEqual(policy.get('style-src'), [hash(style)]);
   assert.deepEqual(policy.get('img-src'), ['data:', 'blob:']);
   assert.deepEqual(policy.get('object-src'), ["'none'"]);
+  // The training worker, started from a Blob of the file's own text, and nothing else.
+  assert.deepEqual(policy.get('worker-src'), ['blob:']);
 });

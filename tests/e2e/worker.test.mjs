@@ -8,14 +8,11 @@ import { useBrowser } from './harness.mjs';
 
 const browser = useBrowser();
 
-// The slider at its fastest and no epoch limit; counts the progress the page takes on from the
-// worker (the core's absorb) and keeps the session as it was before playing.
-async function prepare(page) {
+// Counts the progress the page takes on from the worker (the core's absorb) in window.absorbed,
+// and keeps the session as it is now in window.startSession.
+async function watchAbsorbs(page) {
   await page.evaluate(async () => {
-    // Through the page's recording handle, so that a share link replays it too.
-    const { store } = (await import('/www/bundle.js')).state;
-    store.playground.configure(JSON.stringify({ training: { max_epochs: null } }));
-    const proto = store.Playground.prototype;
+    const proto = (await import('/www/bundle.js')).state.store.Playground.prototype;
     const absorb = proto.absorb;
     window.absorbed = 0;
     proto.absorb = function (...args) {
@@ -24,6 +21,16 @@ async function prepare(page) {
     };
     window.startSession = window.playground.toSession();
   });
+}
+
+// The slider at its fastest and no epoch limit, then watchAbsorbs.
+async function prepare(page) {
+  // Through the page's recording handle, so that a share link replays it too.
+  await page.evaluate(async () => {
+    const { store } = (await import('/www/bundle.js')).state;
+    store.playground.configure(JSON.stringify({ training: { max_epochs: null } }));
+  });
+  await watchAbsorbs(page);
   await page.$eval('#speed', (slider) => {
     slider.value = slider.max;
     slider.dispatchEvent(new Event('input', { bubbles: true }));
@@ -97,16 +104,7 @@ test('the digits played at full speed train in the worker, to the very numbers o
 
 test('Run to end trains the digits in the worker up to the preset’s last epoch, and stops there', async (t) => {
   const page = await browser.open(t, { query: '?preset=digits' });
-  await page.evaluate(async () => {
-    const proto = (await import('/www/bundle.js')).state.store.Playground.prototype;
-    const absorb = proto.absorb;
-    window.absorbed = 0;
-    proto.absorb = function (...args) {
-      window.absorbed += 1;
-      return absorb.apply(this, args);
-    };
-    window.startSession = window.playground.toSession();
-  });
+  await watchAbsorbs(page);
   await page.click('#run-to-end');
   await page.waitForFunction(() => window.playground.phase() === 'MaxEpochs', null, { timeout: 60_000 });
   await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') === 'false');

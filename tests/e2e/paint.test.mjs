@@ -242,6 +242,36 @@ test('a tall grid that prints numbers paints the rows in sight, and follows the 
   assert.equal(await tip.textContent(), `Z⁽⁹⁾[${row + 1},1] = ${exact}`);
 });
 
+test('a grid the next batch empties shows the empty grid, not the last batch\'s numbers', async (t) => {
+  // The circle preset as it opens (2-4-2-1, batches of 10): its grids print their numbers.
+  const page = await browser.open(t, { query: '?preset=circle' });
+  // The screen's colour 6 px inside the top left cell of card `key`'s grid, the card scrolled to
+  // just under the inspector's sticky toolbar.
+  const cornerPixel = async (key) => {
+    const grid = page.locator(`#inspector-view figure[data-matrix="${key}"] .matrix-grid`);
+    await grid.evaluate((el) => {
+      const view = el.closest('#inspector-view');
+      const bar = view.querySelector('.inspector-toolbar') ?? view.firstElementChild;
+      view.scrollTop += el.getBoundingClientRect().top - bar.getBoundingClientRect().bottom - 8;
+    });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const box = await grid.boundingBox();
+    return screenPixel(page, box.x + 6, box.y + 6);
+  };
+  // A whole batch (3 forward, the loss, 3 backward, the update): δ⁽¹⁾ was painted with values.
+  await steps(page, 8);
+  const figure = page.locator('#inspector-view figure[data-matrix="delta"]');
+  assert.equal(await figure.getAttribute('data-state'), 'values');
+  const emptyBackground = [0xf4, 0xf5, 0xf7];
+  assert.notDeepEqual(await cornerPixel('delta'), emptyBackground, 'the value is on screen');
+  // The next batch's first step: layer 1's δ, ∂J/∂W and ∂J/∂b are not computed for it yet.
+  await steps(page, 1);
+  for (const key of ['delta', 'dw', 'db']) {
+    assert.equal(await page.locator(`#inspector-view figure[data-matrix="${key}"]`).getAttribute('data-state'), 'empty');
+    assert.deepEqual(await cornerPixel(key), emptyBackground, `${key}: the empty grid's background`);
+  }
+});
+
 test('the loss chart is drawn again when a batch logs its J or an epoch ends, not at every update', async (t) => {
   // The circle preset (its own network, several batches an epoch); the loss chart on show.
   const page = await browser.open(t, DEEP);

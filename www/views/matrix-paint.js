@@ -116,12 +116,11 @@ export function drawMatrix(canvas, spec, first, end) {
   // grows, is cleared whole, and shows its top left corner (the grid clips the rest, views.css).
   const dpr = window.devicePixelRatio || 1;
   const { width, height } = gridSize(spec, first, end);
-  // A grid not computed yet keeps its canvas, cleared: its pixels come back at the next phase.
-  if (!values) {
-    drawingContext(canvas).clearRect(0, 0, canvas.width, canvas.height);
-    show(canvas);
-    return;
-  }
+  // A grid not computed yet paints nothing: its canvas, stale pixels and all, is made transparent
+  // by its card's state (views.css), and painted again with the values that fill it in. Clearing it
+  // cost more than any other paint of a step (a canvas's whole surface cleared and handed over):
+  // the first step of a batch empties six of the circle's grids.
+  if (!values) return;
   const [pixelWidth, pixelHeight] = cellsOnly ? [cols, rows] : [Math.round(width * dpr), Math.round(height * dpr)];
   const [canvasWidth, canvasHeight] = cellsOnly ? [pixelWidth, pixelHeight]
     : [Math.max(canvas.width, pixelWidth), Math.max(canvas.height, pixelHeight)];

@@ -132,3 +132,27 @@ test('the equations add up at every phase: batch sizes 1, k and all, L2, α chan
   }
   assert.ok(parts > 1000, `${parts} parts evaluated`);
 });
+
+test('the panel keeps its paragraphs from step to step and shows what a panel built afresh shows', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  const panel = () => page.evaluate(() => [...document.getElementById('equations-view').children]
+    .map((p) => ({ className: p.className, text: p.textContent })));
+  let kept = 0;
+  // A batch and the next one's first phases: lines of every kind, and fewer lines at the loss.
+  for (let k = 0; k < 11; k += 1) {
+    // Mark the paragraphs on show, then step.
+    await page.evaluate(() => { for (const p of document.getElementById('equations-view').children) p.seen = true; });
+    await page.click('#step-phase');
+    kept += await page.evaluate(() => [...document.getElementById('equations-view').children].filter((p) => p.seen).length);
+    const shown = await panel();
+    // The same panel built afresh: emptied, then redrawn for the same selection.
+    await page.evaluate(async () => {
+      document.getElementById('equations-view').replaceChildren();
+      (await import('/www/bundle.js')).state.select({});
+      await new Promise((done) => requestAnimationFrame(done));
+    });
+    assert.deepEqual(shown, await panel(), `phase ${k + 1}: the kept paragraphs show what new ones show`);
+    assert.ok(shown.length >= 3 && shown.every(({ className }) => /^eq eq-[a-z]+$/.test(className)), JSON.stringify(shown));
+  }
+  assert.ok(kept >= 20, `paragraphs kept from one step to the next: ${kept}`);
+});

@@ -17,16 +17,19 @@ export function equationNodes(lines) {
   });
 }
 
-// Show the equations of trace.last_phase for the current selection.
+// Show the equations of trace.last_phase for the current selection. The paragraphs are kept from
+// one step to the next and their texts changed: new ones cost the browser their styles as well as
+// their layout, at every step.
 export function renderEquations({ trace }) {
   const { layer, lines } = buildEquations(trace, selection);
-  const nodes = equationNodes(lines);
-  if (layer !== null) {
-    const hint = document.createElement('p');
-    hint.className = 'eq eq-hint';
-    hint.textContent = t('eq.hint');
-    nodes.push(hint);
-  }
-  view.replaceChildren(...nodes);
+  const shown = layer === null ? lines : [...lines, { kind: 'hint', text: t('eq.hint') }];
+  const kept = view.children;
+  shown.forEach(({ kind, text }, i) => {
+    const p = kept[i] ?? view.appendChild(document.createElement('p'));
+    const className = `eq eq-${kind}`;
+    if (p.className !== className) p.className = className;
+    if (p.textContent !== text) p.textContent = text;
+  });
+  while (kept.length > shown.length) view.lastElementChild.remove();
   view.dataset.phase = trace.last_phase ?? '';
 }

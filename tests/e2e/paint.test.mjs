@@ -272,6 +272,51 @@ test('a grid the next batch empties shows the empty grid, not the last batch\'s 
   }
 });
 
+test('a step paints the grids in sight before its frame, those out of sight after it, with their values', async (t) => {
+  const page = await browser.open(t, { query: '?preset=circle' });
+  await steps(page, 7); // to Backward(1): the update comes next, and repaints W, W after, b and b after
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const seen = await page.evaluate(() => new Promise((done) => {
+    const paints = [];
+    const original = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+    ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function paint(...args) {
+      if (this.canvas.classList.contains('matrix-canvas')) paints.push(this.canvas.closest('figure').dataset.matrix);
+      return original.apply(this, args);
+    };
+    const view = document.getElementById('inspector-view');
+    const inSight = (key) => {
+      const box = view.querySelector(`figure[data-matrix="${key}"] .matrix-grid`).getBoundingClientRect();
+      const area = view.getBoundingClientRect();
+      return box.bottom > area.top && box.top < Math.min(area.bottom, window.innerHeight);
+    };
+    document.getElementById('step-phase').click();
+    let before = null;
+    requestAnimationFrame(() => {
+      before = paints.map((key) => ({ key, inSight: inSight(key) }));
+    });
+    // Two frames later: the paints that waited have run.
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+      ImageBitmapRenderingContext.prototype.transferFromImageBitmap = original;
+      done({ before, after: paints.slice(before.length).map((key) => ({ key, inSight: inSight(key) })) });
+    })));
+  }));
+  assert.ok(seen.before.length > 0 && seen.before.every((p) => p.inSight), `before the frame, grids in sight: ${JSON.stringify(seen.before)}`);
+  assert.ok(seen.after.length > 0 && seen.after.every((p) => !p.inSight), `after it, grids out of sight: ${JSON.stringify(seen.after)}`);
+  // Every grid the update filled in shows its values, those painted late included (the top left
+  // cell in the colour of its value: 6 px in, inside the outline of a changed cell, 5 px down,
+  // above its number).
+  const cards = await page.evaluate(async () => {
+    const { colors: { fillRgb }, bitmapCanvas: { canvasPixels } } = await import('/www/bundle.js');
+    return ['w', 'w_new', 'b', 'b_new'].map((key) => {
+      const canvas = document.querySelector(`#inspector-view figure[data-matrix="${key}"] canvas.matrix-canvas`);
+      const { spec, from } = canvas.drawn;
+      return { key, pixel: [...canvasPixels(canvas, 6, 5, 1, 1).slice(0, 3)], want: fillRgb(spec.values[from][0], spec.scale) };
+    });
+  });
+  for (const { key, pixel, want } of cards) assert.deepEqual(pixel, want, `${key} shows its values`);
+  assert.ok(seen.after.some((p) => ['b', 'b_new'].includes(p.key)), `b or b after is among the late ones: ${JSON.stringify(seen.after)}`);
+});
+
 test('the loss chart is drawn again when a batch logs its J or an epoch ends, not at every update', async (t) => {
   // The circle preset (its own network, several batches an epoch); the loss chart on show.
   const page = await browser.open(t, DEEP);

@@ -10,11 +10,11 @@ import { parsePhase, phaseLayer, activationName } from '../phase.js';
 import { batchPhases } from '../stepping.js';
 import { phaseText } from './readouts.js';
 import { matrixCard, cellMetrics, longestText } from './matrix.js';
+import { moveBeforePaint } from './matrix-window.js';
 import { hideTooltip } from './tooltip.js';
 import { openEditor, keepEditorIn } from './weight-editor.js';
 import { createToolbar, following } from './inspector-toolbar.js';
 import { setHidden, setText } from '../dom.js';
-import { soon } from '../scheduler.js';
 import { rootFontPx } from '../type-scale.js';
 
 const view = document.getElementById('inspector-view');
@@ -246,10 +246,11 @@ function revealDone(doneId, trace) {
   if (!doneId) return;
   const done = panel.bands[doneId].section;
   const bar = panel.toolbar.element;
-  // Measured once the redraw is done (a microtask, after the grids' paints): the layout it asks
-  // for is the one the frame would do, done before the frame instead of within it. The band's
-  // grids then paint in the same task, and the frame has only the scroll and those to draw.
-  soon(() => {
+  // Measured once the redraw is done (a microtask), before the grids' paints: the layout it asks
+  // for is the one the frame would do, done before the frame instead of within it. The grids then
+  // paint in the same task, those in sight once scrolled (matrix-window.js), and the frame has
+  // only the scroll and those to draw.
+  moveBeforePaint(() => {
     if (!done.isConnected) return;
     const top = done.offsetTop - bar.offsetHeight - 4;
     const bottom = done.offsetTop + done.offsetHeight;

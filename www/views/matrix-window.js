@@ -1,10 +1,16 @@
 // Which part of a grid is in sight: an observer per scroll box telling each card's canvas whether
 // it is on show, the window of rows a grid that prints numbers paints as its box scrolls, and the
-// paints a redraw asks for, run together once it is done.
-import { soon } from '../scheduler.js';
+// paints a redraw asks for, run together once it is done: those in sight before the frame that
+// shows them, the others after it.
+import { soon, afterPaint } from '../scheduler.js';
 
-// The cards' paints asked for since the page last changed, run together once the redraw is done.
-const pending = new Set();
+// The cards' paints asked for since the page last changed, run together once the redraw is done:
+// each paint's function and where its grid is ({ element, root, canWait }).
+const pending = new Map();
+// Moves of a scroll box to make before the paints (the inspector's scroll to the band a step
+// filled in), so that the paints know what will be in sight.
+const moves = [];
+let queued = false;
 // How far outside its scroll box a card counts as on show (a share of the box): a card is drawn
 // before it scrolls into view, so the reader never sees it late.
 const SHOW_MARGIN = '50%';
@@ -32,16 +38,52 @@ export function observe(canvas, root) {
 // against the page's styles, which makes the browser bring them up to date first: painted in the
 // middle of a redraw, each grid cost a style pass; painted after it, only the first one does, and
 // that pass is the frame's own, done early.
-export function paintSoon(paintNow) {
-  if (pending.size === 0) soon(paintPending);
-  pending.add(paintNow);
+// `where`: the card's grid `element` in scroll box `root` (null: the window), and whether its
+// paint `canWait`: a grid that prints numbers and is out of sight paints once the frame is painted,
+// so that a step's frame carries only the grids one sees (a third to a half of a step's paints
+// on the circle preset; the first step of a batch paints W and b again, below the band in view).
+export function paintSoon(paintNow, where) {
+  queuePaints();
+  pending.set(paintNow, where);
 }
 
-// Run the paints asked for.
+// Run `move` (it scrolls a box) just before the paints asked for, and before those are told apart
+// by what is in sight.
+export function moveBeforePaint(move) {
+  queuePaints();
+  moves.push(move);
+}
+
+function queuePaints() {
+  if (queued) return;
+  queued = true;
+  soon(paintPending);
+}
+
+// Make the moves, then run the paints asked for: now those in sight, after the frame the others.
+// Every grid is measured before any is painted (a paint may resize its canvas): one layout, the
+// one the frame would do, done early.
 function paintPending() {
+  for (const move of moves.splice(0)) move();
+  queued = false;
   const paints = [...pending];
   pending.clear();
-  for (const paintNow of paints) paintNow();
+  const later = paints.map(([, where]) => Boolean(where?.canWait) && !inSight(where.element, where.root));
+  paints.forEach(([paintNow], i) => {
+    if (later[i]) afterPaint(paintNow);
+    else paintNow();
+  });
+}
+
+// Whether any of `element` lies within scroll box `root` (null: the window) and the window.
+function inSight(element, root) {
+  const box = element.getBoundingClientRect();
+  const area = root ? root.getBoundingClientRect() : { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+  const top = Math.max(area.top, 0);
+  const bottom = Math.min(area.bottom, window.innerHeight);
+  const left = Math.max(area.left, 0);
+  const right = Math.min(area.right, window.innerWidth);
+  return box.bottom > top && box.top < bottom && box.right > left && box.left < right;
 }
 
 // Call `follow(box)` for the card when its scroll box `root` scrolls (box: the place and height on

@@ -83,7 +83,7 @@ export function matrixCard(key, root = null, coveredTop = () => 0) {
     drawChanges(changes, next.spec, next.first, next.end);
     painted = next;
   };
-  const paint = () => paintSoon(paintNow);
+  const paint = () => paintSoon(paintNow, { element: grid, root, canWait: Boolean(canvas.drawn) && !isCellsOnly(canvas.drawn.spec) });
   // The rows [from, to) the canvas holds of rows [first, end) shown.
   const windowOf = (spec, first, end) => {
     if (!root || isCellsOnly(spec)) return [first, end];

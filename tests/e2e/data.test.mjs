@@ -4,7 +4,7 @@
 // files save and open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, screenshot, readNumber, LAPTOP, PROJECTOR } from './harness.mjs';
+import { useBrowser, screenshot, readNumber, settled, LAPTOP, PROJECTOR } from './harness.mjs';
 
 const browser = useBrowser();
 
@@ -310,9 +310,52 @@ test('the standardise switch, the test share and the split seed change what the 
   assert.deepEqual((await layersOf(page)).layers[0], { units: 8, activation: 'tanh' });
 });
 
+// Scroll the batch table into the Data panel's view, as a reader does, and wait until it is
+// written: the page writes it when it comes near (www/views/data.js writeTable).
+async function showBatchTable(page) {
+  await page.locator('#batch-table').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+}
+
+test('a batch table out of sight is written once the steps pause, or as soon as it is scrolled near', async (t) => {
+  const page = await browser.open(t, { query: '?preset=iris' });
+  await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { batch_size: 10 } })));
+  await page.click('#step-phase');
+  await settled(page);
+  const firstLines = () => page.$$eval('#batch-table tbody tr', (lines) => lines.filter((l) => !l.hidden).map((l) => l.querySelector('th').textContent));
+  const rowsOf = async () => JSON.parse(await traceOf(page)).rows.map((r) => String(r + 1));
+  // At 1366 × 768 the table lies below the scatter, out of the panel's view.
+  const place = await page.evaluate(() => ({
+    table: document.getElementById('batch-table').getBoundingClientRect().top,
+    bottom: document.getElementById('data-view').getBoundingClientRect().bottom,
+  }));
+  assert.ok(place.table > place.bottom, `out of sight: ${JSON.stringify(place)}`);
+  assert.deepEqual(await firstLines(), await rowsOf());
+  const before = await firstLines();
+  // A step to the next batch does not write it in the step's frame...
+  await page.click('#step-batch');
+  await page.click('#step-phase');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.deepEqual(await firstLines(), before, 'not written while out of sight');
+  // ...but once the steps pause.
+  await settled(page);
+  assert.deepEqual(await firstLines(), await rowsOf(), 'written once the page is still');
+  // Scrolled near, the next batch is written at once.
+  await page.click('#step-batch');
+  await page.click('#step-phase');
+  await showBatchTable(page);
+  assert.deepEqual(await firstLines(), await rowsOf(), 'written as it comes into sight');
+  // In sight, a step writes it in its own frame.
+  await page.click('#step-batch');
+  await page.click('#step-phase');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  assert.deepEqual(await firstLines(), await rowsOf(), 'written in the step\'s frame');
+});
+
 test('the batch table lists the batch raw and standardised, and a click selects a sample', async (t) => {
   const page = await browser.open(t, { query: '?preset=iris' });
   await page.click('#step-phase');
+  await showBatchTable(page);
   const trace = JSON.parse(await traceOf(page));
   const rows = await page.evaluate(() => JSON.parse(window.playground.dataRows('train')));
   const first = await page.$$eval('#batch-table tbody tr:first-child td', (cells) => cells.map((c) => c.textContent));
@@ -328,11 +371,13 @@ test('the next batch is written into the same lines of the batch table', async (
   const page = await browser.open(t, { query: '?preset=iris' });
   await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { batch_size: 10 } })));
   await page.click('#step-phase');
+  await settled(page);
   const rows = await page.evaluate(() => JSON.parse(window.playground.dataRows('train')));
   const before = JSON.parse(await traceOf(page));
   await page.evaluate(() => { document.querySelector('#batch-table tbody tr').dataset.kept = 'yes'; });
   await page.click('#step-batch');
   await page.click('#step-phase');
+  await settled(page);
   const next = JSON.parse(await traceOf(page));
   assert.notDeepEqual(next.rows, before.rows, 'another batch');
   const line = page.locator('#batch-table tbody tr').first();
@@ -352,18 +397,21 @@ test('a shorter last batch hides the lines it does not need, and the next full b
   // 120 training rows in batches of 11: ten of 11, then one of 10 (the table shows 12 lines at most).
   await page.evaluate(() => window.playground.configure(JSON.stringify({ training: { batch_size: 11 } })));
   await page.click('#step-phase');
+  await showBatchTable(page);
   const shownLines = () => page.$$eval('#batch-table tbody tr', (lines) => lines.filter((l) => !l.hidden).map((l) => l.querySelector('th').textContent));
   const rowsOf = async () => JSON.parse(await traceOf(page)).rows.map((r) => String(r + 1));
   assert.deepEqual(await shownLines(), await rowsOf());
   await page.evaluate(() => { document.querySelector('#batch-table tbody tr').dataset.kept = 'yes'; });
   for (let batch = 1; batch < 11; batch += 1) await page.click('#step-batch');
   await page.click('#step-phase');
+  await settled(page);
   const last = await rowsOf();
   assert.equal(last.length, 10, 'the last batch of the epoch');
   assert.deepEqual(await shownLines(), last, 'only its 10 lines show');
   assert.equal(await page.locator('#batch-table tbody tr').count(), 11, 'the other line is kept, hidden');
   await page.click('#step-batch');
   await page.click('#step-phase');
+  await settled(page);
   const next = await rowsOf();
   assert.equal(next.length, 11);
   assert.deepEqual(await shownLines(), next, 'a full batch shows every line again');

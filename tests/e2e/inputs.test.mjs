@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, screenshot } from './harness.mjs';
+import { useBrowser, screenshot, settled } from './harness.mjs';
 import { initSync, Playground } from '../../www/pkg/backprop_playground.js';
 
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_playground_bg.wasm', import.meta.url)) });
@@ -237,6 +237,7 @@ test('a session made from an uploaded CSV opens with its file, classes, save nam
     assert.equal(await target.isVisible('#errata'), false);
     await target.click('#step-phase');
     assert.match(await target.textContent('#batch-note'), /y = (short|tall)$/, 'the classes by name');
+    await settled(target);
     assert.deepEqual(await target.$$eval('#batch-table thead th', (list) => list.map((th) => th.title)), ['Row', 'height', 'weight', 'y']);
     [download] = await Promise.all([target.waitForEvent('download'), target.click('#session-save')]);
     assert.equal(download.suggestedFilename(), 'people.json');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser } from './harness.mjs';
+import { useBrowser, settled } from './harness.mjs';
 import { initSync, Playground } from '../../www/pkg/backprop_playground.js';
 
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_playground_bg.wasm', import.meta.url)) });
@@ -50,7 +50,9 @@ async function openWatched(t) {
 }
 
 // What the page shows of the markup: the elements made from it, and where its text is on show.
-function markupOnPage(page) {
+async function markupOnPage(page) {
+  // The batch table, out of sight, is written once the page is still.
+  await settled(page);
   return page.evaluate((markup) => ({
     images: document.querySelectorAll('img').length,
     handlers: document.querySelectorAll('[onerror]').length,

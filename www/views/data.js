@@ -19,6 +19,7 @@ import { wireSessionFiles } from '../session-file.js';
 import { showStatus } from './messages.js';
 import { sub } from '../notation.js';
 import { setAttr, setHidden, setText } from '../dom.js';
+import { whenStill } from '../scheduler.js';
 
 const body = document.getElementById('data-view');
 const nameLine = document.getElementById('data-name');
@@ -47,6 +48,10 @@ const MAX_BATCH_ROWS = 12;
 // What was drawn last, so a redraw during play skips what has not changed; tableShape: the batch
 // table's data, columns and lines (renderBatchTable).
 const drawn = { version: -1, batchKey: '', plot: null, labels: null, box: null, room: null, tableShape: '' };
+// Whether the batch table is within half the panel's height of its visible part (an observer
+// says; until it first does, it is), and the write that waits for it (writeTable).
+let tableNear = true;
+let lateTable = null;
 
 // Wire the preprocessing controls, the source chooser and the session files.
 export function wireData(Playground) {
@@ -70,6 +75,10 @@ export function wireData(Playground) {
   });
   wireChooser(Playground);
   wireSessionFiles(Playground);
+  new IntersectionObserver(([entry]) => {
+    tableNear = entry.isIntersecting;
+    if (tableNear) writeLateTable();
+  }, { root: body, rootMargin: '50% 0px' }).observe(batchTable.parentElement);
   // The scatter follows the panel's width.
   new ResizeObserver(() => {
     forgetLayout();
@@ -232,9 +241,7 @@ function renderBatch(trace) {
   setHidden(digitView, !isImage(inputs) || rows.length === 0);
   if (rows.length === 0) {
     batchNote.textContent = t('batch.none');
-    batchCells.textContent = '';
-    batchTable.replaceChildren();
-    drawn.tableShape = '';
+    writeTable(clearTable);
     return;
   }
   batchNote.textContent = t('batch.sample', {
@@ -242,14 +249,41 @@ function renderBatch(trace) {
   });
   if (isImage(inputs)) {
     renderDigit(rows[sample]);
-    batchCells.textContent = '';
-    batchTable.replaceChildren();
-    drawn.tableShape = '';
+    writeTable(clearTable);
   } else if (inputs <= MAX_TABLE_INPUTS) {
-    renderBatchTable(rows, sample);
+    writeTable(() => renderBatchTable(rows, sample));
   } else {
-    renderSampleTable(rows[sample]);
+    writeTable(() => renderSampleTable(rows[sample]));
   }
+}
+
+// The batch table (and the note above it) with no lines.
+function clearTable() {
+  batchCells.textContent = '';
+  batchTable.replaceChildren();
+  drawn.tableShape = '';
+}
+
+// Write the batch table with `write` now if it is near enough to be seen in the panel, else once
+// the page is still or as soon as it comes near (the observer below), whichever is first; only
+// the latest write waits. Below the scatter, the table is out of sight in every desktop layout,
+// and writing its lines at every step made the browser lay the table out again in the step's
+// frame: the first step of a batch took 10 ms longer to reach its frame with the CPU slowed down
+// 4×. A screen reader finds it written once the steps pause, as the grids' tables (matrix-table.js).
+function writeTable(write) {
+  if (tableNear) {
+    lateTable = null;
+    write();
+    return;
+  }
+  lateTable = write;
+  whenStill(writeLateTable);
+}
+
+function writeLateTable() {
+  const write = lateTable;
+  lateTable = null;
+  write?.();
 }
 
 // The training points with the batch ringed, for data of one or two inputs.

@@ -5,10 +5,10 @@
 // layout, built (`make build`, or a copy of the tree with its www/bundle.js rebuilt):
 //   node benches/click-ab.mjs DIR_A DIR_B [pages each] [clicks a page]
 // PHASE=Forward(1) keeps only the clicks that performed that phase (the first of a batch).
-// Per build: from the click to the next frame's start (the click's own work and the layout it
-// forces), and to the end of that frame's work on the page's thread, as slow-laptop.mjs times it.
+// Per build: from the click to the next frame's start and to the end of that frame's work on the
+// page's thread (play.mjs timeNextPhase, as slow-laptop.mjs times it).
 import { chromium } from 'playwright-core';
-import { quantile } from './play.mjs';
+import { quantile, timeNextPhase } from './play.mjs';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../tests/e2e/harness.mjs';
 
@@ -21,32 +21,6 @@ const PHASE = process.env.PHASE ?? null;
 if (roots.length !== 2) {
   console.error('usage: node benches/click-ab.mjs DIR_A DIR_B [pages each] [clicks a page]');
   process.exit(2);
-}
-
-// In the page: `count` clicks, each just after a frame; per click the times to the next frame's
-// start and to the end of its work, and the phase the click performed.
-function clicks(count) {
-  const button = document.getElementById('step-phase');
-  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
-  return (async () => {
-    const times = [];
-    for (let i = 0; i < count; i += 1) {
-      await frame();
-      await new Promise((done) => setTimeout(done, 0));
-      const start = performance.now();
-      let frameStart = 0;
-      const painted = new Promise((done) => requestAnimationFrame(() => {
-        frameStart = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => done(performance.now());
-        channel.port2.postMessage(0);
-      }));
-      button.click();
-      const end = await painted;
-      times.push({ toFrame: frameStart - start, painted: end - start, phase: document.getElementById('equations-view').dataset.phase });
-    }
-    return times;
-  })();
 }
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -62,7 +36,7 @@ try {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(`${servers[k].url}?preset=circle`);
       await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 60_000 });
-      const times = (await page.evaluate(clicks, CLICKS)).slice(WARM_UP).filter((x) => PHASE === null || x.phase === PHASE);
+      const times = (await page.evaluate(timeNextPhase, CLICKS)).slice(WARM_UP).filter((x) => PHASE === null || x.phase === PHASE);
       results[k].toFrame.push(...times.map((x) => x.toFrame));
       results[k].painted.push(...times.map((x) => x.painted));
       await page.close();

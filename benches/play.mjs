@@ -37,3 +37,32 @@ export function playFastest(seconds) {
     requestAnimationFrame(tick);
   });
 }
+
+// In the page (page.evaluate(timeNextPhase, count)): click "Next phase" `count` times, each just
+// after a frame; per click the time to the start of the next frame (the click's own work and the
+// layout it forces), to the end of that frame's work on the page's thread (its
+// requestAnimationFrame, then a message posted from there, which arrives after style, layout,
+// paint and commit), and the phase the click performed.
+export function timeNextPhase(count) {
+  const button = document.getElementById('step-phase');
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  return (async () => {
+    const times = [];
+    for (let i = 0; i < count; i += 1) {
+      await frame();
+      await new Promise((done) => setTimeout(done, 0));
+      const start = performance.now();
+      let frameStart = 0;
+      const painted = new Promise((done) => requestAnimationFrame(() => {
+        frameStart = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => done(performance.now());
+        channel.port2.postMessage(0);
+      }));
+      button.click();
+      const end = await painted;
+      times.push({ toFrame: frameStart - start, painted: end - start, phase: document.getElementById('equations-view').dataset.phase });
+    }
+    return times;
+  })();
+}

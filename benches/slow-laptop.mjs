@@ -10,7 +10,7 @@
 // Targets for a classroom: ready under 2 s, Next phase painted within 100 ms at p95,
 // the circle at 45 fps or more, the digits at 30 fps and 20 epochs/s or more.
 import { chromium } from 'playwright-core';
-import { quantile, playFastest } from './play.mjs';
+import { quantile, playFastest, timeNextPhase } from './play.mjs';
 import { startServer, stopServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, LAPTOP } from '../tests/e2e/harness.mjs';
 
@@ -30,29 +30,6 @@ async function openSlow(browser, url, query) {
   // much by the page itself, so that its epochs cost what they would on the same slow laptop.
   await page.evaluate(async (rate) => (await import('/www/bundle.js')).background.slowWorker(rate), RATE);
   return { page, ready };
-}
-
-// In the page: click Next phase `count` times, each just after a frame, and time each click to the
-// end of the frame that paints it (its requestAnimationFrame, then a message posted from there).
-function clicks(count) {
-  const button = document.getElementById('step-phase');
-  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
-  const painted = () => new Promise((done) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => done(performance.now());
-    channel.port2.postMessage(0);
-  }));
-  return (async () => {
-    const times = [];
-    for (let i = 0; i < count; i += 1) {
-      await frame();
-      await new Promise((done) => setTimeout(done, 0));
-      const start = performance.now();
-      button.click();
-      times.push((await painted()) - start);
-    }
-    return times;
-  })();
 }
 
 // The network's shape as the session says it: "2-4-2-1".
@@ -88,8 +65,8 @@ try {
   console.log(`  page ready (circle preset)      p50 ${quantile(readies, 0.5).toFixed(0)} ms   max ${Math.max(...readies).toFixed(0)} ms   (3 loads)`);
   const { page: circle } = await openSlow(browser, url, '?preset=circle');
   await circle.hover('#step-phase');
-  await circle.evaluate(clicks, 10);
-  const times = await circle.evaluate(clicks, CLICKS);
+  await circle.evaluate(timeNextPhase, 10);
+  const times = (await circle.evaluate(timeNextPhase, CLICKS)).map((click) => click.painted);
   console.log(`  Next phase → painted frame      p50 ${quantile(times, 0.5).toFixed(1)} ms   p95 ${quantile(times, 0.95).toFixed(1)} ms   (${CLICKS} clicks, circle preset)`);
   await playing(circle, 'circle');
   await circle.close();

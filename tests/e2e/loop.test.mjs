@@ -234,6 +234,45 @@ test('play trains at the chosen speed and pause stops it', async (t) => {
   assert.equal(await page.locator('#play').getAttribute('aria-pressed'), 'false', 'a step by hand pauses');
 });
 
+test('while playing, the buttons stay where they are: the readouts keep their widths as the numbers change', async (t) => {
+  for (const [query, viewport] of [['?preset=digits', LAPTOP], ['?preset=circle', LAPTOP], ['?preset=circle&lang=zh', { width: 1024, height: 768 }]]) {
+    const page = await browser.open(t, { query, viewport });
+    // No last epoch, the fastest speed: every readout changes at every frame.
+    await page.evaluate(async () => {
+      const { store } = (await import('/www/bundle.js')).state;
+      store.playground.configure(JSON.stringify({ training: { max_epochs: null } }));
+    });
+    await page.$eval('#speed', (slider) => {
+      slider.value = slider.max;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Where the buttons under the readouts are at every frame, and what the readouts show.
+    await page.evaluate(() => {
+      window.seen = { places: new Set(), losses: new Set(), samples: new Set() };
+      const watch = () => {
+        const place = (id) => { const r = document.getElementById(id).getBoundingClientRect(); return `${id} ${r.left},${r.top}`; };
+        window.seen.places.add([place('step-phase'), place('play'), place('run-to-end')].join(' '));
+        window.seen.losses.add(document.getElementById('loss').textContent);
+        window.seen.samples.add(document.getElementById('samples').textContent);
+        window.watching = requestAnimationFrame(watch);
+      };
+      watch();
+    });
+    await page.click('#play');
+    await page.waitForFunction(() => JSON.parse(window.playground.trace()).epochs_done >= 12, null, { timeout: 60_000 });
+    await page.click('#play');
+    const seen = await page.evaluate(() => {
+      cancelAnimationFrame(window.watching);
+      return { places: [...window.seen.places], losses: window.seen.losses.size, samples: window.seen.samples.size };
+    });
+    // The numbers did change, through epochs of two digits ...
+    assert.ok(seen.losses > 5 && seen.samples > 1, `${query}: the readouts changed (${JSON.stringify(seen)})`);
+    assert.ok(Number(await page.locator('#epoch').textContent()) >= 12);
+    // ... and the buttons never moved, from before Play was pressed to after Pause.
+    assert.deepEqual(seen.places, seen.places.slice(0, 1), `${query} at ${viewport.width}: the buttons moved`);
+  }
+});
+
 test('run to end trains until the stopping rule holds, and asks for one when there is none', async (t) => {
   const page = await browser.open(t, { query: '?preset=circle' });
   await page.click('#run-to-end');

@@ -448,6 +448,21 @@ pub fn history_value(h: &History) -> Value {
     ])
 }
 
+/// The history's newest `epochs` epochs and last `epochs` batch losses, with how many of each
+/// were logged in all (`{"epochs", "batches", "history"}`): what the page's text alternatives of
+/// the charts read. The whole history grows with every epoch played (the circle preset after
+/// 25,000 epochs: 6 MB of text), and writing and reading all of it for the last few figures held
+/// a slow laptop's page for half a second.
+pub fn history_tail_value(h: &History, epochs: usize) -> Value {
+    let (all_epochs, all_batches) = (h.train_loss.len(), h.batch_loss.len());
+    let tail = h.since(all_epochs.saturating_sub(epochs), all_batches.saturating_sub(epochs));
+    obj(vec![
+        ("epochs", Value::from(all_epochs)),
+        ("batches", Value::from(all_batches)),
+        ("history", history_value(&tail)),
+    ])
+}
+
 /// What a copy of a session that trains elsewhere (the page's worker) hands back: as JSON, the
 /// moment it is at (without its parameters) and the history it logged after the first `epochs`
 /// epochs and `batches` batch losses; and the moment's parameters as numbers (`moment_packed`).

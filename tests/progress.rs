@@ -135,3 +135,29 @@ fn the_parameters_travel_as_numbers_before_and_after_the_update() {
     assert_eq!(numbers[21 + 6], updated[0].b[0]);
     assert_eq!(numbers[41], updated[1].b[2]);
 }
+
+#[test]
+fn the_history_tail_is_the_last_epochs_and_batch_losses_of_the_whole_history() {
+    use backprop_playground::session::{history_tail_value, history_value};
+    let (mut t, _) = session();
+    // Before any epoch: nothing logged, nothing in the tail.
+    let empty = history_tail_value(t.history(), 3);
+    assert_eq!(empty["epochs"].as_f64(), Some(0.0));
+    assert_eq!(empty["history"]["train_loss"].as_array().map(|a| a.len()), Some(0));
+    t.run(7);
+    let whole = history_value(t.history());
+    let tail = history_tail_value(t.history(), 3);
+    let (epochs, batches) = logged(&t);
+    assert_eq!((epochs, batches), (7, 21));
+    assert_eq!(tail["epochs"].as_f64(), Some(7.0));
+    assert_eq!(tail["batches"].as_f64(), Some(21.0));
+    // Every list: its last three entries, as the whole history has them.
+    for key in ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "mean_batch_loss", "batch_loss", "train_rmse"] {
+        let all = whole[key].as_array().unwrap();
+        let last = tail["history"][key].as_array().unwrap();
+        assert_eq!(last.len(), 3, "{key}");
+        assert_eq!(last.to_vec(), all[all.len() - 3..].to_vec(), "{key}");
+    }
+    // Asked for more than there is: all of it.
+    assert_eq!(history_tail_value(t.history(), 100)["history"], whole);
+}

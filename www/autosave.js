@@ -12,7 +12,7 @@ import { snapshot, restore, UNDO_BYTES } from './snapshot.js';
 import { callLog } from './call-log.js';
 import { t } from './i18n.js';
 import { setHidden, setText } from './dom.js';
-import { playingGap } from './save-pace.js';
+import { playingGap, savesWhilePlaying } from './save-pace.js';
 
 const note = document.getElementById('keep-note');
 const noteText = document.getElementById('keep-note-text');
@@ -188,9 +188,10 @@ export function startKeeping({ held = false, address = null } = {}) {
   });
   startOverButton.addEventListener('click', () => startOverDialog.showModal());
   startOverConfirm.addEventListener('click', startOver);
-  // A tab being closed or hidden: keep what is on show now.
+  // A tab being closed or hidden: keep what is on show now, at once (a hidden page paints no
+  // frame to save after, and a closed one runs no timer).
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') saveSoon(0);
+    if (document.visibilityState === 'hidden') saveNow();
   });
   if (keep.mode === 'saving') saveSoon(0);
 }
@@ -247,6 +248,11 @@ function saveSoon(gap = MIN_GAP_MS) {
     saveNow();
   };
   setTimeout(() => {
+    if (isPlaying() && !savesWhilePlaying(keep.saveCost)) {
+      // Too long to make while playing: kept once the play stops (the redraws stop).
+      whenStill(save);
+      return;
+    }
     if (isPlaying()) {
       // Few undo steps while playing: the whole snapshot would take a frame's time every save,
       // and slow the play down; the next save once the page is still keeps them all again.

@@ -25,6 +25,8 @@ const loop = {
   credit: 0,
   // Measured milliseconds per epoch, null until measured.
   msPerEpoch: null,
+  // The last few frames' milliseconds per epoch, unsmoothed (workerEpochMs).
+  epochSamples: [],
   // Training's budget and the frame rate aimed at (speed.js updatePacing), adapted every frame.
   pacing: startPacing(),
   // Measured milliseconds of a frame's work besides training (smoothed): the redraw, then the
@@ -83,6 +85,7 @@ export function play({ toEnd = false } = {}) {
   // Measured again: the session may be another one (other data, another network), whose epochs
   // decide afresh whether the worker trains.
   loop.msPerEpoch = null;
+  loop.epochSamples = [];
   // Owe one unit at once, so pressing Play shows a step straight away.
   loop.credit = 1;
   loop.stop = everyFrame(tick);
@@ -134,7 +137,7 @@ function tick(now) {
     pause();
     return false;
   }
-  if (wantsWorker(speed) && usesWorker(loop.msPerEpoch)) handOff(speed);
+  if (wantsWorker(speed) && usesWorker(workerEpochMs())) handOff(speed);
   return true;
 }
 
@@ -146,6 +149,17 @@ function drawFrame() {
   loop.drawnAt = performance.now();
   loop.drawMs = loop.drawnAt - start;
   loop.rendered.port2.postMessage(0);
+}
+
+// The frames whose epochs are timed before training may move to the worker.
+const WORKER_SAMPLES = 3;
+
+// What decides whether epochs are long enough for the worker: the shortest epoch of the last
+// WORKER_SAMPLES frames, null before that many. Not one frame's: the first epoch on new data
+// takes longer (200 generated points after the digits: 2.1–2.6 ms, then 0.3 ms an epoch), and
+// one frame's had sent such data to the worker now and then.
+function workerEpochMs() {
+  return loop.epochSamples.length < WORKER_SAMPLES ? null : Math.min(...loop.epochSamples);
 }
 
 // Whether `speed` plays epochs faster than every view follows (the speeds the worker may train).
@@ -212,7 +226,9 @@ function runUnits(playground, unit, count) {
   if (unit === 'epoch') {
     const start = performance.now();
     playground.run(count);
-    loop.msPerEpoch = updateEpochCost(loop.msPerEpoch, performance.now() - start, count);
+    const ms = performance.now() - start;
+    loop.msPerEpoch = updateEpochCost(loop.msPerEpoch, ms, count);
+    loop.epochSamples = [...loop.epochSamples.slice(1 - WORKER_SAMPLES), ms / count];
     return;
   }
   for (let i = 0; i < count && !isTerminal(playground.phase()); i += 1) playground.step(unit);

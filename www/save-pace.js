@@ -16,3 +16,14 @@ export function playingGap(gap, costMs) {
   const cost = Number.isFinite(costMs) && costMs > 0 ? costMs : 0;
   return Math.max(gap, PLAYING_GAP_MS, cost * PLAYING_COST_SHARE);
 }
+
+// While playing, a save that took longer than this (ms) waits until the page is still instead:
+// a save holds the page in one piece, and the history it writes grows with every epoch played
+// (the circle preset after 25,000 epochs: 11 MB, over half a second a save on a slow laptop), so
+// that the class would see the play stop for that long every few seconds.
+export const PLAYING_SAVE_MAX_MS = 50;
+
+// Whether a save that took `costMs` (the last one's) is made while playing.
+export function savesWhilePlaying(costMs) {
+  return !(costMs > PLAYING_SAVE_MAX_MS);
+}

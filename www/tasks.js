@@ -127,7 +127,8 @@ function checkComparison(value, field) {
 }
 
 // Whether `condition` (checked) holds for `facts`:
-// { trace (the core's trace, parsed), history() (the history, parsed; called only when needed),
+// { trace (the core's trace, parsed), history() (the history, or its newest epochs, parsed; called
+//   only when needed),
 //   session (the settings: config.session), source (store.data.source), summary (the data summary),
 //   trainRows }.
 export function holds(condition, facts) {

@@ -189,6 +189,13 @@ impl Playground {
         history_json(&self.trainer).to_string()
     }
 
+    /// JSON of the history's newest `epochs` epochs, with how many there are in all
+    /// (`session::history_tail_value`).
+    #[wasm_bindgen(js_name = historyTail)]
+    pub fn history_tail(&self, epochs: usize) -> String {
+        session::history_tail_value(self.trainer.history(), epochs).to_string()
+    }
+
     /// J of the current parameters over the training set, as `history().train_loss` logs it at
     /// the end of an epoch (undefined without training rows). Changes nothing: before training,
     /// it is a loss curve's point at epoch 0.

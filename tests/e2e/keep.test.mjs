@@ -254,6 +254,46 @@ test('while playing the work is kept a few times a second, and the last state su
   assert.equal(await page.evaluate(() => window.playground.trace()), before);
 });
 
+test('while playing, a save too long for a frame waits for the pause or the tab being hidden, and then keeps the work', async (t) => {
+  const page = await browser.open(t, {
+    query: '?preset=circle',
+    init: () => {
+      window.keptWrites = 0;
+      const put = IDBObjectStore.prototype.put;
+      // A save that holds the page 80 ms, as a long play's history does on a slow laptop.
+      IDBObjectStore.prototype.put = function slow(...args) {
+        window.keptWrites += 1;
+        const until = performance.now() + 80;
+        while (performance.now() < until) { /* the page held */ }
+        return put.apply(this, args);
+      };
+    },
+  });
+  // A step, kept: that save took 80 ms.
+  await page.click('#step-phase');
+  await waitKept(page);
+  await page.locator('#speed').fill('8');
+  await page.evaluate(() => { window.keptWrites = 0; });
+  await page.click('#play');
+  await page.waitForTimeout(3000);
+  assert.equal(await page.evaluate(() => window.keptWrites), 0, 'nothing saved while playing');
+  // The tab hidden (another tab chosen, the window closing): kept at once, playing or not.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete document.visibilityState;
+  });
+  await page.waitForFunction(() => window.keptWrites === 1, null, { timeout: 2000 });
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true', 'still playing');
+  await page.click('#play');
+  await waitKept(page);
+  assert.ok(await page.evaluate(() => window.keptWrites) >= 2, 'saved after the pause');
+  const before = await page.evaluate(() => window.playground.trace());
+  assert.ok(JSON.parse(before).epochs_done > 0);
+  await reload(page);
+  assert.equal(await page.evaluate(() => window.playground.trace()), before);
+});
+
 test('Start over asks first, in both languages, then discards the kept work and opens the default afresh', async (t) => {
   const page = await browser.open(t, { query: '?lang=zh&preset=worked-example' });
   await page.click('#step-phase');

@@ -1,8 +1,8 @@
 // Autosave's pace while playing (www/save-pace.js): a cheap save once a second, a costly one so
-// seldom that saves hold the page a twentieth of the time at most.
+// seldom that saves hold the page a twentieth of the time at most, and one too long not at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { playingGap, PLAYING_GAP_MS, PLAYING_COST_SHARE } from '../../www/save-pace.js';
+import { playingGap, savesWhilePlaying, PLAYING_GAP_MS, PLAYING_COST_SHARE, PLAYING_SAVE_MAX_MS } from '../../www/save-pace.js';
 
 test('a cheap save waits the least gap, a costly one long enough to take a twentieth of the time', () => {
   assert.equal(PLAYING_GAP_MS, 1000);
@@ -20,4 +20,12 @@ test('a cheap save waits the least gap, a costly one long enough to take a twent
   assert.equal(playingGap(7000, 10), 7000);
   assert.equal(playingGap(0, Number.NaN), 1000);
   assert.equal(playingGap(0, -5), 1000);
+});
+
+test('a save longer than a few frames is not made while playing; no cost measured yet counts as a short one', () => {
+  assert.equal(PLAYING_SAVE_MAX_MS, 50);
+  for (const cost of [0, 3, 49.9, 50]) assert.equal(savesWhilePlaying(cost), true, `cost ${cost}`);
+  for (const cost of [50.1, 250, 630, Infinity]) assert.equal(savesWhilePlaying(cost), false, `cost ${cost}`);
+  assert.equal(savesWhilePlaying(Number.NaN), true);
+  assert.equal(savesWhilePlaying(undefined), true);
 });

@@ -14,7 +14,7 @@ import { showError } from './messages.js';
 import { store, setView } from '../state.js';
 import { setAttr, setText } from '../dom.js';
 import { afterPaint, whenStill } from '../scheduler.js';
-import { chartSummary } from '../chart-summary.js';
+import { chartSummary, LAST_EPOCHS } from '../chart-summary.js';
 import { keptOption } from '../kept-runs.js';
 import { CHART_FRAMES, chartsDue } from '../draw-turns.js';
 
@@ -125,8 +125,9 @@ let summaryQueued = false;
 const SUMMARY_MS = 1000;
 
 // Write each chart's text alternative (chart-summary.js) once the frame that shows the change is
-// painted (playing) or the page is still (stepping): reading the core's whole history costs more
-// than a click's frame should wait for.
+// painted (playing) or the page is still (stepping): nobody hears them sooner, and a click's frame
+// should not wait for them. They read the history's newest epochs only (historyTail): the whole
+// history of a long play is megabytes of text.
 function summarizeLater(again) {
   const key = `${currentKey.loss}|${currentKey.boundary}|${kinds.metric}|${kinds.view}`;
   if (again) summarized = '';
@@ -145,8 +146,8 @@ function summarizeLater(again) {
   (isPlaying() ? afterPaint : whenStill)(() => {
     summaryQueued = false;
     if (!lastContext) return;
-    const history = JSON.parse(lastContext.playground.history());
-    for (const name of CHARTS) setText(summaries[name], chartSummary(name, history, kinds));
+    const tail = JSON.parse(lastContext.playground.historyTail(LAST_EPOCHS));
+    for (const name of CHARTS) setText(summaries[name], chartSummary(name, tail, kinds));
     summarized = key;
     summarizedAt = performance.now();
   });

@@ -419,7 +419,8 @@ function checkTask(context) {
   let history = null;
   const facts = {
     trace: context.trace,
-    history: () => (history ??= JSON.parse(store.playground.history())),
+    // The last epoch's figures are all a task reads: not the whole history of a long play.
+    history: () => (history ??= JSON.parse(store.playground.historyTail(1)).history),
     session: config.session,
     source: store.data.source,
     summary: dataset.summary,

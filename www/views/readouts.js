@@ -33,14 +33,14 @@ export function renderReadouts(phase, trace) {
   showValue(samplesValue, samplesText(trace, config.trainRows));
 }
 
-// Each number keeps the width of the widest value it has had to show: hidden copies of the
+// Each readout keeps the width of the widest value it has had to show: hidden copies of the
 // widest texts lie under its value (.readout-size). While the page plays, the values change at
-// every frame, and a row of readouts that wrapped at some values and not at others moved the
-// buttons below it up and down under the pointer (a click on Pause could land beside it). The
-// widths start from the widest values the session can show (the last batch and sample counts,
-// the last epoch, a loss of six digits down to 0.001); a number longer than any before widens its
-// readout for good. They start afresh with another language or another shape of training. (The
-// phase has a row of its own.)
+// every frame, and readouts that wrapped at some values and not at others moved the buttons
+// below them up and down under the pointer (a click on Pause could land beside it). The widths
+// start from the widest values the session can show (every phase of a batch, the last batch and
+// sample counts, the last epoch, a loss of six digits down to 0.001); a number longer than any
+// before widens its readout for good. They start afresh with another language or another shape
+// of training.
 const sizes = { key: null, table: null, widest: new Map() };
 
 // Start the widths afresh when the language or the session's shape changed.

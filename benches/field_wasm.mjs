@@ -1,14 +1,19 @@
 // Time of one decision-boundary frame in wasm, under Node: the 100 × 100 field and the 32 × 32
-// maps of every hidden unit, through the same exports the page calls (boundaryField, neuronMaps).
+// maps of every hidden unit: the field through boundaryField (the field drawBoundary paints, without
+// a canvas; an export of the `bench` feature only, not in the page's module) and neuronMaps.
 //
-//   cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --release
-//   wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/backprop_playground.wasm
-//   node benches/field_wasm.mjs [www/pkg]
+//   cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --release --features bench
+//   wasm-bindgen --target web --out-dir /tmp/bench-pkg target/wasm32-unknown-unknown/release/backprop_playground.wasm
+//   node benches/field_wasm.mjs /tmp/bench-pkg
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const dir = path.resolve(process.argv[2] ?? 'www/pkg');
+if (!fs.readFileSync(path.join(dir, 'backprop_playground.js'), 'utf8').includes('boundaryField')) {
+  console.error(`${dir} has no boundaryField: build it with --features bench (see the top of this file)`);
+  process.exit(1);
+}
 const pkg = await import(pathToFileURL(path.join(dir, 'backprop_playground.js')));
 pkg.initSync({ module: fs.readFileSync(path.join(dir, 'backprop_playground_bg.wasm')) });
 const { Playground } = pkg;

@@ -28,7 +28,11 @@ WASM_OPT_BIN=node_modules/.bin/wasm-opt
 # --converge repeats the passes until the module stops shrinking: 0.75 KB less for 6 s more, same
 # training speed. (-Oz instead of -O3 saves about 5 KB more but trains about 3 % slower, measured
 # with benches/train-wasm.mjs.)
-WASM_OPT_FLAGS=(-O3 --converge --enable-simd --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+# --low-memory-unused lets wasm-opt fold constant offsets into loads and stores (x + 8 → offset=8),
+# which it may do only if no address below 1 KB is ever used: Rust's module puts its data at 1 MB
+# and its stack below, growing down from there, so only a stack 1,023 KB deep would reach it.
+# 0.9 KB less gzip (1.8 KB of code).
+WASM_OPT_FLAGS=(-O3 --converge --low-memory-unused --enable-simd --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
   --enable-call-indirect-overlong --strip-producers --strip-target-features)
 

@@ -273,35 +273,61 @@ pub(crate) fn read_params(v: &Value, arch: &Architecture, name: &str) -> Result<
     Ok(Network { layers })
 }
 
+/// A history's fields: its lists (per epoch, the batch losses, and the positions of a thinned
+/// one), then the counts of a thinned one.
+const HISTORY_KEYS: [&str; 12] = [
+    "train_loss",
+    "test_loss",
+    "train_accuracy",
+    "test_accuracy",
+    "train_rmse",
+    "test_rmse",
+    "mean_batch_loss",
+    "batch_loss",
+    "epoch",
+    "batch",
+    "epochs",
+    "batches",
+];
+
 fn read_history(v: &Value) -> Result<History> {
     let map = object(v, "history")?;
-    known_keys(
-        map,
-        "history",
-        &[
-            "train_loss",
-            "test_loss",
-            "train_accuracy",
-            "test_accuracy",
-            "train_rmse",
-            "test_rmse",
-            "mean_batch_loss",
-            "batch_loss",
-        ],
-    )?;
-    let list = |key: &str| -> Result<Vec<Option<f64>>> {
-        optional(map, key).map_or(Ok(Vec::new()), |v| numbers_or_nulls(v, &format!("history.{key}")))
-    };
-    Ok(History {
-        train_loss: list("train_loss")?.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
-        test_loss: list("test_loss")?,
-        train_accuracy: list("train_accuracy")?,
-        test_accuracy: list("test_accuracy")?,
-        train_rmse: list("train_rmse")?,
-        test_rmse: list("test_rmse")?,
-        mean_batch_loss: list("mean_batch_loss")?,
-        batch_loss: list("batch_loss")?.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
-    })
+    known_keys(map, "history", &HISTORY_KEYS)?;
+    // Read in one loop: each `?` between separately read lists would drop the lists before it,
+    // and that code, repeated, was a kilobyte of wasm.
+    let mut read = Vec::with_capacity(10);
+    for key in &HISTORY_KEYS[..10] {
+        read.push(history_list(map, key)?);
+    }
+    let count = |key: &str, field: &str| optional(map, key).map(|v| whole(v, field, 0, u32::MAX as u64)).transpose();
+    let (epochs, batches) = (count("epochs", "history.epochs")?, count("batches", "history.batches")?);
+    let mut lists = History::default();
+    let mut take = |i: usize| std::mem::take(&mut read[i]);
+    let sure = |list: Vec<Option<f64>>| list.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect();
+    lists.train_loss = sure(take(0));
+    lists.test_loss = take(1);
+    lists.train_accuracy = take(2);
+    lists.test_accuracy = take(3);
+    lists.train_rmse = take(4);
+    lists.test_rmse = take(5);
+    lists.mean_batch_loss = take(6);
+    lists.batch_loss = sure(take(7));
+    // A thinned history (or a part of one) numbers its entries from 1, and says how many epochs
+    // and batch losses were logged in all.
+    let (epoch, batch) = (whole_numbers(take(8), 1), whole_numbers(take(9), 1));
+    epoch
+        .zip(batch)
+        .and_then(|(epoch, batch)| {
+            History::from_lists(lists, epoch, batch, epochs.map(|n| n as usize), batches.map(|n| n as usize))
+        })
+        .ok_or_else(|| Error::invalid("history.epoch", Msg::ExpectedHistoryPositions, Msg::GotOtherPositions))
+}
+
+/// The list `key` of a history: numbers and nulls (none when it is left out). One function, not
+/// a closure inlined at each of the ten lists: a kilobyte of wasm less.
+#[inline(never)]
+fn history_list(map: &Map, key: &str) -> Result<Vec<Option<f64>>> {
+    optional(map, key).map_or(Ok(Vec::new()), |v| numbers_or_nulls(v, &format!("history.{key}")))
 }
 
 fn read_position(v: &Value, trainer: &mut Trainer, history: History) -> Result<()> {
@@ -433,10 +459,11 @@ pub(crate) fn params_value(net: &Network) -> Value {
     )
 }
 
-/// The history: per epoch, and every batch's J (the page's Batch J curve).
+/// The history: per epoch, and every batch's J (the page's Batch J curve); a thinned history
+/// (or a part of one) also numbers its entries (epochs and batches from 1) and gives the counts.
 pub fn history_value(h: &History) -> Value {
     let opt_list = |v: &[Option<f64>]| Value::Array(v.iter().map(|&x| opt_num(x)).collect());
-    obj(vec![
+    let mut fields = vec![
         ("train_loss", vec_json(h.train_loss.iter())),
         ("test_loss", opt_list(&h.test_loss)),
         ("train_accuracy", opt_list(&h.train_accuracy)),
@@ -445,7 +472,15 @@ pub fn history_value(h: &History) -> Value {
         ("test_rmse", opt_list(&h.test_rmse)),
         ("mean_batch_loss", opt_list(&h.mean_batch_loss)),
         ("batch_loss", vec_json(h.batch_loss.iter())),
-    ])
+    ];
+    if !h.is_whole() {
+        let numbered = |p: &[usize]| Value::Array(p.iter().map(|&i| Value::from(i + 1)).collect());
+        fields.push(("epoch", numbered(&h.epoch)));
+        fields.push(("batch", numbered(&h.batch)));
+        fields.push(("epochs", Value::from(h.epochs())));
+        fields.push(("batches", Value::from(h.batches())));
+    }
+    obj(fields)
 }
 
 /// The history's newest `epochs` epochs and last `epochs` batch losses, with how many of each
@@ -454,7 +489,7 @@ pub fn history_value(h: &History) -> Value {
 /// 25,000 epochs: 6 MB of text), and writing and reading all of it for the last few figures held
 /// a slow laptop's page for half a second.
 pub fn history_tail_value(h: &History, epochs: usize) -> Value {
-    let (all_epochs, all_batches) = (h.train_loss.len(), h.batch_loss.len());
+    let (all_epochs, all_batches) = (h.epochs(), h.batches());
     let tail = h.since(all_epochs.saturating_sub(epochs), all_batches.saturating_sub(epochs));
     obj(vec![
         ("epochs", Value::from(all_epochs)),

@@ -220,7 +220,13 @@ fn a_run_of_100000_epochs_is_drawn_with_at_most_two_points_per_pixel_column_and_
     let mut train: Vec<f64> = (0..100_000).map(|e| 1.0 / (1.0 + e as f64 * 0.01)).collect();
     train[61_234] = 3.0;
     let test = vec![None; train.len()];
-    let data = loss::LossData { train: &train, test: &test, batches: None, options: loss::Options::default() };
+    let data = loss::LossData {
+        train: &train,
+        test: &test,
+        batches: None,
+        positions: None,
+        options: loss::Options::default(),
+    };
     let (svg, frame) = render((640, 360), |root| loss::draw(root, &data).unwrap());
     let lines = polylines(&svg);
     assert_eq!(lines.len(), 1, "no test line without test values");
@@ -748,7 +754,7 @@ fn extreme_values_draw_without_panicking() {
     let test = [Some(f64::MIN_POSITIVE), None, Some(1e300), None, Some(2.0)];
     for log in [false, true] {
         let options = loss::Options { log, highlight: Some(usize::MAX), ..Default::default() };
-        let data = loss::LossData { train: &train, test: &test, batches: Some((&train, 2)), options };
+        let data = loss::LossData { train: &train, test: &test, batches: Some((&train, 2)), positions: None, options };
         let (_, frame) = render((400, 300), |root| loss::draw(root, &data).unwrap());
         assert!(frame.y.0.is_finite() && frame.y.1.is_finite() && frame.y.0 < frame.y.1, "{frame:?}");
     }
@@ -815,7 +821,8 @@ fn the_page_s_words_replace_the_english_ones_in_the_charts_of_epochs() {
 fn the_legend_moves_to_the_other_corner_when_a_line_s_newest_point_is_under_it() {
     // The y of the legend's "train" in a loss chart of these values (legend preferred at the top).
     let legend_y = |train: &[f64]| {
-        let data = loss::LossData { train, test: &[], batches: None, options: loss::Options::default() };
+        let data =
+            loss::LossData { train, test: &[], batches: None, positions: None, options: loss::Options::default() };
         let (svg, _) = render((500, 350), |root| loss::draw(root, &data).unwrap());
         let is_train = |tag: &&str| tag[tag.find('>').unwrap() + 1..tag.find("</text>").unwrap()].trim() == "train";
         let tag = svg.split("<text").skip(1).find(is_train).expect("a legend entry");
@@ -955,6 +962,6 @@ fn kept_runs_in_the_options_are_checked_and_named_in_errors() {
     .unwrap();
     assert!(o.hide_batch);
     assert_eq!(o.kept.len(), 2);
-    assert_eq!(o.kept[0], loss::Kept { name: "a".into(), train: vec![Some(1.0), None], colour: 0 });
+    assert_eq!(o.kept[0], loss::Kept { name: "a".into(), train: vec![Some(1.0), None], epoch: None, colour: 0 });
     assert_eq!(o.kept[1].colour, 2, "a run's colour is its place in the list, nulls counted");
 }

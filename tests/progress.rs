@@ -152,7 +152,9 @@ fn the_history_tail_is_the_last_epochs_and_batch_losses_of_the_whole_history() {
     assert_eq!(tail["epochs"].as_f64(), Some(7.0));
     assert_eq!(tail["batches"].as_f64(), Some(21.0));
     // Every list: its last three entries, as the whole history has them.
-    for key in ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "mean_batch_loss", "batch_loss", "train_rmse"] {
+    for key in
+        ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "mean_batch_loss", "batch_loss", "train_rmse"]
+    {
         let all = whole[key].as_array().unwrap();
         let last = tail["history"][key].as_array().unwrap();
         assert_eq!(last.len(), 3, "{key}");

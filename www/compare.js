@@ -40,7 +40,10 @@ export function keepRun() {
   if (history.train_loss.length === 0) return { problem: 'compare.needEpoch' };
   const start = withScratch(store.playground.toSession(), startLoss);
   const { batch_size: batchSize, learning_rate: alpha } = config.session.training;
-  const run = { ...settingsOf(batchSize, alpha), epochs: history.train_loss.length, train: [start, ...history.train_loss] };
+  const run = { ...settingsOf(batchSize, alpha), epochs: history.epochs ?? history.train_loss.length, train: [start, ...history.train_loss] };
+  // A long run's history is thinned (the core keeps evenly spaced epochs): its values keep their
+  // epochs, 0 for the start.
+  if (history.epoch) run.epoch = [0, ...history.epoch];
   setKept(withRun(store.kept, run));
   return { run };
 }

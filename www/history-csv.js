@@ -1,4 +1,5 @@
-// The loss and accuracy history as a CSV file: one row per completed epoch, the training and test
+// The loss and accuracy history as a CSV file: one row per epoch kept (every completed epoch, or
+// evenly spaced ones of a long run, whose history the core thins), the training and test
 // loss, and the accuracy (classification) or the RMSE (regression), as the core measured them.
 // Column names are fixed identifiers, the same in every language, for spreadsheets and scripts.
 // No DOM, so Node can test it.
@@ -11,7 +12,9 @@ export function historyCsv(history) {
   const [train, test] = regression ? ['train_rmse', 'test_rmse'] : ['train_accuracy', 'test_accuracy'];
   const lines = [['epoch', 'train_loss', 'test_loss', train, test].join(',')];
   history.train_loss.forEach((loss, e) => {
-    lines.push([e + 1, loss, history.test_loss[e], history[train][e], history[test][e]].map(cell).join(','));
+    // A thinned history numbers its entries (`epoch`, from 1); a whole one is 1, 2, 3, ….
+    const epoch = history.epoch?.[e] ?? e + 1;
+    lines.push([epoch, loss, history.test_loss[e], history[train][e], history[test][e]].map(cell).join(','));
   });
   return `${lines.join('\n')}\n`;
 }

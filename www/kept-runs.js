@@ -22,7 +22,11 @@ export function keptName(run) {
 
 // The loss chart's `kept` option: names in the page's language, nulls kept (a run's colour is its place).
 export function keptOption(kept) {
-  return kept.map((run) => (run ? { name: keptName(run), train: run.train } : null));
+  return kept.map((run) => {
+    if (!run) return null;
+    // A run kept from a thinned history gives the epoch of each value.
+    return run.epoch ? { name: keptName(run), train: run.train, epoch: run.epoch } : { name: keptName(run), train: run.train };
+  });
 }
 
 // The places of the runs kept (not null).
@@ -54,6 +58,10 @@ export function keptProblem(kept) {
     if (!Number.isFinite(run.alpha)) return 'runs whose α is a number';
     if (!Array.isArray(run.train) || !run.train.every((x) => x === null || Number.isFinite(x))) {
       return 'runs whose train is a list of numbers or nulls';
+    }
+    const increasing = (list) => list.every((e, i) => Number.isInteger(e) && e >= 0 && (i === 0 || e > list[i - 1]));
+    if (run.epoch !== undefined && !(Array.isArray(run.epoch) && run.epoch.length === run.train.length && increasing(run.epoch))) {
+      return 'runs whose epoch is a list of increasing whole numbers, one per value of train';
     }
   }
   return null;

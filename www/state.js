@@ -47,7 +47,8 @@ export const store = {
   // it; right and answered, the running score of this session.
   quiz: { on: false, right: 0, answered: 0 },
   // Runs kept to compare (compare.js), drawn over the loss chart: each { kind: 'sgd', 'mini' or
-  // 'batch', k (the batch size), alpha, epochs, train (J from epoch 0 on, the core's) } or null,
+  // 'batch', k (the batch size), alpha, epochs, train (J from epoch 0 on, the core's), and for a
+  // run kept from a thinned history epoch (the epoch of each value of train) } or null,
   // a removed run's place, so that the others keep their colours. At most 4.
   kept: [],
   // The guided lesson (views/lesson.js): none until one is opened.

@@ -50,6 +50,8 @@ pub struct AccuracyData<'a> {
     pub metric: Metric,
     pub train: Cow<'a, [Option<f64>]>,
     pub test: Cow<'a, [Option<f64>]>,
+    /// The epoch (from 0) of each value, for a thinned history; None for 0, 1, 2, ….
+    pub positions: Option<&'a [usize]>,
     pub options: Options,
 }
 
@@ -62,7 +64,8 @@ impl<'a> AccuracyData<'a> {
         } else {
             (Metric::Rmse, &h.train_rmse, &h.test_rmse)
         };
-        AccuracyData { metric, train: Cow::Borrowed(train), test: Cow::Borrowed(test), options }
+        let positions = (!h.is_whole()).then_some(h.epoch.as_slice());
+        AccuracyData { metric, train: Cow::Borrowed(train), test: Cow::Borrowed(test), positions, options }
     }
 
     /// The chart: train and test lines.
@@ -72,6 +75,7 @@ impl<'a> AccuracyData<'a> {
             colour: HIGH,
             width: 2.0,
             values: Values::Sparse(Cow::Borrowed(&self.train)),
+            positions: self.positions,
             x0: 1.0,
             dx: 1.0,
         }];
@@ -81,6 +85,7 @@ impl<'a> AccuracyData<'a> {
                 colour: LOW,
                 width: 2.0,
                 values: Values::Sparse(Cow::Borrowed(&self.test)),
+                positions: self.positions,
                 x0: 1.0,
                 dx: 1.0,
             });

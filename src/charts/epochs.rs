@@ -43,7 +43,8 @@ impl Values<'_> {
     }
 }
 
-/// One line: point i is at x = x0 + i·dx.
+/// One line: point i is at x = x0 + p·dx, where p is its position: `positions[i]` for a
+/// thinned history (History), or i.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line<'a> {
     /// Name in the legend (through the chart's words) and in hover results.
@@ -52,13 +53,15 @@ pub struct Line<'a> {
     /// Stroke width in CSS pixels.
     pub width: f64,
     pub values: Values<'a>,
+    pub positions: Option<&'a [usize]>,
     pub x0: f64,
     pub dx: f64,
 }
 
 impl Line<'_> {
     fn x(&self, i: usize) -> f64 {
-        self.x0 + i as f64 * self.dx
+        let p = self.positions.and_then(|p| p.get(i).copied()).unwrap_or(i);
+        self.x0 + p as f64 * self.dx
     }
 
     /// The last drawable point.
@@ -284,8 +287,14 @@ impl<'a> EpochChart<'a> {
         if n == 0 || line.dx <= 0.0 {
             return None;
         }
-        let i = within(((x - line.x0) / line.dx).round(), 0.0, (n - 1) as f64);
-        Some(i as usize)
+        let p = within(((x - line.x0) / line.dx).round(), 0.0, f64::MAX) as usize;
+        let Some(positions) = line.positions.filter(|q| q.len() == n) else {
+            return Some(p.min(n - 1));
+        };
+        // The nearest kept position: the first at or after p, or the one before it.
+        let after = positions.partition_point(|&q| q < p).min(n - 1);
+        let before = after.saturating_sub(1);
+        Some(if p.abs_diff(positions[before]) < p.abs_diff(positions[after]) { before } else { after })
     }
 
     /// What lies under pixel (px, py) of a chart drawn in `frame`: None outside the plotting area.

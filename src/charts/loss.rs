@@ -23,6 +23,8 @@ pub struct Kept {
     pub name: String,
     /// J after epoch e at index e (0: the first parameters); None where it was not finite.
     pub train: Vec<Option<f64>>,
+    /// The epoch of each value when the run was kept from a thinned history; None: index e.
+    pub epoch: Option<Vec<usize>>,
     /// Which of `KEPT_COLOURS` (modulo their number): the run's place in the option's list.
     pub colour: usize,
 }
@@ -89,12 +91,23 @@ fn parse_kept(v: &Value) -> Result<Vec<Kept>> {
     let mut kept = Vec::with_capacity(items.len());
     for (k, item) in items.iter().enumerate().filter(|(_, item)| !item.is_null()) {
         let map = item.as_object().ok_or_else(bad)?;
-        known_keys(map, FIELD, &["name", "train"])?;
+        known_keys(map, FIELD, &["name", "train", "epoch"])?;
         let (Some(name), Some(train)) = (map.get("name").and_then(Value::as_str), map.get("train")) else {
             return Err(bad());
         };
         let train = json::numbers_or_nulls(train, "chart options.kept.train")?;
-        kept.push(Kept { name: name.to_string(), train, colour: k });
+        // A run kept from a thinned history gives the epoch of each value (0: the start).
+        let epoch = match map.get("epoch") {
+            None => None,
+            Some(e) => {
+                let epoch = json::whole_numbers(json::numbers_or_nulls(e, FIELD)?, 0).ok_or_else(bad)?;
+                if epoch.len() != train.len() || epoch.windows(2).any(|w| w[0] >= w[1]) {
+                    return Err(bad());
+                }
+                Some(epoch)
+            }
+        };
+        kept.push(Kept { name: name.to_string(), train, epoch, colour: k });
     }
     Ok(kept)
 }
@@ -108,6 +121,9 @@ pub struct LossData<'a> {
     pub test: &'a [Option<f64>],
     /// Every batch's J with the number of batches per epoch, when asked for.
     pub batches: Option<(&'a [f64], usize)>,
+    /// For a thinned history: the epoch of each train and test value, and the batch of each
+    /// batch's J (from 0). None for 0, 1, 2, ….
+    pub positions: Option<(&'a [usize], &'a [usize])>,
     pub options: Options,
 }
 
@@ -121,6 +137,7 @@ impl<'a> LossData<'a> {
             train: &h.train_loss,
             test: &h.test_loss,
             batches: options.batches.then(|| (&h.batch_loss[..logged], t.batches().max(1))),
+            positions: (!h.is_whole()).then(|| (h.epoch.as_slice(), &h.batch[..logged])),
             options,
         }
     }
@@ -136,6 +153,7 @@ impl<'a> LossData<'a> {
                 colour: [150, 150, 150],
                 width: 1.0,
                 values: Values::Dense(batch),
+                positions: self.positions.map(|p| p.1),
                 x0: 0.0,
                 dx,
             });
@@ -145,12 +163,14 @@ impl<'a> LossData<'a> {
             colour: HIGH,
             width: 2.0,
             values: Values::Dense(self.train),
+            positions: self.positions.map(|p| p.0),
             x0: 1.0,
             dx: 1.0,
         });
         if self.test.iter().any(|v| v.is_some()) {
             let values = Values::Sparse(self.test.into());
-            lines.push(Line { label: "test", colour: LOW, width: 2.0, values, x0: 1.0, dx: 1.0 });
+            let positions = self.positions.map(|p| p.0);
+            lines.push(Line { label: "test", colour: LOW, width: 2.0, values, positions, x0: 1.0, dx: 1.0 });
         }
         for kept in &self.options.kept {
             lines.push(Line {
@@ -158,6 +178,7 @@ impl<'a> LossData<'a> {
                 colour: KEPT_COLOURS[kept.colour % KEPT_COLOURS.len()],
                 width: 2.0,
                 values: Values::Sparse(Cow::Borrowed(&kept.train)),
+                positions: kept.epoch.as_deref(),
                 x0: 0.0,
                 dx: 1.0,
             });

@@ -24,7 +24,7 @@ mod history;
 mod phase;
 mod undo;
 
-pub use history::{History, Measure};
+pub use history::{History, Measure, MOST_BATCHES, MOST_EPOCHS, RECENT_BATCHES, RECENT_EPOCHS};
 pub use phase::{Phase, Status, Unit};
 use undo::UndoStack;
 pub use undo::{Moment, UNDO_BYTES, UNDO_DEPTH};
@@ -316,7 +316,7 @@ impl Trainer {
             Step::Loss => {
                 let j = self.trace.compute_loss(&self.net, loss, l2);
                 self.trace.done += 1;
-                self.history.batch_loss.push(j);
+                self.history.push_batch(j, self.batches());
                 if !j.is_finite() {
                     self.diverge(k);
                 }
@@ -354,9 +354,8 @@ impl Trainer {
     /// The end of an epoch: log its measurements, check the stopping rule, reshuffle.
     fn end_epoch(&mut self, (train, test): (Measure, Measure)) {
         let train_loss = train.loss.unwrap_or(f64::NAN);
-        self.history.push_epoch(&train, &test);
         let mean = self.mean_of_epoch_batches();
-        self.history.mean_batch_loss.push(mean);
+        self.history.push_epoch(&train, &test, mean);
         self.epoch += 1;
         self.batch = 0;
         self.order = self.epoch_order(self.epoch);
@@ -370,8 +369,7 @@ impl Trainer {
     /// The batch losses of the epoch now ending, averaged with their batch sizes as weights.
     fn mean_of_epoch_batches(&self) -> Option<f64> {
         let (n, rows, batches) = (self.data.train.len(), self.batch_rows(), self.batches());
-        let logged = &self.history.batch_loss;
-        let epoch_losses = logged.get(logged.len().checked_sub(batches)?..)?;
+        let epoch_losses = self.history.last_batches(batches)?;
         let sum: f64 = epoch_losses.iter().enumerate().map(|(b, j)| j * (rows.min(n - b * rows)) as f64).sum();
         Some(sum / n as f64)
     }
@@ -514,7 +512,7 @@ impl Trainer {
     fn restart_batch(&mut self) {
         let mid_batch = self.traced.is_some() && self.trace.done < self.total();
         if mid_batch && self.trace.done > self.net.depth() {
-            self.history.batch_loss.pop();
+            self.history.pop_batch();
         }
         self.traced = None;
         self.trace.rows.clear();

@@ -112,6 +112,17 @@ pub fn numbers_or_nulls(v: &Value, field: &str) -> Result<Vec<Option<f64>>> {
     Ok(values)
 }
 
+/// Whole numbers from `least` on (a list read by `numbers_or_nulls`), less `least`: positions
+/// from 0. None if one is not such a number.
+pub fn whole_numbers(numbers: Vec<Option<f64>>, least: usize) -> Option<Vec<usize>> {
+    let mut whole = Vec::with_capacity(numbers.len());
+    for x in numbers {
+        let x = x.filter(|&x| x >= least as f64 && x.fract() == 0.0 && x <= u32::MAX as f64)?;
+        whole.push(x as usize - least);
+    }
+    Some(whole)
+}
+
 /// A list of numbers.
 pub fn vector(v: &Value, field: &str) -> Result<Array1<f64>> {
     let items = v.as_array().ok_or_else(|| Error::invalid(field, Msg::ExpectedNumbers, show(v)))?;

@@ -138,8 +138,11 @@ impl Playground {
         data.draw_points(&root).map_err(to_js)
     }
 
-    /// The boundary view's field as `resolution` × `resolution` RGBA bytes (rows from the top),
-    /// for the page to draw itself; same options as `drawBoundary`, 2 inputs only.
+    /// The boundary view's field as `resolution` × `resolution` RGBA bytes (rows from the top);
+    /// same options as `drawBoundary`, 2 inputs only. For benches/field_wasm.mjs, which times
+    /// the field without a canvas: the page draws with drawBoundary, so the page's module leaves
+    /// it out (feature `bench`).
+    #[cfg(feature = "bench")]
     #[wasm_bindgen(js_name = boundaryField)]
     pub fn boundary_field(&self, options: &str) -> Result<Vec<u8>, JsValue> {
         let options = boundary::Options::parse(options).map_err(to_js)?;

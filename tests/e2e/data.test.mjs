@@ -389,6 +389,8 @@ test('the next batch is written into the same lines of the batch table', async (
   // A click on a line still picks the sample it now shows.
   await page.click('#batch-table tbody tr:nth-child(2)');
   assert.match(await page.textContent('#batch-note'), new RegExp(`^Sample 2 of 10 \\(data row ${next.rows[1] + 1}\\)`));
+  // The line is marked at the redraw after the click, which a busy machine may paint a frame later.
+  await page.waitForSelector('#batch-table tbody tr:nth-child(2).is-selected', { timeout: 5000 });
   assert.equal(await page.getAttribute('#batch-table tbody tr:nth-child(2)', 'class'), 'is-selected');
 });
 

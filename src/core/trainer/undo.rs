@@ -105,8 +105,8 @@ impl Trainer {
             done: self.trace.done,
             l2: self.settings.l2,
             lr: self.trace.lr,
-            epochs_logged: self.history.train_loss.len(),
-            batches_logged: self.history.batch_loss.len(),
+            epochs_logged: self.history.epochs(),
+            batches_logged: self.history.batches(),
         }
     }
 
@@ -148,8 +148,8 @@ impl Trainer {
             // A hand edit took back the J this batch had logged (see `restart_batch`): undoing
             // the edit logs it again, the same bits recomputed.
             let loss_done = c.done > self.net.depth() && c.done < self.total();
-            if loss_done && self.history.batch_loss.len() + 1 == c.batches_logged {
-                self.history.batch_loss.push(self.trace.loss);
+            if loss_done && self.history.batches() + 1 == c.batches_logged {
+                self.history.push_batch(self.trace.loss, self.batches());
             }
         } else {
             self.trace.done = 0;
@@ -190,9 +190,8 @@ impl Trainer {
     /// moment it reached, `now`, whose logged counts must be this history's with `tail` after it.
     /// One undo step, as a `run` would be. A progress that does not follow on changes nothing.
     pub fn absorb(&mut self, now: Moment, tail: History) -> Result<()> {
-        let epochs = self.history.train_loss.len() + tail.train_loss.len();
-        let batches = self.history.batch_loss.len() + tail.batch_loss.len();
-        if !tail.is_even() || now.epochs_logged != epochs || now.batches_logged != batches {
+        let follows = tail.is_even() && self.history.is_followed_by(&tail);
+        if !follows || now.epochs_logged != tail.epochs() || now.batches_logged != tail.batches() {
             return Err(Error::invalid("progress.moment.epochs_logged", Msg::ExpectedHistoryLength, now.epochs_logged));
         }
         let before = self.checkpoint();
@@ -201,6 +200,7 @@ impl Trainer {
             self.history.truncate(before.epochs_logged, before.batches_logged);
             return Err(e);
         }
+        self.history.thin(self.batches());
         self.push(before);
         self.restore(now);
         Ok(())
@@ -234,7 +234,7 @@ impl Trainer {
             }
         }
         let h = &self.history;
-        if m.epochs_logged > h.train_loss.len() || m.batches_logged > h.batch_loss.len() + 1 {
+        if m.epochs_logged > h.epochs() || m.batches_logged > h.batches() + 1 {
             return Err(Error::invalid(format!("{field}.logged"), Msg::ExpectedHistoryLength, m.epochs_logged));
         }
         if !(m.l2.is_finite() && m.l2 >= 0.0) {
@@ -254,7 +254,7 @@ impl Trainer {
         let mut before = self.checkpoint();
         before.done = k;
         before.updated = None;
-        before.batches_logged = self.history.batch_loss.len() - usize::from(k == self.net.depth());
+        before.batches_logged = self.history.batches() - usize::from(k == self.net.depth());
         let key = |c: &Checkpoint| (c.traced, c.done, c.epoch, c.batch);
         if self.undo.last().map(key) != Some(key(&before)) {
             self.push(before);

@@ -8,9 +8,9 @@ use backprop_playground::session::{absorb_packed, from_json, history_value, prog
 use backprop_playground::trainer::{MOST_BATCHES, MOST_EPOCHS, RECENT_EPOCHS};
 use backprop_playground::{Trainer, Unit};
 
-// Four rows in mini-batches of 2, a test set: two batch losses an epoch, every kind of entry.
+// Four rows one at a time, a test set: four batch losses an epoch, every kind of entry.
 const SESSION: &str = r#"{"version":1,"network":{"inputs":2,"layers":[{"units":3,"activation":"tanh"},{"units":1,"activation":"sigmoid"}]},
-  "loss":"bce","init":"glorot_uniform","training":{"learning_rate":0.1,"batch_size":2,"shuffle":true,"seed":7},
+  "loss":"bce","init":"glorot_uniform","training":{"learning_rate":0.1,"batch_size":1,"shuffle":true,"seed":7},
   "data":{"train":{"x":[[0.1,0.2],[0.3,-0.7],[1.5,2.5],[-1,0.6]],"y":[0,1,1,0]},
           "test":{"x":[[1,1],[0,-1]],"y":[1,0]}}}"#;
 
@@ -41,7 +41,8 @@ fn a_long_run_keeps_a_bounded_history_whose_entries_are_the_numbers_logged_at_th
     let (mut t, _) = session();
     t.run(epochs);
     let h = t.history();
-    assert_eq!((h.epochs(), h.batches()), (epochs, 2 * epochs), "the counts are of everything logged");
+    assert_eq!((h.epochs(), h.batches()), (epochs, 4 * epochs), "the counts are of everything logged");
+    assert!(h.batch.len() < h.batches(), "the batch losses are thinned too");
     assert!(!h.is_whole());
     assert!(h.epoch.len() <= MOST_EPOCHS && h.batch.len() <= MOST_BATCHES, "{} {}", h.epoch.len(), h.batch.len());
     assert!(h.epoch.len() > MOST_EPOCHS / 2, "thinning keeps half at least: {}", h.epoch.len());
@@ -104,7 +105,7 @@ fn history_of(file: &str) -> &str {
 #[test]
 fn positions_that_do_not_fit_the_lists_are_an_error_naming_the_history() {
     let (mut t, meta) = session();
-    // Six epochs of two batches: the position and the moment in the file are at these counts.
+    // Six epochs of four batches: the position and the moment in the file are at these counts.
     t.run(6);
     let file = to_json(&t, &meta);
     let with = |history: &str| file.replace(history_of(&file), &format!("\"history\": {{{history}}}"));
@@ -126,10 +127,10 @@ fn positions_that_do_not_fit_the_lists_are_an_error_naming_the_history() {
     }
     // A fitting one loads, at its epochs.
     let fitting =
-        r#""train_loss":[0.5,0.4],"epoch":[2,4],"epochs":6,"batch_loss":[0.3,0.2],"batch":[4,12],"batches":12"#;
+        r#""train_loss":[0.5,0.4],"epoch":[2,4],"epochs":6,"batch_loss":[0.3,0.2],"batch":[4,24],"batches":24"#;
     let (t, _) = from_json(&with(fitting)).unwrap();
     assert_eq!((t.history().epoch.clone(), t.history().epochs()), (vec![1, 3], 6));
-    assert_eq!((t.history().batch.clone(), t.history().batches()), (vec![3, 11], 12));
+    assert_eq!((t.history().batch.clone(), t.history().batches()), (vec![3, 23], 24));
     assert_eq!(t.history().train_loss, vec![0.5, 0.4]);
 }
 

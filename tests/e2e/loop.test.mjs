@@ -248,9 +248,16 @@ test('while playing, the buttons stay where they are: the readouts keep their wi
     });
     // Where the buttons under the readouts are at every frame, and what the readouts show.
     await page.evaluate(() => {
-      window.seen = { places: new Set(), losses: new Set(), samples: new Set() };
+      window.seen = { places: new Set(), losses: new Set(), samples: new Set(), spills: new Set() };
       const watch = () => {
         const place = (id) => { const r = document.getElementById(id).getBoundingClientRect(); return `${id} ${r.left},${r.top}`; };
+        // Each number lies over its readout's hidden widest texts (out of the flow): inside the box
+        // they size, from its left edge.
+        for (const id of ['loss', 'epoch', 'batch', 'samples']) {
+          const value = document.getElementById(id);
+          const [v, box] = [value.getBoundingClientRect(), value.parentElement.getBoundingClientRect()];
+          if (Math.abs(v.left - box.left) > 0.5 || v.right > box.right + 0.5) window.seen.spills.add(`${id} "${value.textContent}"`);
+        }
         window.seen.places.add([place('step-phase'), place('play'), place('run-to-end')].join(' '));
         window.seen.losses.add(document.getElementById('loss').textContent);
         window.seen.samples.add(document.getElementById('samples').textContent);
@@ -263,13 +270,14 @@ test('while playing, the buttons stay where they are: the readouts keep their wi
     await page.click('#play');
     const seen = await page.evaluate(() => {
       cancelAnimationFrame(window.watching);
-      return { places: [...window.seen.places], losses: window.seen.losses.size, samples: window.seen.samples.size };
+      return { places: [...window.seen.places], losses: window.seen.losses.size, samples: window.seen.samples.size, spills: [...window.seen.spills] };
     });
     // The numbers did change, through epochs of two digits ...
     assert.ok(seen.losses > 5 && seen.samples > 1, `${query}: the readouts changed (${JSON.stringify(seen)})`);
     assert.ok(Number(await page.locator('#epoch').textContent()) >= 12);
     // ... and the buttons never moved, from before Play was pressed to after Pause.
     assert.deepEqual(seen.places, seen.places.slice(0, 1), `${query} at ${viewport.width}: the buttons moved`);
+    assert.deepEqual(seen.spills, [], `${query}: a number wider than its readout`);
   }
 });
 

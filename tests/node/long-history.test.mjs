@@ -1,4 +1,4 @@
-// A long run's history, which the core thins past 4,096 epochs (src/core/trainer/history.rs), as
+// A long run's history, which the core thins past 8,192 epochs (src/core/trainer/history.rs), as
 // the page's JavaScript reads it: the CSV export numbers each row with its epoch, and a run kept to
 // compare gives the epoch of each value.
 import { test } from 'node:test';
@@ -10,7 +10,7 @@ import { keptOption, keptProblem } from '../../www/kept-runs.js';
 
 initSync({ module: readFileSync(new URL('../../www/pkg/backprop_playground_bg.wasm', import.meta.url)) });
 
-const EPOCHS = 6000;
+const EPOCHS = 12000;
 
 // The circle preset (full-batch, so an epoch is quick) trained for `epochs` epochs.
 function trained(epochs) {
@@ -25,7 +25,7 @@ test('the CSV of a thinned history has a row per epoch kept, numbered with its e
   const playground = trained(EPOCHS);
   const history = JSON.parse(playground.history());
   assert.equal(history.epochs, EPOCHS);
-  assert.ok(history.epoch.length <= 4096 && history.epoch.length === history.train_loss.length);
+  assert.ok(history.epoch.length <= 8192 && history.epoch.length === history.train_loss.length);
   const rows = historyCsv(history).trim().split('\n').slice(1).map((line) => line.split(','));
   assert.equal(rows.length, history.epoch.length);
   rows.forEach((row, i) => {
